@@ -1,0 +1,44 @@
+import type { Result } from "../core/result.js";
+import { type GreedyOptions, greedyEngine } from "./greedy.js";
+import type { PbInstance } from "./instance.js";
+import type { PbOutcome, PbRuleMetadata } from "./outcome.js";
+import type { PbProfile } from "./profile.js";
+
+/**
+ * Greedy without skipping, as Wrocław counted: rank projects by votes (or score) and fund
+ * them in turn until the first one that does not fit; the count stops there. A project
+ * whose cost is 999999999 is Pabulib's mark of a withdrawn project and is passed over.
+ *
+ * @category Rules
+ * @example
+ * ```ts
+ * const outcome = greedyNoSkip(instance, profile);
+ * if (outcome.ok) outcome.value.explanation.at(-1)?.reason; //=> "stop"
+ * ```
+ */
+export function greedyNoSkip(
+  instance: PbInstance,
+  profile: PbProfile,
+  options: GreedyOptions = {},
+): Result<PbOutcome> {
+  return greedyEngine(instance, profile, {
+    ...options,
+    rule: greedyNoSkipMetadata.id,
+    stopAtFirstUnaffordable: true,
+    skipWithdrawn: true,
+  });
+}
+
+/**
+ * Metadata of {@link greedyNoSkip}.
+ *
+ * @category Rules
+ */
+export const greedyNoSkipMetadata: PbRuleMetadata = {
+  id: "greedy-no-skip",
+  name: "Greedy utilitarian, stopping at the first project that does not fit",
+  ballotTypes: ["approval", "choose-1", "cumulative", "scoring", "ordinal"],
+  properties: ["budget-feasible"],
+  reference: "Pabulib format, rule `greedy-no-skip`: https://pabulib.org/format",
+  description: "Funds projects in order of votes until one does not fit, then stops.",
+};

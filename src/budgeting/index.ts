@@ -1,0 +1,42 @@
+/**
+ * Participatory budgeting: instances, ballots, allocation rules and their explanations.
+ *
+ * @module budgeting
+ */
+export { ballotValues } from "./ballotValues.js";
+export type { PbElection } from "./election.js";
+export { type GreedyOptions, greedy, greedyMetadata } from "./greedy.js";
+export { greedyNoSkip, greedyNoSkipMetadata } from "./greedyNoSkip.js";
+export {
+  type GreedyThresholdOptions,
+  greedyThreshold,
+  greedyThresholdMetadata,
+} from "./greedyThreshold.js";
+export type { PbInstance, PbProject } from "./instance.js";
+export {
+  officialRule,
+  officialRuleIds,
+  officialRuleMetadata,
+  publishedOrderTieBreaking,
+} from "./officialRule.js";
+export type { PbOutcome, PbRuleMetadata, PbStep } from "./outcome.js";
+export {
+  defaultPbTieBreaking,
+  pbTieBreakingDirections,
+  pbTieBreakingKeys,
+} from "./pbTieBreaking.js";
+export { type PbBallot, type PbProfile, type VoteType, voteTypes } from "./profile.js";
+export { type ProjectSupport, projectSupport } from "./projectSupport.js";
+export { projectWelfare } from "./projectWelfare.js";
+export {
+  additiveSatisfaction,
+  cardinalitySatisfaction,
+  costSatisfaction,
+  type SatisfactionFunction,
+} from "./satisfaction.js";
+export {
+  UTILITARIAN_NODE_LIMIT,
+  type UtilitarianWelfareOptions,
+  utilitarianWelfare,
+  utilitarianWelfareMetadata,
+} from "./utilitarianWelfare.js";

@@ -1,0 +1,86 @@
+import { makeIssue } from "../core/issue.js";
+import { fail, type Result } from "../core/result.js";
+import type { TieBreakingPolicy } from "../core/tieBreaking.js";
+import { greedy } from "./greedy.js";
+import { greedyNoSkip } from "./greedyNoSkip.js";
+import { greedyThreshold } from "./greedyThreshold.js";
+import type { PbInstance } from "./instance.js";
+import type { PbOutcome, PbRuleMetadata } from "./outcome.js";
+import type { PbProfile } from "./profile.js";
+
+/**
+ * Ties as the published results break them: the order of the PROJECTS section.
+ *
+ * @category Tie-breaking
+ */
+export const publishedOrderTieBreaking: TieBreakingPolicy = [{ by: "position", prefer: "lower" }];
+
+/** The META `rule` values {@link officialRule} can apply. @category Rules */
+export const officialRuleIds: readonly string[] = ["greedy", "greedy-no-skip", "greedy-threshold"];
+
+/**
+ * Applies the rule the file's META `rule` names, exactly as the city counted: projects
+ * scored as Pabulib scores them (votes for approval and choose-1; points for cumulative;
+ * `max_length − position` for rankings unless the file has a `points` column), and equal
+ * scores ordered as the PROJECTS section lists them (the published ranking).
+ *
+ * Returns the issue `unsupported-official-rule` for a META rule it does not know, and
+ * `missing-official-rule` when META has none.
+ *
+ * @category Rules
+ * @example
+ * ```ts
+ * const outcome = officialRule(instance, profile); // META rule: greedy-no-skip
+ * if (outcome.ok) outcome.value.selected; // the projects Wrocław funded
+ * ```
+ */
+export function officialRule(instance: PbInstance, profile: PbProfile): Result<PbOutcome> {
+  const rule = instance.meta.rule?.trim();
+  const options = { tieBreaking: publishedOrderTieBreaking };
+  const annotate = (result: Result<PbOutcome>): Result<PbOutcome> =>
+    result.ok
+      ? {
+          ok: true,
+          value: {
+            ...result.value,
+            notes: [`official rule from META: ${rule}`, ...result.value.notes],
+          },
+        }
+      : result;
+  switch (rule) {
+    case "greedy":
+      return annotate(greedy(instance, profile, options));
+    case "greedy-no-skip":
+      return annotate(greedyNoSkip(instance, profile, options));
+    case "greedy-threshold":
+      return annotate(greedyThreshold(instance, profile, options));
+    case undefined:
+    case "":
+      return fail([
+        makeIssue("missing-official-rule", ["meta", "rule"], "META has no rule to apply"),
+      ]);
+    default:
+      return fail([
+        makeIssue(
+          "unsupported-official-rule",
+          ["meta", "rule"],
+          `META rule "${rule}" is not supported yet (supported: ${officialRuleIds.join(", ")})`,
+          { rule, supported: officialRuleIds },
+        ),
+      ]);
+  }
+}
+
+/**
+ * Metadata of {@link officialRule}.
+ *
+ * @category Rules
+ */
+export const officialRuleMetadata: PbRuleMetadata = {
+  id: "official",
+  name: "The rule named in the file",
+  ballotTypes: ["approval", "choose-1", "cumulative", "scoring", "ordinal"],
+  properties: ["reproduces published results"],
+  reference: "Pabulib format, META `rule`: https://pabulib.org/format",
+  description: "Applies the file's META rule with Pabulib's scoring and the published order.",
+};

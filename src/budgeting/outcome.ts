@@ -1,0 +1,66 @@
+import type { Money } from "../core/money.js";
+import type { TieBreakingPolicy } from "../core/tieBreaking.js";
+import type { VoteType } from "./profile.js";
+
+/**
+ * One step of a rule's explanation: the project considered, what happened to it and why,
+ * and the budget left afterwards.
+ *
+ * Reasons: `fits` (selected), `over-budget` (skipped: it costs more than is left),
+ * `stop` (greedy-no-skip ends here), `withdrawn` (cost 999999999 marks a withdrawn
+ * project), `below-threshold` (its score is under META `min_project_score_threshold`),
+ * `optimal` (part of the best-welfare set), `not-optimal` (left out of it).
+ *
+ * @category Rules
+ */
+export interface PbStep {
+  readonly project: string;
+  readonly action: "selected" | "skipped";
+  readonly reason:
+    | "fits"
+    | "over-budget"
+    | "stop"
+    | "withdrawn"
+    | "below-threshold"
+    | "optimal"
+    | "not-optimal";
+  readonly cost: Money;
+  /** What ranked the project: `votes`, `score`, `welfare-per-cost` or `welfare`. */
+  readonly measure: string;
+  /** The measure's value, exact (`"14732"`, `"3/4"`). */
+  readonly value: string;
+  readonly budgetLeft: Money;
+}
+
+/**
+ * What a rule returns: the selected projects in selection order, their total cost, the
+ * budget, the step-by-step explanation, and how ties were broken.
+ *
+ * @category Rules
+ */
+export interface PbOutcome {
+  readonly rule: string;
+  readonly selected: readonly string[];
+  readonly cost: Money;
+  readonly budget: Money;
+  readonly explanation: readonly PbStep[];
+  /** The policy that decided ties: plain data, so anyone can reproduce the count. */
+  readonly tieBreaking: TieBreakingPolicy;
+  /** Plain-language remarks (the welfare reached, which META rule was applied…). */
+  readonly notes: readonly string[];
+}
+
+/**
+ * What a rule is: its id (as used by the CLI and in META `rule`), the ballots it takes,
+ * the properties it satisfies and where it is defined.
+ *
+ * @category Rules
+ */
+export interface PbRuleMetadata {
+  readonly id: string;
+  readonly name: string;
+  readonly ballotTypes: readonly VoteType[];
+  readonly properties: readonly string[];
+  readonly reference: string;
+  readonly description: string;
+}

@@ -1,0 +1,79 @@
+import { type Rational, rational } from "../core/rational.js";
+import type { PbProject } from "./instance.js";
+import type { PbBallot } from "./profile.js";
+
+/**
+ * How much a voter gains from a funded project, additively over projects.
+ *
+ * A voter's `value` for a project is what the ballot gives it: 1 for an approval or a
+ * choose-1 ballot, the points for cumulative and scoring ballots, and the positional
+ * points for a ranking. A `linear` satisfaction is `value × factor(project)` (civitas can
+ * then sum values once per project); an `additive` one is any function of the project,
+ * the value and the ballot.
+ *
+ * @category Satisfaction
+ */
+export type SatisfactionFunction =
+  | {
+      readonly id: string;
+      readonly kind: "linear";
+      readonly factor: (project: PbProject) => Rational;
+    }
+  | {
+      readonly id: string;
+      readonly kind: "additive";
+      readonly satisfaction: (project: PbProject, value: Rational, ballot: PbBallot) => Rational;
+    };
+
+/**
+ * Cost satisfaction: a voter gains the cost of each funded project they support, times
+ * their value for it. Greedy by welfare per cost under it is greedy by votes (or score),
+ * as cities count.
+ *
+ * @category Satisfaction
+ * @example
+ * ```ts
+ * costSatisfaction.kind === "linear" && costSatisfaction.factor(project); // project.cost
+ * ```
+ */
+export const costSatisfaction: SatisfactionFunction = {
+  id: "cost",
+  kind: "linear",
+  factor: (project) => rational(project.cost),
+};
+
+/**
+ * Cardinality satisfaction: a voter gains their value (1 per approved project) for each
+ * funded project.
+ *
+ * @category Satisfaction
+ * @example
+ * ```ts
+ * cardinalitySatisfaction.kind === "linear" && cardinalitySatisfaction.factor(project);
+ * //=> { num: 1n, den: 1n }
+ * ```
+ */
+export const cardinalitySatisfaction: SatisfactionFunction = {
+  id: "cardinality",
+  kind: "linear",
+  factor: () => rational(1),
+};
+
+/**
+ * Wraps any additive satisfaction as a {@link SatisfactionFunction}.
+ *
+ * @category Satisfaction
+ * @example
+ * ```ts
+ * // Square-root-of-cost satisfaction, rounded down to whole units:
+ * const sqrtCost = additiveSatisfaction("sqrt-cost", (project, value) =>
+ *   multiplyRational(value, rational(BigInt(Math.floor(Math.sqrt(Number(project.cost)))))),
+ * );
+ * ```
+ */
+export function additiveSatisfaction(
+  id: string,
+  satisfaction: (project: PbProject, value: Rational, ballot: PbBallot) => Rational,
+): SatisfactionFunction {
+  return { id, kind: "additive", satisfaction };
+}

@@ -1,0 +1,36 @@
+/**
+ * The foundation every civitas module shares: exact numbers, money in minor units,
+ * issues returned as values, and tie-breaking policies as data.
+ *
+ * @module core
+ */
+export {
+  type Decimal,
+  formatDecimal,
+  minimalScale,
+  parseDecimal,
+  rescaleDecimal,
+} from "./decimal.js";
+export { type Issue, makeIssue } from "./issue.js";
+export { formatMoney, type Money, moneyScaleOf, parseMoney } from "./money.js";
+export {
+  addRational,
+  compareRational,
+  divideRational,
+  formatRational,
+  multiplyRational,
+  type Rational,
+  rational,
+  rationalFromDecimal,
+  rationalFromNumber,
+  subtractRational,
+} from "./rational.js";
+export { fail, ok, type Result } from "./result.js";
+export {
+  parseTieBreakingPolicy,
+  type TieBreakingCriterion,
+  type TieBreakingKeys,
+  type TieBreakingPolicy,
+  type TieBreakingValue,
+  tieBreakingComparator,
+} from "./tieBreaking.js";

@@ -1,0 +1,608 @@
+import type { PbBallot, PbElection, PbProject, VoteType } from "../budgeting/index.js";
+import { voteTypes } from "../budgeting/index.js";
+import { type Decimal, minimalScale, parseDecimal, rescaleDecimal } from "../core/decimal.js";
+import { type Issue, makeIssue } from "../core/issue.js";
+import { fail, ok, type Result } from "../core/result.js";
+import { fieldColumn, splitDelimitedRecord } from "./delimitedRecord.js";
+
+/** After this many issues the reader stops: the file is clearly not what it claims. */
+const MAX_ISSUES = 50;
+const SECTIONS = ["META", "PROJECTS", "VOTES"] as const;
+type SectionName = (typeof SECTIONS)[number];
+
+interface Row {
+  readonly fields: string[];
+  /** The record as written, to locate a field's column when reporting an issue. */
+  readonly text: string;
+  readonly line: number;
+}
+
+interface Table {
+  readonly header: Row;
+  readonly rows: Row[];
+}
+
+class TooManyIssues extends Error {}
+
+function preview(text: string): string {
+  const flat = text.replace(/\p{Cc}/gu, " ");
+  return flat.length > 40 ? `${flat.slice(0, 40)}…` : flat;
+}
+
+/**
+ * Reads a Pabulib file (META, PROJECTS and VOTES sections, `;`-separated, with a header
+ * line each) into an instance and its profile.
+ *
+ * Accepts what real files contain: a byte-order mark, CRLF line ends, quoted fields with
+ * `;`, doubled quotes or line breaks inside, decimal commas in amounts, blank lines, and
+ * any extra columns (kept as text in `fields`). Amounts become integer minor units at the
+ * smallest scale that holds every amount exactly.
+ *
+ * Anything malformed gives issues with line and column (in `params.line`,
+ * `params.column` and the message), never an exception: a missing or truncated section,
+ * a missing budget, a non-numeric or negative cost, a duplicate project id, a vote for an
+ * unknown project, points that do not match the vote, binary content…
+ *
+ * @category Pabulib
+ * @example
+ * ```ts
+ * const result = parsePabulib(
+ *   "META\nkey;value\nbudget;100\nvote_type;approval\n" +
+ *     "PROJECTS\nproject_id;cost\na;60\nb;50\n" +
+ *     "VOTES\nvoter_id;vote\n1;a,b\n2;b\n",
+ * );
+ * result.ok && result.value.instance.budget; //=> 100n
+ * result.ok && result.value.profile.ballots.length; //=> 2
+ * ```
+ */
+export function parsePabulib(text: string): Result<PbElection> {
+  const issues: Issue[] = [];
+  const report = (
+    line: number,
+    column: number,
+    code: string,
+    path: readonly (string | number)[],
+    message: string,
+    params: Record<string, unknown> = {},
+  ): void => {
+    issues.push(
+      makeIssue(code, path, `line ${line}, column ${column}: ${message}`, {
+        line,
+        column,
+        ...params,
+      }),
+    );
+    if (issues.length >= MAX_ISSUES) throw new TooManyIssues();
+  };
+  try {
+    const election = read(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, report);
+    return issues.length === 0 && election !== undefined ? ok(election) : fail(issues);
+  } catch (error) {
+    if (!(error instanceof TooManyIssues)) throw error;
+    issues.push(
+      makeIssue("too-many-issues", [], `stopped after ${MAX_ISSUES} issues`, {
+        limit: MAX_ISSUES,
+      }),
+    );
+    return fail(issues);
+  }
+}
+
+type Report = (
+  line: number,
+  column: number,
+  code: string,
+  path: readonly (string | number)[],
+  message: string,
+  params?: Record<string, unknown>,
+) => void;
+
+function read(text: string, report: Report): PbElection | undefined {
+  if (text.trim() === "") {
+    report(1, 1, "empty-file", [], "the file is empty");
+    return undefined;
+  }
+  const nul = text.indexOf("\u0000");
+  if (nul !== -1) {
+    const before = text.slice(0, nul);
+    const line = before.split("\n").length;
+    const column = nul - before.lastIndexOf("\n");
+    report(line, column, "binary-content", [], "the file holds binary data, not Pabulib text");
+    return undefined;
+  }
+  const firstBreak = text.indexOf("\n");
+  const firstLine = (firstBreak === -1 ? text : text.slice(0, firstBreak)).trim();
+  if (firstLine.toUpperCase() !== "META") {
+    report(1, 1, "missing-section", ["META"], `expected "META", found "${preview(firstLine)}"`, {
+      section: "META",
+    });
+    return undefined;
+  }
+
+  const lines = text.split(/\r?\n/);
+  const tables = readSections(lines, report);
+  if (tables === undefined) return undefined;
+  const meta = readMeta(tables.META, report);
+  if (meta === undefined) return undefined;
+  const projects = readProjects(tables.PROJECTS, meta.scale, report);
+  if (projects === undefined) return undefined;
+  const ballots = readVotes(tables.VOTES, meta.voteType, projects.byId, report);
+  if (ballots === undefined) return undefined;
+
+  const scale = projects.scale;
+  const budget = rescaleDecimal(meta.budget, scale) ?? 0n;
+  return {
+    instance: {
+      budget,
+      scale,
+      projects: projects.list.map((p) => ({ ...p, cost: rescaleDecimal(p.cost, scale) ?? 0n })),
+      meta: meta.entries,
+      projectColumns: tables.PROJECTS.header.fields,
+    },
+    profile: {
+      voteType: meta.voteType,
+      ballots,
+      voteColumns: tables.VOTES.header.fields,
+    },
+  };
+}
+
+function sectionOf(line: string): SectionName | undefined {
+  // Fast path: a data row is never a section name unless it is that short.
+  if (line.length > 12) return undefined;
+  const name = line.trim().toUpperCase();
+  return (SECTIONS as readonly string[]).includes(name) ? (name as SectionName) : undefined;
+}
+
+function readSections(
+  lines: readonly string[],
+  report: Report,
+): Record<SectionName, Table> | undefined {
+  const tables: Partial<Record<SectionName, Table>> = {};
+  let expected = 0;
+  let i = 0;
+  while (i < lines.length) {
+    const raw = lines[i] ?? "";
+    const section = sectionOf(raw);
+    if (section === undefined) {
+      if (raw.trim() !== "") {
+        report(i + 1, 1, "unexpected-content", [], `unexpected line "${preview(raw)}"`);
+        return undefined;
+      }
+      i++;
+      continue;
+    }
+    if (section !== SECTIONS[expected]) {
+      report(
+        i + 1,
+        1,
+        "misplaced-section",
+        [section],
+        `section ${section} found where ${SECTIONS[expected] ?? "the end of the file"} was expected`,
+        { section },
+      );
+      return undefined;
+    }
+    expected++;
+    i++;
+    // Header line.
+    while (i < lines.length && (lines[i] ?? "").trim() === "") i++;
+    const headerText = lines[i];
+    if (headerText === undefined || sectionOf(headerText) !== undefined) {
+      report(i + 1, 1, "missing-header", [section], `section ${section} has no header line`, {
+        section,
+      });
+      return undefined;
+    }
+    const header = readRecord(lines, i, report, section);
+    if (header === undefined) return undefined;
+    i = header.next;
+    const names = header.row.fields.map((f) => f.trim());
+    const seen = new Set<string>();
+    for (const [k, name] of names.entries()) {
+      if (seen.has(name)) {
+        report(
+          header.row.line,
+          column(header.row, k),
+          "duplicate-column",
+          [section],
+          `column "${name}" appears twice in ${section}`,
+          { section, name },
+        );
+      }
+      seen.add(name);
+    }
+    const rows: Row[] = [];
+    while (i < lines.length) {
+      const line = lines[i] ?? "";
+      if (sectionOf(line) !== undefined) break;
+      if (line.trim() === "") {
+        i++;
+        continue;
+      }
+      const record = readRecord(lines, i, report, section);
+      if (record === undefined) return undefined;
+      i = record.next;
+      if (record.row.fields.length !== names.length) {
+        report(
+          record.row.line,
+          1,
+          "wrong-field-count",
+          [section, rows.length],
+          `${record.row.fields.length} fields where the ${section} header has ${names.length}`,
+          { section, expected: names.length, found: record.row.fields.length },
+        );
+        continue;
+      }
+      rows.push(record.row);
+    }
+    tables[section] = { header: { ...header.row, fields: names }, rows };
+  }
+  const missing = SECTIONS.find((name) => tables[name] === undefined);
+  if (missing !== undefined) {
+    report(
+      lines.length,
+      1,
+      "missing-section",
+      [missing],
+      `the file ends before the ${missing} section`,
+      { section: missing },
+    );
+    return undefined;
+  }
+  return tables as Record<SectionName, Table>;
+}
+
+function readRecord(
+  lines: readonly string[],
+  start: number,
+  report: Report,
+  section: SectionName,
+): { row: Row; next: number } | undefined {
+  let text = lines[start] ?? "";
+  let end = start;
+  for (;;) {
+    const split = splitDelimitedRecord(text, ";");
+    if (Array.isArray(split))
+      return { row: { fields: split, text, line: start + 1 }, next: end + 1 };
+    if (end + 1 >= lines.length) {
+      report(
+        start + 1,
+        split.unterminatedQuoteAt,
+        "unterminated-quote",
+        [section],
+        "a quoted field is never closed",
+      );
+      return undefined;
+    }
+    end++;
+    text += `\n${lines[end] ?? ""}`;
+  }
+}
+
+function column(row: Row, index: number): number {
+  return fieldColumn(row.text, index, ";");
+}
+
+function readMeta(
+  table: Table,
+  report: Report,
+):
+  | { entries: Record<string, string>; budget: Decimal; voteType: VoteType; scale: number }
+  | undefined {
+  const entries: [string, string][] = [];
+  const seen = new Set<string>();
+  if (table.header.fields.length !== 2) {
+    report(
+      table.header.line,
+      1,
+      "wrong-field-count",
+      ["META"],
+      "the META header must be two columns (key;value)",
+    );
+    return undefined;
+  }
+  for (const row of table.rows) {
+    const key = (row.fields[0] ?? "").trim();
+    if (seen.has(key)) {
+      report(row.line, 1, "duplicate-meta-key", ["META", key], `META key "${key}" appears twice`, {
+        key,
+      });
+    }
+    seen.add(key);
+    entries.push([key, row.fields[1] ?? ""]);
+  }
+  const meta = Object.fromEntries(entries);
+  const rowOf = (key: string) => table.rows.find((row) => (row.fields[0] ?? "").trim() === key);
+  const budgetRow = rowOf("budget");
+  const budgetText = meta.budget?.trim();
+  const budget = budgetText === undefined ? undefined : parseDecimal(budgetText);
+  if (budgetRow === undefined || budgetText === undefined) {
+    report(table.header.line, 1, "missing-budget", ["META", "budget"], "META has no budget");
+  } else if (budget === undefined || budget.units < 0n) {
+    report(
+      budgetRow.line,
+      column(budgetRow, 1),
+      "invalid-budget",
+      ["META", "budget"],
+      `the budget "${preview(budgetText)}" is not a non-negative number`,
+      { value: budgetText },
+    );
+  }
+  const voteTypeRow = rowOf("vote_type");
+  const voteTypeText = meta.vote_type?.trim();
+  let voteType: VoteType | undefined;
+  if (voteTypeRow === undefined || voteTypeText === undefined) {
+    report(
+      table.header.line,
+      1,
+      "missing-vote-type",
+      ["META", "vote_type"],
+      "META has no vote_type",
+    );
+  } else if (!(voteTypes as readonly string[]).includes(voteTypeText)) {
+    report(
+      voteTypeRow.line,
+      column(voteTypeRow, 1),
+      "unknown-vote-type",
+      ["META", "vote_type"],
+      `unknown vote_type "${preview(voteTypeText)}" (known: ${voteTypes.join(", ")})`,
+      { value: voteTypeText },
+    );
+  } else {
+    voteType = voteTypeText as VoteType;
+  }
+  if (budget === undefined || budget.units < 0n || voteType === undefined) return undefined;
+  return { entries: meta, budget, voteType, scale: minimalScale(budget) };
+}
+
+type ParsedProject = Omit<PbProject, "cost"> & { cost: Decimal };
+
+const PROJECT_MODEL_COLUMNS = new Set(["project_id", "cost", "name", "category", "target"]);
+
+function readProjects(
+  table: Table,
+  budgetScale: number,
+  report: Report,
+): { list: ParsedProject[]; byId: Map<string, number>; scale: number } | undefined {
+  const names = table.header.fields;
+  const idIndex = names.indexOf("project_id");
+  const costIndex = names.indexOf("cost");
+  for (const [required, index] of [
+    ["project_id", idIndex],
+    ["cost", costIndex],
+  ] as const) {
+    if (index === -1) {
+      report(
+        table.header.line,
+        1,
+        "missing-column",
+        ["PROJECTS", required],
+        `PROJECTS has no "${required}" column`,
+        { column: required },
+      );
+    }
+  }
+  if (idIndex === -1 || costIndex === -1) return undefined;
+  const nameIndex = names.indexOf("name");
+  const categoryIndex = names.indexOf("category");
+  const targetIndex = names.indexOf("target");
+  const list: ParsedProject[] = [];
+  const byId = new Map<string, number>();
+  let scale = budgetScale;
+  let valid = true;
+  for (const [index, row] of table.rows.entries()) {
+    const id = (row.fields[idIndex] ?? "").trim();
+    const costText = (row.fields[costIndex] ?? "").trim();
+    if (id === "") {
+      report(
+        row.line,
+        column(row, idIndex),
+        "missing-project-id",
+        ["PROJECTS", index, "project_id"],
+        "a project has no id",
+      );
+      valid = false;
+      continue;
+    }
+    if (byId.has(id)) {
+      report(
+        row.line,
+        column(row, idIndex),
+        "duplicate-project",
+        ["PROJECTS", index, "project_id"],
+        `project "${preview(id)}" is listed twice`,
+        { project: id },
+      );
+      valid = false;
+      continue;
+    }
+    const cost = parseDecimal(costText);
+    if (cost === undefined) {
+      report(
+        row.line,
+        column(row, costIndex),
+        "invalid-cost",
+        ["PROJECTS", index, "cost"],
+        `the cost of project "${preview(id)}" is not a number: "${preview(costText)}"`,
+        { project: id, value: costText },
+      );
+      valid = false;
+      continue;
+    }
+    if (cost.units < 0n) {
+      report(
+        row.line,
+        column(row, costIndex),
+        "negative-cost",
+        ["PROJECTS", index, "cost"],
+        `the cost of project "${preview(id)}" is negative (${costText})`,
+        { project: id, value: costText },
+      );
+      valid = false;
+      continue;
+    }
+    scale = Math.max(scale, minimalScale(cost));
+    const fields: [string, string][] = [];
+    for (const [k, name] of names.entries()) {
+      if (!PROJECT_MODEL_COLUMNS.has(name)) fields.push([name, row.fields[k] ?? ""]);
+    }
+    byId.set(id, list.length);
+    list.push({
+      id,
+      cost,
+      name: nameIndex === -1 ? "" : (row.fields[nameIndex] ?? ""),
+      categories: splitList(categoryIndex === -1 ? "" : (row.fields[categoryIndex] ?? "")),
+      targets: splitList(targetIndex === -1 ? "" : (row.fields[targetIndex] ?? "")),
+      fields: Object.fromEntries(fields),
+    });
+  }
+  return valid ? { list, byId, scale } : undefined;
+}
+
+function splitIds(text: string): string[] {
+  const ids = text.split(",");
+  if (text.includes(" ")) for (let k = 0; k < ids.length; k++) ids[k] = (ids[k] as string).trim();
+  return ids;
+}
+
+/** Sets a column value, even for a column a hostile file names `__proto__`. */
+function setField(fields: Record<string, string>, name: string, value: string): void {
+  if (name === "__proto__") {
+    Object.defineProperty(fields, name, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  } else {
+    fields[name] = value;
+  }
+}
+
+function splitList(text: string): string[] {
+  return text.trim() === "" ? [] : text.split(",").map((part) => part.trim());
+}
+
+const POINTS_PATTERN = /^[+-]?\d+(?:\.\d+)?$/;
+const VOTE_MODEL_COLUMNS = new Set(["voter_id", "vote", "points"]);
+
+function readVotes(
+  table: Table,
+  voteType: VoteType,
+  projects: ReadonlyMap<string, number>,
+  report: Report,
+): PbBallot[] | undefined {
+  const names = table.header.fields;
+  const voterIndex = names.indexOf("voter_id");
+  const voteIndex = names.indexOf("vote");
+  const pointsIndex = names.indexOf("points");
+  if (voteIndex === -1) {
+    report(
+      table.header.line,
+      1,
+      "missing-column",
+      ["VOTES", "vote"],
+      'VOTES has no "vote" column',
+      { column: "vote" },
+    );
+    return undefined;
+  }
+  if (pointsIndex === -1 && (voteType === "cumulative" || voteType === "scoring")) {
+    report(
+      table.header.line,
+      1,
+      "missing-column",
+      ["VOTES", "points"],
+      `VOTES has no "points" column, which ${voteType} ballots need`,
+      { column: "points" },
+    );
+    return undefined;
+  }
+  const extra = names.flatMap((name, k) =>
+    VOTE_MODEL_COLUMNS.has(name) ? [] : [[name, k] as const],
+  );
+  const ballots: PbBallot[] = [];
+  let valid = true;
+  for (let index = 0; index < table.rows.length; index++) {
+    const row = table.rows[index] as Row;
+    const voteText = (row.fields[voteIndex] ?? "").trim();
+    const chosen = voteText === "" ? [] : splitIds(voteText);
+    for (let k = 0; k < chosen.length; k++) {
+      const id = chosen[k] as string;
+      if (!projects.has(id)) {
+        report(
+          row.line,
+          column(row, voteIndex),
+          "unknown-project",
+          ["VOTES", index, "vote"],
+          `vote for unknown project "${preview(id)}"`,
+          { project: id },
+        );
+        valid = false;
+      } else if (chosen.indexOf(id) !== k) {
+        report(
+          row.line,
+          column(row, voteIndex),
+          "repeated-project-in-vote",
+          ["VOTES", index, "vote"],
+          `project "${preview(id)}" appears twice in one vote`,
+          { project: id },
+        );
+        valid = false;
+      }
+    }
+    if (voteType === "choose-1" && chosen.length > 1) {
+      report(
+        row.line,
+        column(row, voteIndex),
+        "too-many-choices",
+        ["VOTES", index, "vote"],
+        `a choose-1 ballot names ${chosen.length} projects`,
+        { count: chosen.length },
+      );
+      valid = false;
+    }
+    let points: number[] | undefined;
+    if (pointsIndex !== -1) {
+      const pointsText = (row.fields[pointsIndex] ?? "").trim();
+      const parts = pointsText === "" ? [] : pointsText.split(",").map((p) => p.trim());
+      const bad = parts.find((p) => !POINTS_PATTERN.test(p));
+      if (bad !== undefined) {
+        report(
+          row.line,
+          column(row, pointsIndex),
+          "invalid-points",
+          ["VOTES", index, "points"],
+          `points "${preview(bad)}" are not a number`,
+          { value: bad },
+        );
+        valid = false;
+      } else if (parts.length !== chosen.length) {
+        report(
+          row.line,
+          column(row, pointsIndex),
+          "points-mismatch",
+          ["VOTES", index, "points"],
+          `${parts.length} points for ${chosen.length} projects`,
+          { points: parts.length, projects: chosen.length },
+        );
+        valid = false;
+      } else {
+        points = parts.map(Number);
+      }
+    }
+    if (!valid) continue;
+    const fields: Record<string, string> = {};
+    for (const [name, k] of extra) setField(fields, name, row.fields[k] ?? "");
+    const ballot: { -readonly [K in keyof PbBallot]: PbBallot[K] } = {
+      projects: chosen,
+      multiplicity: 1,
+      fields,
+    };
+    if (points !== undefined) ballot.points = points;
+    if (voterIndex !== -1) ballot.voterId = (row.fields[voterIndex] ?? "").trim();
+    ballots.push(ballot);
+  }
+  return valid ? ballots : undefined;
+}
