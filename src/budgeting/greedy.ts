@@ -69,7 +69,7 @@ export function greedyEngine(
     );
     return byRatio !== 0 ? byRatio : breakTie(a, b);
   });
-  const valueOf = (project: PbProject): string => {
+  const measureText = (project: PbProject): string => {
     if (measure !== "welfare-per-cost")
       return formatRational(support.get(project.id)?.score ?? rational(0));
     return project.cost === 0n
@@ -87,7 +87,7 @@ export function greedyEngine(
       reason,
       cost: project.cost,
       measure,
-      value: valueOf(project),
+      value: measureText(project),
       budgetLeft: left,
     });
     if (options.skipWithdrawn && project.cost === withdrawnCost) {

@@ -4,6 +4,8 @@
  * @module budgeting
  */
 export { ballotValues } from "./ballotValues.js";
+export { checkPbElection } from "./checkPbElection.js";
+export { compressProfile, expandProfile } from "./compressProfile.js";
 export type { PbElection } from "./election.js";
 export { type GreedyOptions, greedy, greedyMetadata } from "./greedy.js";
 export { greedyNoSkip, greedyNoSkipMetadata } from "./greedyNoSkip.js";
@@ -20,6 +22,14 @@ export {
   publishedOrderTieBreaking,
 } from "./officialRule.js";
 export type { PbOutcome, PbRuleMetadata, PbStep } from "./outcome.js";
+export {
+  type PbElectionJson,
+  pbElectionFromJson,
+  pbElectionJsonSchema,
+  pbElectionToJson,
+} from "./pbElectionJson.js";
+export { pbOutcomeToJson } from "./pbOutcomeToJson.js";
+export { type PbRule, type PbRuleOptions, pbRules } from "./pbRules.js";
 export {
   defaultPbTieBreaking,
   pbTieBreakingDirections,

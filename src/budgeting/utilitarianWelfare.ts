@@ -154,12 +154,12 @@ export function utilitarianWelfare(
     const { den } = welfareOf(project);
     denominator = (denominator * den) / gcd(denominator, den);
   }
-  const valueOf = (project: PbProject): bigint => {
+  const integerWelfare = (project: PbProject): bigint => {
     const w = welfareOf(project);
     return w.num * (denominator / w.den);
   };
   const candidates = instance.projects.filter(
-    (project) => valueOf(project) > 0n && project.cost <= instance.budget,
+    (project) => integerWelfare(project) > 0n && project.cost <= instance.budget,
   );
   const free = candidates.filter((project) => project.cost === 0n);
   const priced = candidates.filter((project) => project.cost > 0n);
@@ -173,12 +173,12 @@ export function utilitarianWelfare(
     let base = 0n;
     for (const project of include) {
       cap -= project.cost;
-      base += valueOf(project);
+      base += integerWelfare(project);
     }
     if (cap < 0n) return undefined;
     const pool = priced
       .filter((project) => !forced.has(project.id) && !exclude.has(project.id))
-      .map((project) => ({ project, cost: project.cost, value: valueOf(project) }))
+      .map((project) => ({ project, cost: project.cost, value: integerWelfare(project) }))
       .sort((a, b) => {
         const left = b.value * a.cost;
         const right = a.value * b.cost;

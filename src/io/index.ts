@@ -4,4 +4,10 @@
  *
  * @module io
  */
-export { parsePabulib } from "./parsePabulib.js";
+export { checkPabulib } from "./checkPabulib.js";
+export {
+  type PabulibLocations,
+  parsePabulib,
+  parsePabulibWithLocations,
+} from "./parsePabulib.js";
+export { writePabulib } from "./writePabulib.js";

@@ -56,6 +56,36 @@ function preview(text: string): string {
  * ```
  */
 export function parsePabulib(text: string): Result<PbElection> {
+  const result = parsePabulibWithLocations(text);
+  return result.ok ? ok(result.value.election) : result;
+}
+
+/**
+ * Where each part of a Pabulib file was: the 1-based line of every META key, every
+ * PROJECTS row (parallel to `instance.projects`) and every VOTES row (parallel to
+ * `profile.ballots`). Lets later checks point at lines.
+ *
+ * @category Pabulib
+ */
+export interface PabulibLocations {
+  readonly meta: Readonly<Record<string, number>>;
+  readonly projects: readonly number[];
+  readonly votes: readonly number[];
+}
+
+/**
+ * {@link parsePabulib}, also returning the line of every META key, project and vote.
+ *
+ * @category Pabulib
+ * @example
+ * ```ts
+ * const result = parsePabulibWithLocations(text);
+ * if (result.ok) result.value.locations.votes[0]; // the line of the first vote, e.g. 40
+ * ```
+ */
+export function parsePabulibWithLocations(
+  text: string,
+): Result<{ election: PbElection; locations: PabulibLocations }> {
   const issues: Issue[] = [];
   const report = (
     line: number,
@@ -97,7 +127,10 @@ type Report = (
   params?: Record<string, unknown>,
 ) => void;
 
-function read(text: string, report: Report): PbElection | undefined {
+function read(
+  text: string,
+  report: Report,
+): { election: PbElection; locations: PabulibLocations } | undefined {
   if (text.trim() === "") {
     report(1, 1, "empty-file", [], "the file is empty");
     return undefined;
@@ -131,7 +164,7 @@ function read(text: string, report: Report): PbElection | undefined {
 
   const scale = projects.scale;
   const budget = rescaleDecimal(meta.budget, scale) ?? 0n;
-  return {
+  const election: PbElection = {
     instance: {
       budget,
       scale,
@@ -145,6 +178,20 @@ function read(text: string, report: Report): PbElection | undefined {
       voteColumns: tables.VOTES.header.fields,
     },
   };
+  const metaLines: Record<string, number> = {};
+  for (const row of tables.META.rows) setLine(metaLines, (row.fields[0] ?? "").trim(), row.line);
+  return {
+    election,
+    locations: {
+      meta: metaLines,
+      projects: tables.PROJECTS.rows.map((row) => row.line),
+      votes: tables.VOTES.rows.map((row) => row.line),
+    },
+  };
+}
+
+function setLine(lines: Record<string, number>, key: string, line: number): void {
+  if (key !== "__proto__") lines[key] = line;
 }
 
 function sectionOf(line: string): SectionName | undefined {

@@ -1,0 +1,55 @@
+import type { Result } from "../core/result.js";
+import type { TieBreakingPolicy } from "../core/tieBreaking.js";
+import { greedy, greedyMetadata } from "./greedy.js";
+import { greedyNoSkip, greedyNoSkipMetadata } from "./greedyNoSkip.js";
+import { greedyThreshold, greedyThresholdMetadata } from "./greedyThreshold.js";
+import type { PbInstance } from "./instance.js";
+import { officialRule, officialRuleMetadata } from "./officialRule.js";
+import type { PbOutcome, PbRuleMetadata } from "./outcome.js";
+import type { PbProfile } from "./profile.js";
+import type { SatisfactionFunction } from "./satisfaction.js";
+import { utilitarianWelfare, utilitarianWelfareMetadata } from "./utilitarianWelfare.js";
+
+/**
+ * The options every registered rule understands (rules ignore what they do not use:
+ * `official` always follows the file).
+ *
+ * @category Rules
+ */
+export interface PbRuleOptions {
+  readonly sat?: SatisfactionFunction | undefined;
+  readonly tieBreaking?: TieBreakingPolicy | undefined;
+}
+
+/**
+ * A rule with its metadata, callable as `(instance, profile, options)`.
+ *
+ * @category Rules
+ */
+export interface PbRule {
+  readonly metadata: PbRuleMetadata;
+  readonly run: (
+    instance: PbInstance,
+    profile: PbProfile,
+    options?: PbRuleOptions,
+  ) => Result<PbOutcome>;
+}
+
+/**
+ * Every budgeting rule civitas has, by id: the list the CLI and any host can dispatch on,
+ * and the one a test loops over to hold every rule to the same properties.
+ *
+ * @category Rules
+ * @example
+ * ```ts
+ * pbRules.map((rule) => rule.metadata.id);
+ * //=> ["greedy", "greedy-no-skip", "greedy-threshold", "utilitarian", "official"]
+ * ```
+ */
+export const pbRules: readonly PbRule[] = [
+  { metadata: greedyMetadata, run: greedy },
+  { metadata: greedyNoSkipMetadata, run: greedyNoSkip },
+  { metadata: greedyThresholdMetadata, run: greedyThreshold },
+  { metadata: utilitarianWelfareMetadata, run: utilitarianWelfare },
+  { metadata: officialRuleMetadata, run: (instance, profile) => officialRule(instance, profile) },
+];

@@ -1,0 +1,39 @@
+import { checkPbElection } from "../budgeting/index.js";
+import { type Issue, makeIssue } from "../core/issue.js";
+import { type PabulibLocations, parsePabulibWithLocations } from "./parsePabulib.js";
+
+function lineOf(issue: Issue, locations: PabulibLocations): number | undefined {
+  const [section, key] = issue.path;
+  if (section === "META" && typeof key === "string") return locations.meta[key];
+  if (section === "PROJECTS" && typeof key === "number") return locations.projects[key];
+  if (section === "VOTES" && typeof key === "number") return locations.votes[key];
+  return undefined;
+}
+
+/**
+ * Reads a Pabulib file and checks it for consistency: the reader's issues if it cannot be
+ * read, otherwise those of `checkPbElection` (counts, votes and score columns, selected
+ * projects over budget, ballot constraints, duplicate voters), each with the line it
+ * concerns where there is one. An empty list means the file is sound.
+ *
+ * @category Pabulib
+ * @example
+ * ```ts
+ * checkPabulib(text).map((issue) => issue.message);
+ * //=> ["line 8, column 1: META num_votes is 487 but VOTES holds 486"]
+ * ```
+ */
+export function checkPabulib(text: string): Issue[] {
+  const parsed = parsePabulibWithLocations(text);
+  if (!parsed.ok) return [...parsed.issues];
+  const { election, locations } = parsed.value;
+  return checkPbElection(election).map((issue) => {
+    const line = lineOf(issue, locations);
+    if (line === undefined) return issue;
+    return makeIssue(issue.code, issue.path, `line ${line}, column 1: ${issue.message}`, {
+      ...issue.params,
+      line,
+      column: 1,
+    });
+  });
+}
