@@ -231,12 +231,13 @@ function readSections(
       return undefined;
     }
     expected++;
+    const sectionLine = i + 1;
     i++;
     // Header line.
     while (i < lines.length && (lines[i] ?? "").trim() === "") i++;
     const headerText = lines[i];
     if (headerText === undefined || sectionOf(headerText) !== undefined) {
-      report(i + 1, 1, "missing-header", [section], `section ${section} has no header line`, {
+      report(sectionLine, 1, "missing-header", [section], `section ${section} has no header line`, {
         section,
       });
       return undefined;
@@ -426,7 +427,7 @@ function readProjects(
         "missing-column",
         ["PROJECTS", required],
         `PROJECTS has no "${required}" column`,
-        { column: required },
+        { name: required },
       );
     }
   }
@@ -551,7 +552,7 @@ function readVotes(
       "missing-column",
       ["VOTES", "vote"],
       'VOTES has no "vote" column',
-      { column: "vote" },
+      { name: "vote" },
     );
     return undefined;
   }
@@ -562,7 +563,7 @@ function readVotes(
       "missing-column",
       ["VOTES", "points"],
       `VOTES has no "points" column, which ${voteType} ballots need`,
-      { column: "points" },
+      { name: "points" },
     );
     return undefined;
   }
