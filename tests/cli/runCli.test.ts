@@ -1,0 +1,174 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../../src/cli/runCli.js";
+import { examplesDataDir, fixturesDir } from "../helpers/data.js";
+
+function run(args: string[], files: Record<string, string | Uint8Array> = {}) {
+  let stdout = "";
+  let stderr = "";
+  const code = runCli(args, {
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+    readFile: (path) => {
+      const inline = files[path];
+      if (inline !== undefined)
+        return typeof inline === "string" ? new TextEncoder().encode(inline) : inline;
+      return readFileSync(path);
+    },
+  });
+  return { code, stdout, stderr };
+}
+
+const bielany = join(examplesDataDir, "Poland_Warszawa_2026_Stare_Bielany.pb");
+const krakow = join(examplesDataDir, "Poland_Krakow_2025_Pradnik_Bialy.pb");
+
+describe("civitas pb run", () => {
+  it("prints one JSON object per file, per line, with the documented fields", () => {
+    const { code, stdout, stderr } = run([
+      "pb",
+      "run",
+      bielany,
+      krakow,
+      "--rule",
+      "official",
+      "--json",
+    ]);
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    const lines = stdout
+      .trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line));
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatchObject({
+      file: bielany,
+      rule: "greedy-threshold",
+      selected: ["456", "2113", "1498", "12", "645"],
+      cost: "473415",
+      budget: "483736",
+    });
+    expect(lines[1]).toMatchObject({ file: krakow, rule: "greedy", budget: "2828094.61" });
+    expect(lines[1].explanation[0]).toEqual({
+      project: "BO.D4.85/25",
+      action: "selected",
+      reason: "fits",
+      cost: "661000",
+      measure: "score",
+      value: "4009",
+      budget_left: "2167094.61",
+    });
+  });
+
+  it("prints a readable table by default", () => {
+    const { code, stdout } = run(["pb", "run", bielany, "--rule", "greedy"]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("Bezpłatny punkt pomocy psychologicznej");
+    expect(stdout).toMatch(/Total cost: \d+ PLN of 483736 PLN; left \d+ PLN/);
+  });
+
+  it("takes --sat and --tie-break", () => {
+    const { code, stdout } = run([
+      "pb",
+      "run",
+      bielany,
+      "--rule",
+      "utilitarian",
+      "--sat",
+      "cardinality",
+      "--tie-break",
+      "votes,cost",
+      "--json",
+    ]);
+    expect(code).toBe(0);
+    const outcome = JSON.parse(stdout);
+    expect(outcome.tie_breaking).toEqual([
+      { by: "votes", prefer: "higher" },
+      { by: "cost", prefer: "lower" },
+    ]);
+    expect(outcome.notes[0]).toMatch(/^maximum cardinality welfare: \d+$/);
+  });
+
+  it("exits 1 with file, line and column on bad input, and still counts the good files", () => {
+    const { code, stdout, stderr } = run(
+      ["pb", "run", "bad.pb", bielany, "--rule", "greedy", "--json"],
+      {
+        "bad.pb":
+          "META\nkey;value\nbudget;-5\nvote_type;approval\nPROJECTS\nproject_id;cost\na;1\nVOTES\nvoter_id;vote\n",
+      },
+    );
+    expect(code).toBe(1);
+    expect(stderr).toBe('bad.pb: line 3, column 8: the budget "-5" is not a non-negative number\n');
+    expect(stdout.trim().split("\n")).toHaveLength(1);
+  });
+
+  it("reports binary data and missing files without a stack trace", () => {
+    const binary = run(["pb", "run", "x.pb", "--rule", "greedy"], {
+      "x.pb": new Uint8Array([0xff, 0xfe, 0x00, 0x81]),
+    });
+    expect(binary.code).toBe(1);
+    expect(binary.stderr).toBe(
+      "x.pb: line 1, column 1: the file is not UTF-8 text (binary data?)\n",
+    );
+    const missing = run(["pb", "run", "/nonexistent.pb", "--rule", "greedy"]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toBe("/nonexistent.pb: no such file\n");
+  });
+
+  it("exits 2 on usage errors", () => {
+    expect(run(["pb", "run", bielany]).code).toBe(2);
+    expect(run(["pb", "run", bielany, "--rule", "nope"]).code).toBe(2);
+    expect(run(["pb", "run", bielany, "--rule", "greedy", "--tie-break", "age"]).code).toBe(2);
+    expect(run(["pb", "run", bielany, "--rule", "greedy", "--bogus"]).code).toBe(2);
+    expect(run(["pb", "frobnicate"]).code).toBe(2);
+    expect(run([]).code).toBe(2);
+  });
+});
+
+describe("civitas pb check", () => {
+  it("passes a sound file", () => {
+    const { code, stdout } = run(["pb", "check", bielany]);
+    expect(code).toBe(0);
+    expect(stdout).toBe(`${bielany}: ok\n`);
+  });
+
+  it("lists inconsistencies with their lines", () => {
+    const text = readFileSync(bielany, "utf8").replace("num_votes;487", "num_votes;500");
+    const { code, stderr } = run(["pb", "check", "edited.pb"], { "edited.pb": text });
+    expect(code).toBe(1);
+    expect(stderr).toBe(
+      "edited.pb: line 10, column 1: META num_votes is 500 but VOTES holds 487\n",
+    );
+  });
+
+  it("flags a score column that does not match the ballots", () => {
+    const { code, stderr } = run(["pb", "check", join(fixturesDir, "Switzerland_Zurich_S5R.pb")]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(
+      /line \d+, column 1: project 24: the score column says 198 but the ballots give 202/,
+    );
+  });
+});
+
+describe("civitas pb convert", () => {
+  it("converts to JSON and back to the same Pabulib data", () => {
+    const json = run(["pb", "convert", krakow, "--to", "json"]);
+    expect(json.code).toBe(0);
+    const back = run(["pb", "convert", "k.json", "--to", "pabulib"], { "k.json": json.stdout });
+    expect(back.code).toBe(0);
+    const again = run(["pb", "convert", "k.pb", "--to", "json"], { "k.pb": back.stdout });
+    expect(again.stdout).toBe(json.stdout);
+  });
+
+  it("validates JSON input with a path for every problem", () => {
+    const { code, stderr } = run(["pb", "convert", "e.json", "--to", "pabulib"], {
+      "e.json": JSON.stringify({ instance: { budget: 5 }, profile: {} }),
+    });
+    expect(code).toBe(1);
+    expect(stderr).toContain("e.json: instance.budget:");
+  });
+});

@@ -1,0 +1,65 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { parseTieBreakingPolicy, tieBreakingComparator } from "../../src/core/index.js";
+
+interface Item {
+  id: string;
+  cost: bigint;
+  votes: number;
+}
+const keys = { id: (p: Item) => p.id, cost: (p: Item) => p.cost, votes: (p: Item) => p.votes };
+const items: Item[] = [
+  { id: "b", cost: 5n, votes: 3 },
+  { id: "a", cost: 5n, votes: 3 },
+  { id: "c", cost: 1n, votes: 1 },
+  { id: "d", cost: 5n, votes: 9 },
+];
+
+describe("tie-breaking policies", () => {
+  it("apply criteria in turn, then ids", () => {
+    const compare = tieBreakingComparator(
+      [
+        { by: "cost", prefer: "lower" },
+        { by: "votes", prefer: "higher" },
+      ],
+      keys,
+    );
+    expect([...items].sort(compare).map((p) => p.id)).toEqual(["c", "d", "a", "b"]);
+  });
+
+  it("follow a fixed order, unlisted ids last", () => {
+    const compare = tieBreakingComparator([{ by: "order", order: ["d", "b"] }], keys);
+    expect([...items].sort(compare).map((p) => p.id)).toEqual(["d", "b", "a", "c"]);
+  });
+
+  it("are a strict total order on distinct ids", () => {
+    const arbitraryItem = fc.record({
+      id: fc.string(),
+      cost: fc.bigInt({ min: 0n, max: 3n }),
+      votes: fc.nat(3),
+    });
+    fc.assert(
+      fc.property(fc.uniqueArray(arbitraryItem, { selector: (p) => p.id }), (list) => {
+        const compare = tieBreakingComparator([{ by: "votes", prefer: "higher" }], keys);
+        const once = [...list].sort(compare);
+        const again = [...list].reverse().sort(compare);
+        expect(again).toEqual(once);
+      }),
+    );
+  });
+
+  it("read from text with default and explicit directions", () => {
+    const defaults = { cost: "lower", votes: "higher", id: "lower" } as const;
+    expect(parseTieBreakingPolicy("cost,votes:lower", defaults)).toEqual({
+      ok: true,
+      value: [
+        { by: "cost", prefer: "lower" },
+        { by: "votes", prefer: "lower" },
+      ],
+    });
+    const unknown = parseTieBreakingPolicy("age", defaults);
+    expect(!unknown.ok && unknown.issues[0]?.code).toBe("unknown-tie-breaking-key");
+    const direction = parseTieBreakingPolicy("cost:up", defaults);
+    expect(!direction.ok && direction.issues[0]?.code).toBe("unknown-tie-breaking-direction");
+  });
+});
