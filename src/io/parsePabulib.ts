@@ -152,7 +152,7 @@ function read(
     return undefined;
   }
 
-  const lines = text.split(/\r?\n/);
+  const lines = new LineReader(text);
   const tables = readSections(lines, report);
   if (tables === undefined) return undefined;
   const meta = readMeta(tables.META, report);
@@ -194,6 +194,34 @@ function setLine(lines: Record<string, number>, key: string, line: number): void
   if (key !== "__proto__") lines[key] = line;
 }
 
+/**
+ * Lines of the text, cut on demand: a reader that stops early (too many issues) never
+ * splits the rest of a large file. Line ends are `\n` or `\r\n`.
+ */
+class LineReader {
+  private readonly read: string[] = [];
+  private position = 0;
+  constructor(private readonly text: string) {}
+
+  /** Line `index` (0-based), or `undefined` past the end. */
+  at(index: number): string | undefined {
+    while (this.read.length <= index && this.position <= this.text.length) {
+      const end = this.text.indexOf("\n", this.position);
+      const stop = end === -1 ? this.text.length : end;
+      const line = this.text.slice(this.position, stop);
+      this.read.push(line.endsWith("\r") ? line.slice(0, -1) : line);
+      this.position = stop + 1;
+    }
+    return this.read[index];
+  }
+
+  /** How many lines the text has (reads to the end). */
+  get length(): number {
+    this.at(Number.MAX_SAFE_INTEGER);
+    return this.read.length;
+  }
+}
+
 function sectionOf(line: string): SectionName | undefined {
   // Fast path: a data row is never a section name unless it is that short.
   if (line.length > 12) return undefined;
@@ -201,15 +229,11 @@ function sectionOf(line: string): SectionName | undefined {
   return (SECTIONS as readonly string[]).includes(name) ? (name as SectionName) : undefined;
 }
 
-function readSections(
-  lines: readonly string[],
-  report: Report,
-): Record<SectionName, Table> | undefined {
+function readSections(lines: LineReader, report: Report): Record<SectionName, Table> | undefined {
   const tables: Partial<Record<SectionName, Table>> = {};
   let expected = 0;
   let i = 0;
-  while (i < lines.length) {
-    const raw = lines[i] ?? "";
+  for (let raw = lines.at(i); raw !== undefined; raw = lines.at(i)) {
     const section = sectionOf(raw);
     if (section === undefined) {
       if (raw.trim() !== "") {
@@ -234,8 +258,8 @@ function readSections(
     const sectionLine = i + 1;
     i++;
     // Header line.
-    while (i < lines.length && (lines[i] ?? "").trim() === "") i++;
-    const headerText = lines[i];
+    while ((lines.at(i) ?? "x").trim() === "") i++;
+    const headerText = lines.at(i);
     if (headerText === undefined || sectionOf(headerText) !== undefined) {
       report(sectionLine, 1, "missing-header", [section], `section ${section} has no header line`, {
         section,
@@ -261,8 +285,7 @@ function readSections(
       seen.add(name);
     }
     const rows: Row[] = [];
-    while (i < lines.length) {
-      const line = lines[i] ?? "";
+    for (let line = lines.at(i); line !== undefined; line = lines.at(i)) {
       if (sectionOf(line) !== undefined) break;
       if (line.trim() === "") {
         i++;
@@ -302,18 +325,18 @@ function readSections(
 }
 
 function readRecord(
-  lines: readonly string[],
+  lines: LineReader,
   start: number,
   report: Report,
   section: SectionName,
 ): { row: Row; next: number } | undefined {
-  let text = lines[start] ?? "";
+  let text = lines.at(start) ?? "";
   let end = start;
   for (;;) {
     const split = splitDelimitedRecord(text, ";");
     if (Array.isArray(split))
       return { row: { fields: split, text, line: start + 1 }, next: end + 1 };
-    if (end + 1 >= lines.length) {
+    if (lines.at(end + 1) === undefined) {
       report(
         start + 1,
         split.unterminatedQuoteAt,
@@ -324,7 +347,7 @@ function readRecord(
       return undefined;
     }
     end++;
-    text += `\n${lines[end] ?? ""}`;
+    text += `\n${lines.at(end) ?? ""}`;
   }
 }
 
