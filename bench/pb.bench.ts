@@ -9,8 +9,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { compressProfile, officialRule, utilitarianWelfare } from "../src/budgeting/index.js";
-import { parsePabulib } from "../src/io/index.js";
 import { runCli } from "../src/cli/runCli.js";
+import { parsePabulib } from "../src/io/index.js";
 
 const shared = join(import.meta.dirname, "..", "..", "shared", "data", "pabulib");
 const files = [
@@ -24,7 +24,8 @@ const RUNS = 7;
 const GOAL_MS = 300;
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
 
@@ -35,16 +36,34 @@ function time<T>(fn: () => T): [T, number] {
 }
 
 console.log("civitas pb benchmark");
-console.log(`machine: ${cpus()[0]?.model ?? "unknown CPU"} × ${cpus().length} cores, ${mib(totalmem())} RAM`);
+console.log(
+  `machine: ${cpus()[0]?.model ?? "unknown CPU"} × ${cpus().length} cores, ${mib(totalmem())} RAM`,
+);
 console.log(`runtime: Node ${process.version} (${process.platform}/${process.arch})`);
-console.log(`each figure: first run (cold) and median of ${RUNS} runs; memory: heap held by the parsed election\n`);
+console.log(
+  `each figure: first run (cold) and median of ${RUNS} runs; memory: heap held by the parsed election\n`,
+);
 
 if (!existsSync(shared)) {
-  console.log(`skipped: ${shared} is absent (the large Pabulib files live in the workplace's shared data)`);
+  console.log(
+    `skipped: ${shared} is absent (the large Pabulib files live in the workplace's shared data)`,
+  );
   process.exit(0);
 }
 
-const header = ["file", "ballots", "parse cold", "parse median", "official cold", "official median", "parse+official", "goal", "heap held", "utilitarian", "compressed ballots"];
+const header = [
+  "file",
+  "ballots",
+  "parse cold",
+  "parse median",
+  "official cold",
+  "official median",
+  "parse+official",
+  "goal",
+  "heap held",
+  "utilitarian",
+  "compressed ballots",
+];
 const rows: string[][] = [];
 let allMet = true;
 for (const file of files) {
@@ -62,7 +81,8 @@ for (const file of files) {
   for (let run = 0; run < RUNS; run++) {
     const [parsed, parseMs] = time(() => parsePabulib(text));
     parseTimes.push(parseMs);
-    if (parsed.ok) officialTimes.push(time(() => officialRule(parsed.value.instance, parsed.value.profile))[1]);
+    if (parsed.ok)
+      officialTimes.push(time(() => officialRule(parsed.value.instance, parsed.value.profile))[1]);
   }
   const [utilitarian, utilitarianMs] = time(() => utilitarianWelfare(instance, profile));
   const compressed = compressProfile(profile);
@@ -83,10 +103,17 @@ for (const file of files) {
     String(compressed.ballots.length),
   ]);
 }
-const widths = header.map((h, k) => Math.max(h.length, ...rows.map((row) => (row[k] ?? "").length)));
-for (const row of [header, ...rows]) console.log(row.map((cell, k) => cell.padEnd(widths[k] ?? 0)).join("  "));
-console.log(`\npeak resident memory of this process: ${mib(process.resourceUsage().maxRSS * 1024)}`);
-console.log(`goal parse + greedy ≤ ${GOAL_MS} ms (median) on every file: ${allMet ? "met" : "MISSED"}`);
+const widths = header.map((h, k) =>
+  Math.max(h.length, ...rows.map((row) => (row[k] ?? "").length)),
+);
+for (const row of [header, ...rows])
+  console.log(row.map((cell, k) => cell.padEnd(widths[k] ?? 0)).join("  "));
+console.log(
+  `\npeak resident memory of this process: ${mib(process.resourceUsage().maxRSS * 1024)}`,
+);
+console.log(
+  `goal parse + greedy ≤ ${GOAL_MS} ms (median) on every file: ${allMet ? "met" : "MISSED"}`,
+);
 
 // Malformed input: each must fail fast with a clear issue, never crash.
 console.log("\nmalformed input through the CLI (exit code, time, first line of stderr):");
@@ -111,5 +138,7 @@ for (const [name, bytes] of cases) {
       readFile: () => bytes,
     }),
   );
-  console.log(`  ${name.padEnd(28)} exit ${code}  ${ms(took).padStart(10)}  ${stderr.split("\n")[0]}`);
+  console.log(
+    `  ${name.padEnd(28)} exit ${code}  ${ms(took).padStart(10)}  ${stderr.split("\n")[0]}`,
+  );
 }
