@@ -19,6 +19,10 @@ import { costSatisfaction, type SatisfactionFunction } from "./satisfaction.js";
  * Options of the greedy rules.
  *
  * @category Rules
+ * @example
+ * ```ts
+ * greedy(instance, profile, { sat: cardinalitySatisfaction, tieBreaking: [{ by: "votes", prefer: "higher" }] });
+ * ```
  */
 export interface GreedyOptions {
   /** Satisfaction whose welfare per cost ranks the projects; default cost (= by votes or score). */
@@ -30,6 +34,8 @@ export interface GreedyOptions {
 /**
  * The shared engine behind every greedy rule. Internal: use {@link greedy},
  * `greedyNoSkip` or `greedyThreshold`.
+ *
+ * @internal
  */
 export interface GreedyEngineOptions extends GreedyOptions {
   readonly rule: string;
@@ -44,7 +50,11 @@ export interface GreedyEngineOptions extends GreedyOptions {
 /** Pabulib's marker for a withdrawn project, in major units. */
 const WITHDRAWN_COST = 999_999_999n;
 
-/** Internal engine; exported for the other greedy rules of this module. */
+/**
+ * The greedy engine; exported for the other greedy rules of this module.
+ *
+ * @internal
+ */
 export function greedyEngine(
   instance: PbInstance,
   profile: PbProfile,
@@ -153,6 +163,10 @@ export function greedy(
  * Metadata of {@link greedy}.
  *
  * @category Rules
+ * @example
+ * ```ts
+ * greedyMetadata.id; //=> "greedy"
+ * ```
  */
 export const greedyMetadata: PbRuleMetadata = {
   id: "greedy",

@@ -33,6 +33,10 @@ export function greedyNoSkip(
  * Metadata of {@link greedyNoSkip}.
  *
  * @category Rules
+ * @example
+ * ```ts
+ * greedyNoSkipMetadata.id; //=> "greedy-no-skip"
+ * ```
  */
 export const greedyNoSkipMetadata: PbRuleMetadata = {
   id: "greedy-no-skip",

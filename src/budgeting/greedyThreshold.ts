@@ -10,6 +10,10 @@ import type { PbProfile } from "./profile.js";
  * Options of {@link greedyThreshold}.
  *
  * @category Rules
+ * @example
+ * ```ts
+ * greedyThreshold(instance, profile, { threshold: rational(100) });
+ * ```
  */
 export interface GreedyThresholdOptions extends GreedyOptions {
   /** The minimum score (votes for approval); default META `min_project_score_threshold`. */
@@ -63,6 +67,10 @@ export function greedyThreshold(
  * Metadata of {@link greedyThreshold}.
  *
  * @category Rules
+ * @example
+ * ```ts
+ * greedyThresholdMetadata.id; //=> "greedy-threshold"
+ * ```
  */
 export const greedyThresholdMetadata: PbRuleMetadata = {
   id: "greedy-threshold",

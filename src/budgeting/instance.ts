@@ -7,6 +7,10 @@ import type { Money } from "../core/money.js";
  * as text, so nothing is lost between reading a file and writing it back.
  *
  * @category Model
+ * @example
+ * ```ts
+ * const park: PbProject = { id: "618", cost: 500000n, name: "Park", categories: ["greenery"], targets: [], fields: { votes: "14732" } };
+ * ```
  */
 export interface PbProject {
   /** The project's id, always a string (`"BO.D4.85/25"`, `"618"`). */

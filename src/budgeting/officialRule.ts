@@ -12,10 +12,22 @@ import type { PbProfile } from "./profile.js";
  * Ties as the published results break them: the order of the PROJECTS section.
  *
  * @category Tie-breaking
+ * @example
+ * ```ts
+ * greedy(instance, profile, { tieBreaking: publishedOrderTieBreaking });
+ * ```
  */
 export const publishedOrderTieBreaking: TieBreakingPolicy = [{ by: "position", prefer: "lower" }];
 
-/** The META `rule` values {@link officialRule} can apply. @category Rules */
+/**
+ * The META `rule` values {@link officialRule} can apply.
+ *
+ * @category Rules
+ * @example
+ * ```ts
+ * officialRuleIds.includes(instance.meta.rule ?? ""); // can officialRule count this file?
+ * ```
+ */
 export const officialRuleIds: readonly string[] = ["greedy", "greedy-no-skip", "greedy-threshold"];
 
 /**
@@ -75,6 +87,10 @@ export function officialRule(instance: PbInstance, profile: PbProfile): Result<P
  * Metadata of {@link officialRule}.
  *
  * @category Rules
+ * @example
+ * ```ts
+ * officialRuleMetadata.id; //=> "official"
+ * ```
  */
 export const officialRuleMetadata: PbRuleMetadata = {
   id: "official",

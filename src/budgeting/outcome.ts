@@ -12,6 +12,11 @@ import type { VoteType } from "./profile.js";
  * `optimal` (part of the best-welfare set), `not-optimal` (left out of it).
  *
  * @category Rules
+ * @example
+ * ```ts
+ * outcome.explanation[0];
+ * //=> { project: "618", action: "selected", reason: "fits", cost: 500000n, measure: "votes", value: "14732", budgetLeft: 7000000n }
+ * ```
  */
 export interface PbStep {
   readonly project: string;
@@ -37,6 +42,11 @@ export interface PbStep {
  * budget, the step-by-step explanation, and how ties were broken.
  *
  * @category Rules
+ * @example
+ * ```ts
+ * const result = greedy(instance, profile);
+ * if (result.ok) console.log(result.value.selected, result.value.cost);
+ * ```
  */
 export interface PbOutcome {
   readonly rule: string;
@@ -55,6 +65,10 @@ export interface PbOutcome {
  * the properties it satisfies and where it is defined.
  *
  * @category Rules
+ * @example
+ * ```ts
+ * greedyMetadata.ballotTypes; //=> ["approval", "choose-1", "cumulative", "scoring", "ordinal"]
+ * ```
  */
 export interface PbRuleMetadata {
   readonly id: string;

@@ -52,7 +52,16 @@ export const pbElectionJsonSchema = z.object({
   }),
 });
 
-/** An election in its JSON form. @category Model */
+/**
+ * An election in its JSON form.
+ *
+ * @category Model
+ * @example
+ * ```ts
+ * const json: PbElectionJson = pbElectionToJson(election);
+ * json.instance.budget; //=> "2828094.61"
+ * ```
+ */
 export type PbElectionJson = z.infer<typeof pbElectionJsonSchema>;
 
 /**

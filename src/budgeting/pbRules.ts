@@ -15,6 +15,10 @@ import { utilitarianWelfare, utilitarianWelfareMetadata } from "./utilitarianWel
  * `official` always follows the file).
  *
  * @category Rules
+ * @example
+ * ```ts
+ * pbRules[0]?.run(instance, profile, { sat: costSatisfaction, tieBreaking: defaultPbTieBreaking });
+ * ```
  */
 export interface PbRuleOptions {
   readonly sat?: SatisfactionFunction | undefined;
@@ -25,6 +29,11 @@ export interface PbRuleOptions {
  * A rule with its metadata, callable as `(instance, profile, options)`.
  *
  * @category Rules
+ * @example
+ * ```ts
+ * const rule: PbRule | undefined = pbRules.find((r) => r.metadata.id === "greedy");
+ * rule?.run(instance, profile);
+ * ```
  */
 export interface PbRule {
   readonly metadata: PbRuleMetadata;

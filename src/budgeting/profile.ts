@@ -4,10 +4,22 @@
  * project a score (`scoring`), or rank (`ordinal`).
  *
  * @category Model
+ * @example
+ * ```ts
+ * const kind: VoteType = "cumulative";
+ * ```
  */
 export type VoteType = "approval" | "choose-1" | "cumulative" | "scoring" | "ordinal";
 
-/** Every {@link VoteType}, in a stable order. @category Model */
+/**
+ * Every {@link VoteType}, in a stable order.
+ *
+ * @category Model
+ * @example
+ * ```ts
+ * voteTypes.includes("ordinal"); //=> true
+ * ```
+ */
 export const voteTypes: readonly VoteType[] = [
   "approval",
   "choose-1",
@@ -20,6 +32,10 @@ export const voteTypes: readonly VoteType[] = [
  * One ballot, or `multiplicity` identical ballots in a compressed profile.
  *
  * @category Model
+ * @example
+ * ```ts
+ * const ballot: PbBallot = { projects: ["a", "c"], points: [3, 2], multiplicity: 1, voterId: "v1" };
+ * ```
  */
 export interface PbBallot {
   /** Approved, chosen or ranked project ids (for `ordinal`, best first). */
@@ -37,6 +53,10 @@ export interface PbBallot {
  * The ballots of one instance.
  *
  * @category Model
+ * @example
+ * ```ts
+ * const profile: PbProfile = { voteType: "approval", ballots: [{ projects: ["a"], multiplicity: 40 }], voteColumns: ["voter_id", "vote"] };
+ * ```
  */
 export interface PbProfile {
   readonly voteType: VoteType;

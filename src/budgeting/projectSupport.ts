@@ -15,6 +15,10 @@ import type { PbProfile } from "./profile.js";
  * approval and choose-1). Both count multiplicities; `score` is exact.
  *
  * @category Analysis
+ * @example
+ * ```ts
+ * const support: ProjectSupport = { votes: 3, score: rational(7) };
+ * ```
  */
 export interface ProjectSupport {
   readonly votes: number;

@@ -12,6 +12,11 @@ import type { PbBallot } from "./profile.js";
  * the value and the ballot.
  *
  * @category Satisfaction
+ * @example
+ * ```ts
+ * const byCost: SatisfactionFunction = costSatisfaction;
+ * const custom = additiveSatisfaction("double", (_project, value) => multiplyRational(value, rational(2)));
+ * ```
  */
 export type SatisfactionFunction =
   | {

@@ -16,6 +16,10 @@ import { costSatisfaction, type SatisfactionFunction } from "./satisfaction.js";
  * `utilitarian-search-limit` rather than a result it cannot prove optimal.
  *
  * @category Rules
+ * @example
+ * ```ts
+ * utilitarianWelfare(instance, profile, { nodeLimit: 10 * UTILITARIAN_NODE_LIMIT });
+ * ```
  */
 export const UTILITARIAN_NODE_LIMIT = 5_000_000;
 
@@ -23,6 +27,10 @@ export const UTILITARIAN_NODE_LIMIT = 5_000_000;
  * Options of {@link utilitarianWelfare}.
  *
  * @category Rules
+ * @example
+ * ```ts
+ * utilitarianWelfare(instance, profile, { sat: cardinalitySatisfaction, nodeLimit: 1_000_000 });
+ * ```
  */
 export interface UtilitarianWelfareOptions {
   /** Satisfaction to maximise; default cost satisfaction. */
@@ -274,6 +282,10 @@ function gcd(a: bigint, b: bigint): bigint {
  * Metadata of {@link utilitarianWelfare}.
  *
  * @category Rules
+ * @example
+ * ```ts
+ * utilitarianWelfareMetadata.id; //=> "utilitarian"
+ * ```
  */
 export const utilitarianWelfareMetadata: PbRuleMetadata = {
   id: "utilitarian",

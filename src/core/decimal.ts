@@ -2,6 +2,10 @@
  * An exact decimal number: `units × 10^-scale`, e.g. `12.50` is `{ units: 1250n, scale: 2 }`.
  *
  * @category Numbers
+ * @example
+ * ```ts
+ * const price: Decimal = { units: 1250n, scale: 2 }; // 12.50
+ * ```
  */
 export interface Decimal {
   readonly units: bigint;

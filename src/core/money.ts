@@ -7,6 +7,10 @@ import { formatDecimal, minimalScale, parseDecimal, rescaleDecimal } from "./dec
  * `282809461n` is 2 828 094.61.
  *
  * @category Money
+ * @example
+ * ```ts
+ * const budget: Money = 2_828_094_61n; // 2 828 094.61 at scale 2
+ * ```
  */
 export type Money = bigint;
 

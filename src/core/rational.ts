@@ -6,6 +6,10 @@ import { parseDecimal } from "./decimal.js";
  * ever depends on floating-point rounding.
  *
  * @category Numbers
+ * @example
+ * ```ts
+ * const third: Rational = rational(1, 3); //=> { num: 1n, den: 3n }
+ * ```
  */
 export interface Rational {
   readonly num: bigint;

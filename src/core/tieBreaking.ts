@@ -8,6 +8,11 @@ import { fail, ok, type Result } from "./result.js";
  * (`{ by: "order", order: ["p3", "p1", …] }`, earlier preferred; unlisted ids last).
  *
  * @category Tie-breaking
+ * @example
+ * ```ts
+ * const cheaperFirst: TieBreakingCriterion = { by: "cost", prefer: "lower" };
+ * const published: TieBreakingCriterion = { by: "order", order: ["p3", "p1", "p2"] };
+ * ```
  */
 export type TieBreakingCriterion =
   | { readonly by: string; readonly prefer: "lower" | "higher" }
@@ -29,7 +34,15 @@ export type TieBreakingCriterion =
  */
 export type TieBreakingPolicy = readonly TieBreakingCriterion[];
 
-/** A value a tie-breaking key can produce. @category Tie-breaking */
+/**
+ * A value a tie-breaking key can produce.
+ *
+ * @category Tie-breaking
+ * @example
+ * ```ts
+ * const values: TieBreakingValue[] = [5n, 3, "p1", rational(1, 2)];
+ * ```
+ */
 export type TieBreakingValue = bigint | number | string | Rational;
 
 /**
@@ -37,6 +50,10 @@ export type TieBreakingValue = bigint | number | string | Rational;
  * present: it always ends the chain, so a policy never leaves a tie unresolved.
  *
  * @category Tie-breaking
+ * @example
+ * ```ts
+ * const keys: TieBreakingKeys<{ id: string; cost: bigint }> = { id: (p) => p.id, cost: (p) => p.cost };
+ * ```
  */
 export type TieBreakingKeys<T> = Readonly<Record<string, (item: T) => TieBreakingValue>> & {
   readonly id: (item: T) => string;

@@ -4,6 +4,8 @@
  * 1-based column of a quote that is never closed.
  *
  * Internal to `civitas/io`.
+ *
+ * @internal
  */
 export function splitDelimitedRecord(
   record: string,
@@ -41,6 +43,8 @@ export function splitDelimitedRecord(
  * computed when something is wrong).
  *
  * Internal to `civitas/io`.
+ *
+ * @internal
  */
 export function fieldColumn(record: string, index: number, delimiter: string): number {
   let field = 0;
@@ -59,6 +63,8 @@ export function fieldColumn(record: string, index: number, delimiter: string): n
  * leading/trailing spaces.
  *
  * Internal to `civitas/io`.
+ *
+ * @internal
  */
 export function quoteField(value: string, delimiter: string): string {
   if (

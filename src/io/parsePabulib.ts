@@ -66,6 +66,11 @@ export function parsePabulib(text: string): Result<PbElection> {
  * `profile.ballots`). Lets later checks point at lines.
  *
  * @category Pabulib
+ * @example
+ * ```ts
+ * const parsed = parsePabulibWithLocations(text);
+ * if (parsed.ok) parsed.value.locations.projects[0]; //=> 22
+ * ```
  */
 export interface PabulibLocations {
   readonly meta: Readonly<Record<string, number>>;
@@ -87,14 +92,7 @@ export function parsePabulibWithLocations(
   text: string,
 ): Result<{ election: PbElection; locations: PabulibLocations }> {
   const issues: Issue[] = [];
-  const report = (
-    line: number,
-    column: number,
-    code: string,
-    path: readonly (string | number)[],
-    message: string,
-    params: Record<string, unknown> = {},
-  ): void => {
+  const report: Report = (line, column, code, path, message, params = {}) => {
     issues.push(
       makeIssue(code, path, `line ${line}, column ${column}: ${message}`, {
         line,

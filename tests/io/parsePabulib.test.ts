@@ -46,6 +46,7 @@ describe("parsePabulib", () => {
     );
     if (!result.ok) throw new Error(result.issues[0]?.message);
     expect(Object.getPrototypeOf(result.value.profile.ballots[0]?.fields)).toBe(Object.prototype);
-    expect(result.value.profile.ballots[0]?.fields?.["__proto__"]).toBe("y");
+    const fields = result.value.profile.ballots[0]?.fields ?? {};
+    expect(Object.getOwnPropertyDescriptor(fields, "__proto__")?.value).toBe("y");
   });
 });
