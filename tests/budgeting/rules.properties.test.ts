@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  additiveSatisfaction,
   cardinalitySatisfaction,
   compressProfile,
   costSatisfaction,
@@ -13,7 +14,13 @@ import {
   type SatisfactionFunction,
   utilitarianWelfare,
 } from "../../src/budgeting/index.js";
-import { addRational, compareRational, type Rational, rational } from "../../src/core/index.js";
+import {
+  addRational,
+  compareRational,
+  multiplyRational,
+  type Rational,
+  rational,
+} from "../../src/core/index.js";
 import { arbitraryElection } from "../helpers/arbitraries.js";
 
 const runs = { numRuns: 300 };
@@ -167,6 +174,25 @@ describe("utilitarianWelfare", () => {
       );
     });
   }
+
+  it("accepts any additive satisfaction: one equal to cost satisfaction gives the same sets", () => {
+    const sameAsCost = additiveSatisfaction("cost-again", (project, value) =>
+      multiplyRational(value, rational(project.cost)),
+    );
+    fc.assert(
+      fc.property(arbitraryElection(), (election) => {
+        const custom = utilitarianWelfare(election.instance, election.profile, { sat: sameAsCost });
+        const builtIn = utilitarianWelfare(election.instance, election.profile);
+        expect(custom.ok && custom.value.selected).toEqual(builtIn.ok && builtIn.value.selected);
+        const greedyCustom = greedy(election.instance, election.profile, { sat: sameAsCost });
+        const greedyBuiltIn = greedy(election.instance, election.profile);
+        expect(greedyCustom.ok && greedyCustom.value.selected).toEqual(
+          greedyBuiltIn.ok && greedyBuiltIn.value.selected,
+        );
+      }),
+      runs,
+    );
+  });
 
   it("breaks ties between equally good sets by the policy", () => {
     // a and b each give 10 × 1 voter with cost 10; only one fits.

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { runCli } from "../../src/cli/runCli.js";
 import { parsePabulib } from "../../src/io/index.js";
 
 const header = "META\nkey;value\nbudget;100\nvote_type;approval\n";
@@ -194,4 +195,28 @@ describe("parsePabulib on malformed input", () => {
     expect(!result.ok && result.issues.length).toBe(51);
     expect(!result.ok && result.issues.at(-1)?.code).toBe("too-many-issues");
   });
+});
+
+describe("civitas pb run on the same catalogue", () => {
+  for (const entry of catalogue) {
+    it(`${entry.name}: exit 1, one line with file, line and column`, () => {
+      let stdout = "";
+      let stderr = "";
+      const code = runCli(["pb", "run", "bad.pb", "--rule", "official", "--json"], {
+        stdout: (text) => {
+          stdout += text;
+        },
+        stderr: (text) => {
+          stderr += text;
+        },
+        readFile: () => new TextEncoder().encode(entry.text),
+      });
+      expect(code).toBe(1);
+      expect(stdout).toBe("");
+      expect(stderr.split("\n")[0]).toMatch(
+        new RegExp(`^bad\\.pb: line ${entry.line}, column ${entry.column}: \\S`),
+      );
+      expect(stderr).not.toMatch(/\bat .+:\d+:\d+\)/); // no stack trace
+    });
+  }
 });
