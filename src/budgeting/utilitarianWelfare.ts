@@ -1,3 +1,4 @@
+import { greatestCommonDivisor } from "../core/greatestCommonDivisor.js";
 import { makeIssue } from "../core/issue.js";
 import { formatRational, type Rational, rational } from "../core/rational.js";
 import { fail, ok, type Result } from "../core/result.js";
@@ -47,7 +48,6 @@ export interface UtilitarianWelfareOptions {
 class NodeLimitReached extends Error {}
 
 interface Item {
-  readonly index: number;
   readonly cost: bigint;
   readonly value: bigint;
 }
@@ -160,7 +160,7 @@ export function utilitarianWelfare(
   let denominator = 1n;
   for (const project of instance.projects) {
     const { den } = welfareOf(project);
-    denominator = (denominator * den) / gcd(denominator, den);
+    denominator = (denominator * den) / greatestCommonDivisor(denominator, den);
   }
   const integerWelfare = (project: PbProject): bigint => {
     const w = welfareOf(project);
@@ -192,12 +192,11 @@ export function utilitarianWelfare(
         const right = a.value * b.cost;
         return left < right ? -1 : left > right ? 1 : 0;
       });
-    const items = pool.map((entry, index) => ({ index, cost: entry.cost, value: entry.value }));
     const shifted =
       mode.kind === "maximise"
         ? { kind: "maximise" as const, atLeast: mode.atLeast - base }
         : { kind: "reach" as const, target: mode.target - base };
-    const found = branchAndBound(items, cap, shifted, nodeLimit);
+    const found = branchAndBound(pool, cap, shifted, nodeLimit);
     if (found === undefined) return undefined;
     return {
       value: found.value + base,
@@ -269,13 +268,6 @@ export function utilitarianWelfare(
       ),
     ]);
   }
-}
-
-function gcd(a: bigint, b: bigint): bigint {
-  let x = a;
-  let y = b;
-  while (y !== 0n) [x, y] = [y, x % y];
-  return x;
 }
 
 /**

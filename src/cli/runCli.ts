@@ -44,22 +44,29 @@ function decode(bytes: Uint8Array): string | undefined {
   }
 }
 
-function load(file: string, io: CliIo): Loaded {
+/** Reads a file as UTF-8 text, or the one line that says why it cannot be read. */
+function readText(
+  file: string,
+  io: CliIo,
+): { ok: true; text: string } | { ok: false; line: string } {
   let bytes: Uint8Array;
   try {
     bytes = io.readFile(file);
   } catch (error) {
     const reason =
       (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : "cannot read the file";
-    return { ok: false, lines: [`${file}: ${reason}`] };
+    return { ok: false, line: `${file}: ${reason}` };
   }
   const text = decode(bytes);
-  if (text === undefined) {
-    return {
-      ok: false,
-      lines: [`${file}: line 1, column 1: the file is not UTF-8 text (binary data?)`],
-    };
-  }
+  return text === undefined
+    ? { ok: false, line: `${file}: line 1, column 1: the file is not UTF-8 text (binary data?)` }
+    : { ok: true, text };
+}
+
+function load(file: string, io: CliIo): Loaded {
+  const read = readText(file, io);
+  if (!read.ok) return { ok: false, lines: [read.line] };
+  const text = read.text;
   if (text.trimStart().startsWith("{")) {
     let data: unknown;
     try {
@@ -183,19 +190,13 @@ function checkCommand(args: string[], io: CliIo): number {
   if (positionals.length === 0) throw new UsageError("pb check needs at least one FILE");
   let failed = false;
   for (const file of positionals) {
-    let bytes: Uint8Array;
-    try {
-      bytes = io.readFile(file);
-    } catch {
-      io.stderr(`${file}: cannot read the file\n`);
+    const read = readText(file, io);
+    if (!read.ok) {
+      io.stderr(`${read.line}\n`);
       failed = true;
       continue;
     }
-    const text = decode(bytes);
-    const issues =
-      text === undefined
-        ? [{ message: "line 1, column 1: the file is not UTF-8 text (binary data?)" }]
-        : checkPabulib(text);
+    const issues = checkPabulib(read.text);
     for (const issue of issues) io.stderr(`${file}: ${issue.message}\n`);
     if (issues.length > 0) failed = true;
     else io.stdout(`${file}: ok\n`);

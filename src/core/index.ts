@@ -11,6 +11,7 @@ export {
   parseDecimal,
   rescaleDecimal,
 } from "./decimal.js";
+export { greatestCommonDivisor } from "./greatestCommonDivisor.js";
 export { type Issue, makeIssue } from "./issue.js";
 export { formatMoney, type Money, moneyScaleOf, parseMoney } from "./money.js";
 export {

@@ -1,4 +1,5 @@
 import { parseDecimal } from "./decimal.js";
+import { greatestCommonDivisor } from "./greatestCommonDivisor.js";
 
 /**
  * An exact fraction `num / den` on bigints, always in lowest terms with `den > 0`.
@@ -14,17 +15,6 @@ import { parseDecimal } from "./decimal.js";
 export interface Rational {
   readonly num: bigint;
   readonly den: bigint;
-}
-
-function gcd(a: bigint, b: bigint): bigint {
-  let x = a < 0n ? -a : a;
-  let y = b < 0n ? -b : b;
-  while (y !== 0n) {
-    const t = x % y;
-    x = y;
-    y = t;
-  }
-  return x;
 }
 
 /**
@@ -46,7 +36,7 @@ export function rational(num: bigint | number, den: bigint | number = 1n): Ratio
     n = -n;
     d = -d;
   }
-  const g = gcd(n, d);
+  const g = greatestCommonDivisor(n, d);
   return g === 1n || g === 0n ? { num: n, den: d } : { num: n / g, den: d / g };
 }
 
