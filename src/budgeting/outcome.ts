@@ -9,7 +9,11 @@ import type { VoteType } from "./profile.js";
  * Reasons: `fits` (selected), `over-budget` (skipped: it costs more than is left),
  * `stop` (greedy-no-skip ends here), `withdrawn` (cost 999999999 marks a withdrawn
  * project), `below-threshold` (its score is under META `min_project_score_threshold`),
- * `optimal` (part of the best-welfare set), `not-optimal` (left out of it).
+ * `optimal` (part of the best-welfare set), `not-optimal` (left out of it),
+ * `equal-shares` (bought by its supporters at the lowest price per unit of satisfaction),
+ * `unaffordable` (its supporters' money left is less than its cost), `completion` (added
+ * by a completion after equal shares), `lowest-load` (sequential Phragmén and maximin
+ * support: the project whose purchase leaves the lowest maximal load).
  *
  * @category Rules
  * @example
@@ -28,13 +32,36 @@ export interface PbStep {
     | "withdrawn"
     | "below-threshold"
     | "optimal"
-    | "not-optimal";
+    | "not-optimal"
+    | "equal-shares"
+    | "unaffordable"
+    | "completion"
+    | "lowest-load";
   readonly cost: Money;
   /** What ranked the project: `votes`, `score`, `welfare-per-cost` or `welfare`. */
   readonly measure: string;
   /** The measure's value, exact (`"14732"`, `"3/4"`). */
   readonly value: string;
   readonly budgetLeft: Money;
+  /** Who paid for the project (equal shares): per class of voters, how much each paid. */
+  readonly payments?: readonly PbPayment[];
+}
+
+/**
+ * A class of voters who paid the same for a project under equal shares: how many they
+ * are, what each paid (in major units, exact as a fraction or decimal), and whether it was
+ * all the money they had left.
+ *
+ * @category Rules
+ * @example
+ * ```ts
+ * const payment: PbPayment = { voters: 120, amount: "83.25", all: false };
+ * ```
+ */
+export interface PbPayment {
+  readonly voters: number;
+  readonly amount: string;
+  readonly all: boolean;
 }
 
 /**

@@ -19,11 +19,13 @@ export {
   compareRational,
   divideRational,
   formatRational,
+  formatRationalAsDecimal,
   multiplyRational,
   type Rational,
   rational,
   rationalFromDecimal,
   rationalFromNumber,
+  rationalToNumber,
   subtractRational,
 } from "./rational.js";
 export { fail, ok, type Result } from "./result.js";

@@ -161,3 +161,66 @@ export function rationalFromNumber(value: number): Rational {
     ? multiplyRational(base, { num: power, den: 1n })
     : divideRational(base, { num: power, den: 1n });
 }
+
+const SAFE = 2n ** 53n;
+
+/** Bits of a positive bigint, within 4 (hex digits × 4). */
+function bitLength(value: bigint): number {
+  return value.toString(16).length * 4;
+}
+
+/**
+ * The nearest double to a fraction, within two units in the last place, for any size of
+ * numerator and denominator (plain `Number(num) / Number(den)` overflows past 2^1024).
+ * For display and for fast estimates that are re-decided exactly, never for decisions.
+ *
+ * @category Numbers
+ * @example
+ * ```ts
+ * rationalToNumber(rational(1, 3)); //=> 0.3333333333333333
+ * rationalToNumber({ num: 10n ** 400n, den: 3n * 10n ** 399n }); //=> 3.3333333333333335
+ * ```
+ */
+export function rationalToNumber(value: Rational): number {
+  const { num, den } = value;
+  const negative = num < 0n;
+  const magnitude = negative ? -num : num;
+  if (magnitude < SAFE && den < SAFE) return Number(num) / Number(den);
+  if (magnitude === 0n) return 0;
+  // Each conversion rounds once (half an ulp), the division once more: within 2 ulps.
+  const top = Number(magnitude);
+  const bottom = Number(den);
+  if (top < Number.MAX_VALUE && bottom < Number.MAX_VALUE) {
+    const quotient = top / bottom;
+    if (quotient > 1e-290 && quotient < 1e290) return negative ? -quotient : quotient;
+  }
+  const shift = bitLength(den) - bitLength(magnitude) + 64;
+  const quotient = shift >= 0 ? (magnitude << BigInt(shift)) / den : magnitude / (den << BigInt(-shift));
+  // Scale by 2^-shift in two steps so neither factor overflows or underflows early.
+  const half = Math.trunc(shift / 2);
+  const result = Number(quotient) * 2 ** -half * 2 ** -(shift - half);
+  return negative ? -result : result;
+}
+
+/**
+ * Writes a fraction as a decimal rounded half away from zero to at most `digits`
+ * places, trailing zeros dropped: for explanations people read. Decisions never use it.
+ *
+ * @category Numbers
+ * @example
+ * ```ts
+ * formatRationalAsDecimal(rational(2, 3), 4); //=> "0.6667"
+ * formatRationalAsDecimal(rational(5, 2), 4); //=> "2.5"
+ * ```
+ */
+export function formatRationalAsDecimal(value: Rational, digits: number): string {
+  const negative = value.num < 0n !== value.den < 0n && value.num !== 0n;
+  const num = value.num < 0n ? -value.num : value.num;
+  const den = value.den < 0n ? -value.den : value.den;
+  const factor = 10n ** BigInt(digits);
+  const scaled = (num * factor * 2n + den) / (den * 2n);
+  const whole = scaled / factor;
+  const fraction = (scaled % factor).toString().padStart(digits, "0").replace(/0+$/, "");
+  const text = fraction === "" ? whole.toString() : `${whole}.${fraction}`;
+  return negative && scaled !== 0n ? `-${text}` : text;
+}

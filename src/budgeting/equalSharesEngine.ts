@@ -1,0 +1,876 @@
+import { type Rational, rational, rationalFromNumber, rationalToNumber } from "../core/rational.js";
+import type { TieBreakingPolicy } from "../core/tieBreaking.js";
+import { tieBreakingComparator } from "../core/tieBreaking.js";
+import { greatestCommonDivisor } from "../core/greatestCommonDivisor.js";
+import { ballotValues } from "./ballotValues.js";
+import type { PbInstance, PbProject } from "./instance.js";
+import { pbTieBreakingKeys } from "./pbTieBreaking.js";
+import type { PbProfile } from "./profile.js";
+import { projectSupport } from "./projectSupport.js";
+import type { SatisfactionFunction } from "./satisfaction.js";
+
+/*
+ * The Method of Equal Shares, exact at float speed.
+ *
+ * Model. Every voter starts with the same budget b. A project p is bought at the lowest
+ * price per unit of satisfaction ρ its supporters can pay: supporter i pays
+ * min(budget_i, ρ·u_i(p)), and the payments add up to cost(p). Each round buys the
+ * project with the lowest ρ (ties by the tie-breaking policy) until nothing is affordable.
+ *
+ * Voter classes. Voters who have paid the same amounts so far have the same budget, so the
+ * engine keeps one budget per class, not per voter: all voters start in one class, and
+ * buying a project splits each class it touches into payers and others. Identical ballots
+ * are merged first (a group), and each group belongs to one class.
+ *
+ * Exact budgets. A class budget is an integer numerator over a shared denominator that
+ * only grows: when a project is bought with remaining weight W, the new denominator is the
+ * old one times W, so every payment is an integer numerator too. A class created at round
+ * e keeps its numerator over D_e; `scale[e] = D_now / D_e` (a product of later Ws) brings
+ * it to today's denominator with one multiplication. No gcd is ever taken.
+ *
+ * Floats for speed, exactness for decisions. Every class also has a double (its exact
+ * budget rounded). Each round computes ρ in doubles for the projects that could win, with
+ * an error bound: the doubles are within one ulp of the exact budgets, sums of k terms
+ * err by at most k ulps of the sum of magnitudes, and the price is 1-Lipschitz in the
+ * capped budgets divided by the remaining weight (see docs/equal-shares.md). That gives an
+ * interval [lo, hi] certain to hold the exact ρ. A project whose lo is above the smallest
+ * hi cannot win; if one project remains it wins; otherwise the candidates' prices are
+ * computed exactly and compared exactly, ties going to the policy. Affordability is
+ * decided the same way: doubles when the margin is clear, bigints when it is not. The
+ * winner's price is always computed exactly (its capped set from the doubles, verified
+ * class by class, falling back to an exact sort when a check fails), so every budget stays
+ * exact. Prices only rise as budgets fall, so a project's last lo is a valid lower bound
+ * in later rounds: only projects whose bound could beat the current best are recomputed.
+ */
+
+/** The tally-ready form of an election for equal shares, reused across reruns. @internal */
+export interface EqualSharesData {
+  readonly projects: readonly PbProject[];
+  readonly voters: number;
+  readonly groups: number;
+  readonly multiplicity: Float64Array;
+  readonly multiplicityExact: readonly bigint[];
+  readonly supStart: Int32Array;
+  readonly supGroup: Int32Array;
+  readonly supWeight: Int32Array;
+  readonly weightExact: readonly (readonly bigint[])[];
+  readonly weightFloat: readonly Float64Array[];
+  /** Per project and weight: how many voters give the project that weight. */
+  readonly weightCounts: readonly Float64Array[];
+  /** ρ (price per unit of satisfaction) = ρ̃ (price per unit of weight) / σ. */
+  readonly sigma: readonly Rational[];
+  readonly sigmaFloat: Float64Array;
+  readonly supporters: Float64Array;
+  /** Position in the tie-breaking order: lower wins a tie. */
+  readonly rank: Int32Array;
+}
+
+/**
+ * An exact fraction not necessarily in lowest terms (reducing the engine's large
+ * numbers would cost more than the run; formatting does not need it). @internal
+ */
+export interface EqualSharesFraction {
+  readonly num: bigint;
+  readonly den: bigint;
+}
+
+/** One purchase: the project, its exact price per unit of satisfaction, who paid what. @internal */
+export interface EqualSharesRound {
+  readonly project: number;
+  readonly price: EqualSharesFraction;
+  /** Per class of payers: how many voters, how much each paid (minor units), whether it was all they had. */
+  readonly payments: readonly { voters: number; amount: EqualSharesFraction; all: boolean }[];
+}
+
+/** What one run returns. @internal */
+export interface EqualSharesRun {
+  readonly selected: readonly number[];
+  readonly rounds: readonly EqualSharesRound[];
+  /** Projects found unaffordable, with the number of purchases made before. */
+  readonly unaffordable: readonly { project: number; after: number }[];
+  /** Rounds whose winner needed exact prices for more than one candidate. */
+  readonly exactDecisions: number;
+}
+
+function lcm(a: bigint, b: bigint): bigint {
+  return (a / greatestCommonDivisor(a, b)) * b;
+}
+
+/**
+ * Reads an election into {@link EqualSharesData}: merges identical ballots, turns each
+ * supporter's satisfaction into an integer weight per project, and fixes the tie order.
+ *
+ * @internal
+ */
+export function prepareEqualShares(
+  instance: PbInstance,
+  profile: PbProfile,
+  sat: SatisfactionFunction,
+  tieBreaking: TieBreakingPolicy,
+): EqualSharesData {
+  const projects = instance.projects;
+  const P = projects.length;
+  const index = new Map(projects.map((project, k) => [project.id, k]));
+  const valuesOf = ballotValues(instance, profile);
+  // Merge identical ballots (as sets of (project, value)).
+  const groupOf = new Map<string, number>();
+  const groupEntries: { project: number; value: number }[][] = [];
+  const groupBallot: (typeof profile.ballots)[number][] = [];
+  const multiplicity: number[] = [];
+  for (const ballot of profile.ballots) {
+    if (ballot.multiplicity <= 0) continue;
+    const values = valuesOf(ballot);
+    const entries: { project: number; value: number }[] = [];
+    for (let k = 0; k < ballot.projects.length; k++) {
+      const at = index.get(ballot.projects[k] as string);
+      const value = values[k] as number;
+      if (at !== undefined && value > 0) entries.push({ project: at, value });
+    }
+    entries.sort((a, b) => a.project - b.project);
+    const key =
+      sat.kind === "additive"
+        ? `${groupBallot.length}`
+        : entries.map((entry) => `${entry.project}:${entry.value}`).join(",");
+    const known = groupOf.get(key);
+    if (known !== undefined) {
+      multiplicity[known] = (multiplicity[known] as number) + ballot.multiplicity;
+      continue;
+    }
+    groupOf.set(key, groupEntries.length);
+    groupEntries.push(entries);
+    groupBallot.push(ballot);
+    multiplicity.push(ballot.multiplicity);
+  }
+  const G = groupEntries.length;
+  // Satisfaction u = weight × σ, with integer weights per project.
+  const utilities: Rational[][] = groupEntries.map((entries, g) =>
+    entries.map((entry) => {
+      const value = rationalFromNumber(entry.value);
+      if (sat.kind === "linear") return value;
+      const project = projects[entry.project] as PbProject;
+      return sat.satisfaction(project, value, groupBallot[g] as (typeof profile.ballots)[number]);
+    }),
+  );
+  const scaleOf = new Array<bigint>(P).fill(1n);
+  for (let g = 0; g < G; g++) {
+    const entries = groupEntries[g] as { project: number }[];
+    entries.forEach((entry, k) => {
+      const u = (utilities[g] as Rational[])[k] as Rational;
+      scaleOf[entry.project] = lcm(scaleOf[entry.project] as bigint, u.den);
+    });
+  }
+  const sigma = projects.map((project, p) =>
+    sat.kind === "linear"
+      ? (() => {
+          const factor = sat.factor(project);
+          return rational(factor.num, factor.den * (scaleOf[p] as bigint));
+        })()
+      : rational(1n, scaleOf[p] as bigint),
+  );
+  const counts = new Int32Array(P + 1);
+  const supporters = new Float64Array(P);
+  for (let g = 0; g < G; g++) {
+    for (const [k, entry] of (groupEntries[g] as { project: number }[]).entries()) {
+      const u = (utilities[g] as Rational[])[k] as Rational;
+      if (u.num <= 0n) continue;
+      counts[entry.project + 1] = (counts[entry.project + 1] as number) + 1;
+      supporters[entry.project] = (supporters[entry.project] as number) + (multiplicity[g] as number);
+    }
+  }
+  const supStart = new Int32Array(P + 1);
+  for (let p = 0; p < P; p++) supStart[p + 1] = (supStart[p] as number) + (counts[p + 1] as number);
+  const fill = supStart.slice(0, P);
+  const supGroup = new Int32Array(supStart[P] as number);
+  const supWeight = new Int32Array(supStart[P] as number);
+  const weightIndex = projects.map(() => new Map<bigint, number>());
+  const weightExact: bigint[][] = projects.map(() => []);
+  const weightCountList: number[][] = projects.map(() => []);
+  for (let g = 0; g < G; g++) {
+    for (const [k, entry] of (groupEntries[g] as { project: number }[]).entries()) {
+      const u = (utilities[g] as Rational[])[k] as Rational;
+      if (u.num <= 0n) continue;
+      const p = entry.project;
+      const weight = (u.num * (scaleOf[p] as bigint)) / u.den;
+      const table = weightIndex[p] as Map<bigint, number>;
+      let wi = table.get(weight);
+      if (wi === undefined) {
+        wi = table.size;
+        table.set(weight, wi);
+        (weightExact[p] as bigint[]).push(weight);
+      }
+      const at = fill[p] as number;
+      while ((weightCountList[p] as number[]).length <= wi) (weightCountList[p] as number[]).push(0);
+      (weightCountList[p] as number[])[wi] = ((weightCountList[p] as number[])[wi] as number) + (multiplicity[g] as number);
+      supGroup[at] = g;
+      supWeight[at] = wi;
+      fill[p] = at + 1;
+    }
+  }
+  const compare = tieBreakingComparator(
+    tieBreaking,
+    pbTieBreakingKeys(projects, projectSupport(instance, profile)),
+  );
+  const order = projects.map((_, p) => p).sort((a, b) => compare(projects[a] as PbProject, projects[b] as PbProject));
+  const rank = new Int32Array(P);
+  order.forEach((p, position) => {
+    rank[p] = position;
+  });
+  return {
+    projects,
+    voters: multiplicity.reduce((sum, m) => sum + m, 0),
+    groups: G,
+    multiplicity: Float64Array.from(multiplicity),
+    multiplicityExact: multiplicity.map((m) => BigInt(m)),
+    supStart,
+    supGroup,
+    supWeight,
+    weightExact,
+    weightFloat: weightExact.map((weights) => Float64Array.from(weights, (w) => Number(w))),
+    weightCounts: weightCountList.map((counts) => Float64Array.from(counts)),
+    sigma,
+    sigmaFloat: Float64Array.from(sigma, (s) => rationalToNumber(s)),
+    supporters,
+    rank,
+  };
+}
+
+/** Relative rounding of one double operation, rounded up generously (2^-52 against 2^-53). */
+const ULP = 2 ** -52;
+/** A class's double may be this far from its exact budget, relatively; past it, it is recomputed. */
+const CLASS_ERROR = 2 ** -30;
+
+/** A project's supporters grouped by (class, weight): the same for every run that bought the same projects in the same order. */
+interface Aggregation {
+  readonly classes: Int32Array;
+  readonly weights: Int32Array;
+  readonly counts: Float64Array;
+}
+
+/**
+ * Memory shared by successive runs on the same data (the add1 completion reruns equal
+ * shares at budgets one unit apart, and consecutive runs mostly buy the same projects in
+ * the same order at first). Voter classes depend only on the sequence of purchases, not
+ * on the budget, so the grouping of a project's supporters after the same k purchases is
+ * the same: it is kept per depth along the last run's path and reused.
+ *
+ * @internal
+ */
+export interface EqualSharesWorkspace {
+  /** Purchases of the remembered path. */
+  readonly path: number[];
+  /** Per depth on the path: aggregations by project. */
+  readonly aggregations: Map<number, Aggregation>[];
+}
+
+/**
+ * A fresh {@link EqualSharesWorkspace}.
+ *
+ * @internal
+ */
+export function equalSharesWorkspace(): EqualSharesWorkspace {
+  return { path: [], aggregations: [] };
+}
+
+/**
+ * One run of equal shares at a per-voter budget (in minor units, possibly fractional).
+ * Pass a workspace to reuse work across runs on the same data.
+ *
+ * @internal
+ */
+export function runEqualShares(
+  data: EqualSharesData,
+  perVoterBudget: Rational,
+  explain: boolean,
+  workspace?: EqualSharesWorkspace,
+): EqualSharesRun {
+  const { projects, supStart, supGroup, supWeight, multiplicity, weightFloat, weightExact } = data;
+  const P = projects.length;
+  // Classes: an exact numerator over D at their epoch (computed when first needed), and
+  // a double with a bound on its relative error. A class is a history of purchases: its
+  // parent class, the purchase (epoch) and the weight it paid with.
+  const classNum: (bigint | undefined)[] = [perVoterBudget.num];
+  let classCount = 1;
+  let classEpoch = new Int32Array(1024);
+  let classParent = new Int32Array(1024);
+  /** Index of the weight the class paid with, in the weights of its epoch's project. */
+  let classWeight = new Int32Array(1024);
+  let classFloat = new Float64Array(1024);
+  let classError = new Float64Array(1024);
+  classParent[0] = -1;
+  classFloat[0] = rationalToNumber(perVoterBudget);
+  classError[0] = ULP;
+  const addClass = (epoch: number, parent: number, weightIndex: number): number => {
+    if (classCount === classEpoch.length) {
+      const grow = <T extends Int32Array | Float64Array>(old: T, fresh: T): T => {
+        fresh.set(old);
+        return fresh;
+      };
+      const size = classCount * 2;
+      classEpoch = grow(classEpoch, new Int32Array(size));
+      classParent = grow(classParent, new Int32Array(size));
+      classWeight = grow(classWeight, new Int32Array(size));
+      classFloat = grow(classFloat, new Float64Array(size));
+      classError = grow(classError, new Float64Array(size));
+    }
+    const id = classCount++;
+    classNum.push(undefined);
+    classEpoch[id] = epoch;
+    classParent[id] = parent;
+    classWeight[id] = weightIndex;
+    return id;
+  };
+  /**
+   * Per epoch e (after e purchases): the denominator D_e, and for e ≥ 1 the purchase that
+   * opened it: its project, W, X (computed only when some exact budget needs it) and the
+   * entries that paid all they had (from which X follows).
+   */
+  const epochD: bigint[] = [perVoterBudget.den];
+  let denominator = perVoterBudget.den;
+  const epochX: (bigint | undefined)[] = [0n];
+  const epochW: bigint[] = [1n];
+  const epochProject: number[] = [-1];
+  const epochCapped: ({ classes: Int32Array; counts: Float64Array } | undefined)[] = [undefined];
+  /** D_to / D_from for epochs from ≤ to, remembered. */
+  const lifts = new Map<number, bigint>();
+  const lift = (from: number, to: number): bigint => {
+    if (from === to) return 1n;
+    const key = from * 65536 + to;
+    let value = lifts.get(key);
+    if (value === undefined) {
+      value = (epochD[to] as bigint) / (epochD[from] as bigint);
+      lifts.set(key, value);
+    }
+    return value;
+  };
+  /** X of an epoch: cost × D before it, minus what the capped entries paid (exactly). */
+  const priceNumerator = (epoch: number): bigint => {
+    const known = epochX[epoch];
+    if (known !== undefined) return known;
+    const before = epoch - 1;
+    let x = (projects[epochProject[epoch] as number] as PbProject).cost * (epochD[before] as bigint);
+    const capped = epochCapped[epoch] as { classes: Int32Array; counts: Float64Array };
+    for (let k = 0; k < capped.classes.length; k++) {
+      const c = capped.classes[k] as number;
+      if (classFloat[c] === 0) continue;
+      x -= materialize(c) * lift(classEpoch[c] as number, before) * BigInt(capped.counts[k] as number);
+    }
+    epochX[epoch] = x;
+    return x;
+  };
+  /** Exact numerator of a class over its epoch's denominator, computed along its ancestry. */
+  const materialize = (c: number): bigint => {
+    const known = classNum[c];
+    if (known !== undefined) return known;
+    const chain: number[] = [];
+    let at = c;
+    while (classNum[at] === undefined) {
+      chain.push(at);
+      at = classParent[at] as number;
+    }
+    for (let k = chain.length - 1; k >= 0; k--) {
+      const child = chain[k] as number;
+      const parent = classParent[child] as number;
+      const epoch = classEpoch[child] as number;
+      // Parent's budget brought to D_{epoch−1}, times W, minus X × weight.
+      const paidWeight = (weightExact[epochProject[epoch] as number] as readonly bigint[])[
+        classWeight[child] as number
+      ] as bigint;
+      classNum[child] =
+        (classNum[parent] as bigint) * lift(classEpoch[parent] as number, epoch - 1) * (epochW[epoch] as bigint) -
+        priceNumerator(epoch) * paidWeight;
+    }
+    return classNum[c] as bigint;
+  };
+
+  // Which class each ballot group is in.
+  const groupClass = new Int32Array(data.groups);
+  let remapTo = new Int32Array(64);
+  // With a workspace, runs that share a prefix of purchases share aggregations.
+  const onPath = workspace !== undefined;
+  let depth = 0;
+  const { path, aggregations } = workspace ?? equalSharesWorkspace();
+  if (aggregations.length === 0) aggregations.push(new Map());
+  /** Records a purchase on the workspace's path, forgetting what lay beyond if it parts. */
+  const advancePath = (winner: number) => {
+    if (onPath && path[depth] !== winner) {
+      path.length = depth;
+      aggregations.length = depth + 1;
+      path.push(winner);
+      aggregations.push(new Map());
+    }
+    depth++;
+  };
+
+  const alive = new Uint8Array(P);
+  const lower = new Float64Array(P);
+  const selected: number[] = [];
+  const rounds: EqualSharesRound[] = [];
+  const unaffordable: { project: number; after: number }[] = [];
+  let exactDecisions = 0;
+
+  // Free projects (cost 0) with supporters go first, in tie order.
+  const free: number[] = [];
+  for (let p = 0; p < P; p++) {
+    const hasSupport = (supStart[p + 1] as number) > (supStart[p] as number);
+    const project = projects[p] as PbProject;
+    if (!hasSupport) continue;
+    if (project.cost === 0n) free.push(p);
+    else if ((data.sigma[p] as Rational).num > 0n) alive[p] = 1;
+  }
+  free.sort((a, b) => (data.rank[a] as number) - (data.rank[b] as number));
+  for (const p of free) {
+    selected.push(p);
+    if (explain) rounds.push({ project: p, price: { num: 0n, den: 1n }, payments: [] });
+  }
+
+  // The aggregated supporters of one project.
+  let entClass: Int32Array = new Int32Array(0);
+  let entWeight: Int32Array = new Int32Array(0);
+  let entCount: Float64Array = new Float64Array(0);
+  let entries = 0;
+  let entRatio = new Float64Array(64);
+  let entCapped = new Uint8Array(64);
+  /** The project whose supporters the entries hold, until the next purchase (-1: none). */
+  let aggregated = -1;
+  let slotStamp = new Int32Array(64);
+  let slotOf = new Int32Array(64);
+  let stamp = 0;
+  const slotMap = new Map<number, number>();
+
+  /** Groups the project's supporters by (class, weight), from memory when the path allows. */
+  const aggregate = (p: number) => {
+    if (aggregated === p) return;
+    aggregated = p;
+    const memory = onPath ? aggregations[depth] : undefined;
+    let found = memory?.get(p);
+    if (found === undefined) {
+      const weights = weightFloat[p] as Float64Array;
+      const start = supStart[p] as number;
+      const end = supStart[p + 1] as number;
+      const classes: number[] = [];
+      const weightOf: number[] = [];
+      const counts: number[] = [];
+      if (weights.length === 1) {
+        if (slotStamp.length < classCount) {
+          let size = slotStamp.length;
+          while (size < classCount) size *= 2;
+          slotStamp = new Int32Array(size);
+          slotOf = new Int32Array(size);
+          stamp = 0;
+        }
+        stamp++;
+        for (let k = start; k < end; k++) {
+          const g = supGroup[k] as number;
+          const c = groupClass[g] as number;
+          if (slotStamp[c] === stamp) {
+            const slot = slotOf[c] as number;
+            counts[slot] = (counts[slot] as number) + (multiplicity[g] as number);
+          } else {
+            slotStamp[c] = stamp;
+            slotOf[c] = classes.length;
+            classes.push(c);
+            weightOf.push(0);
+            counts.push(multiplicity[g] as number);
+          }
+        }
+      } else {
+        slotMap.clear();
+        for (let k = start; k < end; k++) {
+          const g = supGroup[k] as number;
+          const c = groupClass[g] as number;
+          const wi = supWeight[k] as number;
+          const key = c * weights.length + wi;
+          const slot = slotMap.get(key);
+          if (slot !== undefined) counts[slot] = (counts[slot] as number) + (multiplicity[g] as number);
+          else {
+            slotMap.set(key, classes.length);
+            classes.push(c);
+            weightOf.push(wi);
+            counts.push(multiplicity[g] as number);
+          }
+        }
+      }
+      found = {
+        classes: Int32Array.from(classes),
+        weights: Int32Array.from(weightOf),
+        counts: Float64Array.from(counts),
+      };
+      memory?.set(p, found);
+    }
+    entClass = found.classes;
+    entWeight = found.weights;
+    entCount = found.counts;
+    entries = entClass.length;
+    if (entRatio.length < entries) {
+      let size = entRatio.length;
+      while (size < entries) size *= 2;
+      entRatio = new Float64Array(size);
+      entCapped = new Uint8Array(size);
+    }
+    const weights = weightFloat[p] as Float64Array;
+    for (let e = 0; e < entries; e++) {
+      entRatio[e] = (classFloat[entClass[e] as number] as number) / (weights[entWeight[e] as number] as number);
+    }
+  };
+
+  /** Double estimate of ρ for the aggregated project, with a certain enclosure. */
+  interface Estimate {
+    affordable: "yes" | "no" | "unsure";
+    lo: number;
+    hi: number;
+  }
+  /** ρ̃ (price per unit of weight) of the last "yes" estimate, and a bound on its error. */
+  let estimatedUnitPrice = 0;
+  let estimatedUnitError = Infinity;
+  /**
+   * Water-filling without sorting: start from the price if nobody were capped, cap every
+   * entry whose budget per weight is below it, recompute, repeat until stable. The price
+   * only rises and the capped set only grows, so it ends at the exact solution of the
+   * doubles (each pass is O(entries); a few passes in practice). Marks entCapped.
+   *
+   * Error bound: each class double is within its recorded relative error of the exact
+   * budget; a sum of k terms adds at most k ulps of the sum of magnitudes; the price of a
+   * capped set moves by at most the change of the capped budgets divided by the remaining
+   * weight (doubled for safety), so the exact price lies within the returned error.
+   */
+  const estimate = (p: number): Estimate => {
+    const weights = weightFloat[p] as Float64Array;
+    const cost = Number((projects[p] as PbProject).cost);
+    let total = 0;
+    let totalError = 0;
+    let weightAll = 0;
+    for (let e = 0; e < entries; e++) {
+      const count = entCount[e] as number;
+      const c = entClass[e] as number;
+      const money = (classFloat[c] as number) * count;
+      total += money;
+      totalError += money * (classError[c] as number);
+      weightAll += (weights[entWeight[e] as number] as number) * count;
+      entCapped[e] = 0;
+    }
+    const arithmetic = (entries + 8) * ULP;
+    const tolerance = 2 * (totalError + arithmetic * (total + cost));
+    if (total < cost - tolerance) return { affordable: "no", lo: Infinity, hi: Infinity };
+    if (total <= cost + tolerance) return { affordable: "unsure", lo: 0, hi: Infinity };
+    let capped = 0;
+    let cappedError = 0;
+    let weightLeft = weightAll;
+    let rho = cost / weightLeft;
+    for (;;) {
+      let grew = false;
+      for (let e = 0; e < entries; e++) {
+        if (entCapped[e] === 0 && (entRatio[e] as number) < rho) {
+          entCapped[e] = 1;
+          grew = true;
+          const count = entCount[e] as number;
+          const c = entClass[e] as number;
+          const money = (classFloat[c] as number) * count;
+          capped += money;
+          cappedError += money * (classError[c] as number);
+          weightLeft -= (weights[entWeight[e] as number] as number) * count;
+        }
+      }
+      if (!grew) break;
+      if (!(weightLeft > 0) || !(cost - capped > 0)) {
+        return { affordable: "unsure", lo: 0, hi: Infinity };
+      }
+      rho = (cost - capped) / weightLeft;
+    }
+    const sigma = data.sigmaFloat[p] as number;
+    const error = (2 * (cappedError + arithmetic * (capped + cost))) / weightLeft + rho * 16 * ULP;
+    estimatedUnitPrice = rho;
+    estimatedUnitError = error;
+    return {
+      affordable: "yes",
+      lo: Math.max(0, ((rho - error) / sigma) * (1 - 4 * ULP)),
+      hi: ((rho + error) / sigma) * (1 + 4 * ULP),
+    };
+  };
+
+  /** An entry's exact budget numerator over today's denominator. */
+  const exactBudget = (e: number): bigint => {
+    const c = entClass[e] as number;
+    return materialize(c) * lift(classEpoch[c] as number, epochD.length - 1);
+  };
+  const exactCount = (e: number): bigint => BigInt(entCount[e] as number);
+
+  /** Exactly: can the aggregated project's supporters pay its cost? */
+  const exactlyAffordable = (p: number): boolean => {
+    let total = 0n;
+    for (let e = 0; e < entries; e++) total += exactBudget(e) * exactCount(e);
+    return total >= (projects[p] as PbProject).cost * denominator;
+  };
+
+  /** Exact ρ̃ = X / (W × D) for the aggregated (affordable) project, with the capped flags. */
+  interface ExactPrice {
+    x: bigint;
+    w: bigint;
+    capped: Uint8Array;
+  }
+  const exactPrice = (p: number): ExactPrice => {
+    const weights = weightExact[p] as readonly bigint[];
+    const weightsFloat = weightFloat[p] as Float64Array;
+    const cost = (projects[p] as PbProject).cost * denominator;
+    const budgets = new Array<bigint | undefined>(entries);
+    const budgetOf = (e: number): bigint => {
+      let value = budgets[e];
+      if (value === undefined) {
+        value = exactBudget(e);
+        budgets[e] = value;
+      }
+      return value;
+    };
+    const weightOf = (e: number) => weights[entWeight[e] as number] as bigint;
+    let weightAll = 0n;
+    let floatSum = 0;
+    for (let e = 0; e < entries; e++) {
+      floatSum += (weightsFloat[entWeight[e] as number] as number) * (entCount[e] as number);
+    }
+    // Whole numbers below 2^53 add exactly in doubles.
+    if (floatSum < 2 ** 52) weightAll = BigInt(floatSum);
+    else for (let e = 0; e < entries; e++) weightAll += weightOf(e) * exactCount(e);
+    /** X and W for a capped set. */
+    const priceFor = (capped: Uint8Array): ExactPrice => {
+      let x = cost;
+      let w = weightAll;
+      let cappedWeight = 0;
+      for (let e = 0; e < entries; e++) {
+        if (capped[e] === 1) {
+          if (classFloat[entClass[e] as number] !== 0) x -= budgetOf(e) * exactCount(e);
+          cappedWeight += (weightsFloat[entWeight[e] as number] as number) * (entCount[e] as number);
+        }
+      }
+      if (cappedWeight < 2 ** 52) w -= BigInt(cappedWeight);
+      else for (let e = 0; e < entries; e++) if (capped[e] === 1) w -= weightOf(e) * exactCount(e);
+      return { x, w, capped };
+    };
+    // The doubles' capped set, then a check of every entry against the price it gives.
+    const guess = priceFor(entCapped.slice(0, entries));
+    let valid = guess.x > 0n && guess.w > 0n;
+    const priceFloat = valid ? rationalToNumber({ num: guess.x, den: guess.w * denominator }) : 0;
+    for (let e = 0; valid && e < entries; e++) {
+      const unitPrice = priceFloat * (weightsFloat[entWeight[e] as number] as number);
+      const budget = classFloat[entClass[e] as number] as number;
+      const margin = 4 * ((classError[entClass[e] as number] as number) * budget + ULP * unitPrice);
+      const clear = Math.abs(budget - unitPrice) > margin;
+      if (clear) {
+        valid = guess.capped[e] === 1 ? budget < unitPrice : budget > unitPrice;
+      } else {
+        const left = budgetOf(e) * guess.w;
+        const right = guess.x * weightOf(e);
+        valid = guess.capped[e] === 1 ? left <= right : left >= right;
+      }
+    }
+    if (valid) return guess;
+    // Exact water-filling: cap every entry with budget × W < X × weight, until stable.
+    const capped = new Uint8Array(entries);
+    let price = priceFor(capped);
+    for (;;) {
+      let grew = false;
+      for (let e = 0; e < entries; e++) {
+        if (capped[e] === 0 && budgetOf(e) * price.w < price.x * weightOf(e)) {
+          capped[e] = 1;
+          grew = true;
+        }
+      }
+      if (!grew) return price;
+      price = priceFor(capped);
+    }
+  };
+
+  /** Compares ρ of two projects exactly (negative: a is cheaper per unit). */
+  const comparePrices = (a: number, pa: ExactPrice, b: number, pb: ExactPrice): number => {
+    const sa = data.sigma[a] as Rational;
+    const sb = data.sigma[b] as Rational;
+    const left = pa.x * sa.den * pb.w * sb.num;
+    const right = pb.x * sb.den * pa.w * sa.num;
+    return left < right ? -1 : left > right ? 1 : 0;
+  };
+
+  const fresh = new Uint8Array(P);
+  for (;;) {
+    // Lazy evaluation: recompute projects whose lower bound could beat the best so far.
+    fresh.fill(0);
+    let bestHi = Infinity;
+    for (;;) {
+      let next = -1;
+      for (let p = 0; p < P; p++) {
+        if (alive[p] === 1 && fresh[p] === 0 && (next < 0 || (lower[p] as number) < (lower[next] as number)))
+          next = p;
+      }
+      if (next < 0 || (lower[next] as number) > bestHi) break;
+      aggregate(next);
+      let estimateOf = estimate(next);
+      if (estimateOf.affordable === "unsure" && !exactlyAffordable(next)) {
+        estimateOf = { affordable: "no", lo: Infinity, hi: Infinity };
+      }
+      if (estimateOf.affordable === "no") {
+        alive[next] = 0;
+        unaffordable.push({ project: next, after: selected.length });
+        continue;
+      }
+      fresh[next] = 1;
+      lower[next] = estimateOf.lo;
+      if (estimateOf.hi < bestHi) bestHi = estimateOf.hi;
+    }
+    const candidates: number[] = [];
+    for (let p = 0; p < P; p++) {
+      if (alive[p] === 1 && fresh[p] === 1 && (lower[p] as number) <= bestHi) candidates.push(p);
+    }
+    if (candidates.length === 0) break;
+    let winner = candidates[0] as number;
+    aggregate(winner);
+    estimate(winner);
+    // One clear winner: its capped set is certain when every entry's budget per weight is
+    // clearly on one side of the price; then X is left to be computed if ever needed.
+    let price: ExactPrice | undefined;
+    let unitPrice = estimatedUnitPrice;
+    let unitError = estimatedUnitError;
+    if (candidates.length === 1 && !explain) {
+      let clear = Number.isFinite(unitError);
+      for (let e = 0; clear && e < entries; e++) {
+        const ratio = entRatio[e] as number;
+        const margin = 4 * ((classError[entClass[e] as number] as number) * ratio + ULP * ratio) + unitError;
+        clear = Math.abs(ratio - unitPrice) > margin;
+      }
+      if (!clear) price = exactPrice(winner);
+    } else {
+      price = exactPrice(winner);
+      if (candidates.length > 1) {
+        exactDecisions++;
+        for (const challenger of candidates.slice(1)) {
+          aggregate(challenger);
+          estimate(challenger);
+          const challengerPrice = exactPrice(challenger);
+          const compared = comparePrices(challenger, challengerPrice, winner, price);
+          if (compared < 0 || (compared === 0 && (data.rank[challenger] as number) < (data.rank[winner] as number))) {
+            winner = challenger;
+            price = challengerPrice;
+          }
+        }
+        aggregate(winner);
+      }
+    }
+    const capped = price?.capped ?? entCapped.slice(0, entries);
+    const weights = weightExact[winner] as readonly bigint[];
+    const winnerWeights = weightFloat[winner] as Float64Array;
+    let weightLeft: bigint;
+    if (price !== undefined) {
+      weightLeft = price.w;
+      unitPrice = rationalToNumber({ num: price.x, den: price.w * denominator });
+      unitError = 4 * ULP * unitPrice;
+    } else {
+      let sum = 0;
+      for (let e = 0; e < entries; e++) {
+        if (capped[e] === 0) sum += (winnerWeights[entWeight[e] as number] as number) * (entCount[e] as number);
+      }
+      // Whole numbers below 2^52 add exactly in doubles.
+      if (sum < 2 ** 52) weightLeft = BigInt(sum);
+      else {
+        weightLeft = 0n;
+        for (let e = 0; e < entries; e++) {
+          if (capped[e] === 0) weightLeft += (weights[entWeight[e] as number] as bigint) * exactCount(e);
+        }
+      }
+    }
+    // Pay: capped classes pay everything; the others pay ρ̃ × weight each. Every entry
+    // becomes a new class (budget zero for the capped ones).
+    const previousDenominator = denominator;
+    denominator = previousDenominator * weightLeft;
+    const newEpoch = epochD.length;
+    epochD.push(denominator);
+    epochW.push(weightLeft);
+    epochX.push(price?.x);
+    epochProject.push(winner);
+    if (price === undefined) {
+      const cappedClasses: number[] = [];
+      const cappedCounts: number[] = [];
+      for (let e = 0; e < entries; e++) {
+        if (capped[e] === 1) {
+          cappedClasses.push(entClass[e] as number);
+          cappedCounts.push(entCount[e] as number);
+        }
+      }
+      epochCapped.push({ classes: Int32Array.from(cappedClasses), counts: Float64Array.from(cappedCounts) });
+    } else {
+      epochCapped.push(undefined);
+    }
+    const payments: { voters: number; amount: EqualSharesFraction; all: boolean }[] = [];
+    const firstChild = classCount;
+    for (let e = 0; e < entries; e++) {
+      const c = entClass[e] as number;
+      const child = addClass(newEpoch, c, entWeight[e] as number);
+      if (capped[e] === 1) {
+        classNum[child] = 0n;
+        classFloat[child] = 0;
+        classError[child] = 0;
+        if (explain && classFloat[c] !== 0) {
+          const amount = { num: materialize(c) * lift(classEpoch[c] as number, newEpoch - 1), den: previousDenominator };
+          payments.push({ voters: entCount[e] as number, amount, all: true });
+        }
+        continue;
+      }
+      const weightFloatOf = winnerWeights[entWeight[e] as number] as number;
+      const pay = unitPrice * weightFloatOf;
+      const parentFloat = classFloat[c] as number;
+      let value = parentFloat - pay;
+      let relative =
+        ((classError[c] as number) * parentFloat + (unitError + 2 * ULP * unitPrice) * weightFloatOf + Math.abs(value) * ULP) /
+        value;
+      if (!(value > 0) || relative > CLASS_ERROR) {
+        const exact = materialize(child);
+        value = exact > 0n ? rationalToNumber({ num: exact, den: denominator }) : 0;
+        relative = value === 0 ? 0 : 2 * ULP;
+      }
+      if (explain) {
+        const w = weights[entWeight[e] as number] as bigint;
+        payments.push({
+          voters: entCount[e] as number,
+          amount: { num: priceNumerator(newEpoch) * w, den: denominator },
+          all: value === 0,
+        });
+      }
+      classFloat[child] = value;
+      classError[child] = relative;
+    }
+    alive[winner] = 0;
+    selected.push(winner);
+    if (explain) {
+      const sigma = data.sigma[winner] as Rational;
+      rounds.push({
+        project: winner,
+        price: { num: priceNumerator(newEpoch) * sigma.den, den: denominator * sigma.num },
+        payments,
+      });
+    }
+    // Move the winner's supporters to their new classes.
+    advancePath(winner);
+    {
+      const end = supStart[winner + 1] as number;
+      if (weights.length === 1) {
+        if (remapTo.length < classCount) {
+          let size = remapTo.length;
+          while (size < classCount) size *= 2;
+          remapTo = new Int32Array(size);
+        }
+        for (let e = 0; e < entries; e++) remapTo[entClass[e] as number] = firstChild + e;
+        for (let k = supStart[winner] as number; k < end; k++) {
+          const g = supGroup[k] as number;
+          groupClass[g] = remapTo[groupClass[g] as number] as number;
+        }
+      } else {
+        const entryOf = new Map<number, number>();
+        for (let e = 0; e < entries; e++) {
+          entryOf.set((entClass[e] as number) * weights.length + (entWeight[e] as number), e);
+        }
+        for (let k = supStart[winner] as number; k < end; k++) {
+          const g = supGroup[k] as number;
+          const e = entryOf.get((groupClass[g] as number) * weights.length + (supWeight[k] as number)) as number;
+          groupClass[g] = firstChild + e;
+        }
+      }
+    }
+    aggregated = -1;
+  }
+  return { selected, rounds, unaffordable, exactDecisions };
+}
