@@ -16,12 +16,19 @@ export {
 } from "./greedyThreshold.js";
 export type { PbInstance, PbProject } from "./instance.js";
 export {
+  type EqualSharesCompletion,
+  type EqualSharesOptions,
+  equalSharesCompletions,
+  methodOfEqualShares,
+  methodOfEqualSharesMetadata,
+} from "./methodOfEqualShares.js";
+export {
   officialRule,
   officialRuleIds,
   officialRuleMetadata,
   publishedOrderTieBreaking,
 } from "./officialRule.js";
-export type { PbOutcome, PbRuleMetadata, PbStep } from "./outcome.js";
+export type { PbOutcome, PbPayment, PbRuleMetadata, PbStep } from "./outcome.js";
 export {
   type PbElectionJson,
   pbElectionFromJson,
