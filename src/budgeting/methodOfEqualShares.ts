@@ -24,7 +24,8 @@ import { costSatisfaction, type SatisfactionFunction } from "./satisfaction.js";
  * - `add1-exhaustive`: the same, also stopping once no further project fits;
  * - `greedy`: plain equal shares, then the remaining projects by votes, each if it fits;
  * - `add1-comparison`: `add1`, replaced by the greedy-by-votes outcome when more voters
- *   approve more projects of the greedy outcome than of the equal-shares one (Wieliczka).
+ *   approve more projects of the greedy outcome than of the equal-shares one (Wieliczka);
+ * - `comparison`: the same comparison after plain equal shares (META `equalshares-comparison`).
  *
  * @category Rules
  * @example
@@ -37,7 +38,8 @@ export type EqualSharesCompletion =
   | "add1"
   | "add1-exhaustive"
   | "greedy"
-  | "add1-comparison";
+  | "add1-comparison"
+  | "comparison";
 
 /**
  * Every {@link EqualSharesCompletion}, in a stable order.
@@ -54,6 +56,7 @@ export const equalSharesCompletions: readonly EqualSharesCompletion[] = [
   "add1-exhaustive",
   "greedy",
   "add1-comparison",
+  "comparison",
 ];
 
 /**
@@ -262,7 +265,7 @@ export function methodOfEqualShares(
   }
   if (completion === "greedy") completed = greedyByVotes(data, mesSelected, budget);
   let replacedByGreedy = false;
-  if (completion === "add1-comparison") {
+  if (completion === "add1-comparison" || completion === "comparison") {
     const greedyOutcome = greedyByVotes(data, [], budget);
     const { preferA, preferB } = compareBySupporters(data, greedyOutcome, mesSelected);
     notes.push(

@@ -5,6 +5,7 @@ import { greedy } from "./greedy.js";
 import { greedyNoSkip } from "./greedyNoSkip.js";
 import { greedyThreshold } from "./greedyThreshold.js";
 import type { PbInstance } from "./instance.js";
+import { type EqualSharesCompletion, methodOfEqualShares } from "./methodOfEqualShares.js";
 import type { PbOutcome, PbRuleMetadata } from "./outcome.js";
 import type { PbProfile } from "./profile.js";
 
@@ -19,6 +20,14 @@ import type { PbProfile } from "./profile.js";
  */
 export const publishedOrderTieBreaking: TieBreakingPolicy = [{ by: "position", prefer: "lower" }];
 
+/** META equal-shares rules and the completion each means. */
+const equalSharesCompletionOf: Readonly<Record<string, EqualSharesCompletion>> = {
+  equalshares: "none",
+  "equalshares/add1": "add1",
+  "equalshares-comparison": "comparison",
+  "equalshares/add1-comparison": "add1-comparison",
+};
+
 /**
  * The META `rule` values {@link officialRule} can apply.
  *
@@ -28,13 +37,26 @@ export const publishedOrderTieBreaking: TieBreakingPolicy = [{ by: "position", p
  * officialRuleIds.includes(instance.meta.rule ?? ""); // can officialRule count this file?
  * ```
  */
-export const officialRuleIds: readonly string[] = ["greedy", "greedy-no-skip", "greedy-threshold"];
+export const officialRuleIds: readonly string[] = [
+  "greedy",
+  "greedy-no-skip",
+  "greedy-threshold",
+  "equalshares",
+  "equalshares/add1",
+  "equalshares-comparison",
+  "equalshares/add1-comparison",
+];
 
 /**
  * Applies the rule the file's META `rule` names, exactly as the city counted: projects
  * scored as Pabulib scores them (votes for approval and choose-1; points for cumulative;
  * `max_length − position` for rankings unless the file has a `points` column), and equal
  * scores ordered as the PROJECTS section lists them (the published ranking).
+ *
+ * The equal-shares rules are the Method of Equal Shares with cost satisfaction and the
+ * cities' tie-breaking (lower cost, then more votes): `equalshares` plain,
+ * `equalshares/add1` with the add1 completion, `equalshares-comparison` and
+ * `equalshares/add1-comparison` then compared with greedy by votes (Wieliczka's rule).
  *
  * Returns the issue `unsupported-official-rule` for a META rule it does not know, and
  * `missing-official-rule` when META has none.
@@ -66,6 +88,15 @@ export function officialRule(instance: PbInstance, profile: PbProfile): Result<P
       return annotate(greedyNoSkip(instance, profile, options));
     case "greedy-threshold":
       return annotate(greedyThreshold(instance, profile, options));
+    case "equalshares":
+    case "equalshares/add1":
+    case "equalshares-comparison":
+    case "equalshares/add1-comparison":
+      return annotate(
+        methodOfEqualShares(instance, profile, {
+          completion: equalSharesCompletionOf[rule] as EqualSharesCompletion,
+        }),
+      );
     case undefined:
     case "":
       return fail([

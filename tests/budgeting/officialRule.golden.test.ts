@@ -1,21 +1,24 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { officialRule } from "../../src/budgeting/index.js";
+import { officialRule, officialRuleIds } from "../../src/budgeting/index.js";
 import { parsePabulib } from "../../src/io/index.js";
 import { locatePabulib, manifest } from "../helpers/data.js";
 
-// Every real election whose META rule is a greedy variant and that publishes the
-// officially selected projects must come out exactly as the city counted.
+// Every real election whose META rule civitas knows and that publishes the officially
+// selected projects must come out exactly as the city counted.
 const golden = manifest.filter(
-  (entry) =>
-    ["greedy", "greedy-no-skip", "greedy-threshold"].includes(entry.rule) &&
-    entry.has_selected_column &&
-    entry.selected !== null,
+  (entry) => officialRuleIds.includes(entry.rule) && entry.has_selected_column && entry.selected !== null,
 );
 
 describe("officialRule reproduces the published results", () => {
-  it("covers every greedy election with a selected column in the manifest", () => {
-    expect(golden.map((entry) => entry.file)).toEqual([
+  it("covers every greedy and equal-shares election with a selected column in the manifest", () => {
+    expect(golden.map((entry) => entry.file).sort()).toEqual([
+      "mes_official/Netherlands_Assen_2024.pb",
+      "mes_official/Netherlands_Assen_2025.pb",
+      "mes_official/Poland_Swiecie_2023.pb",
+      "mes_official/Poland_Wieliczka_2023_Green_Budget.pb",
+      "mes_official/alt_versions/equalshares-compute-tool__poland_wieliczka_2023_green-budget.pb",
+      "mes_official/alt_versions/pabutools-analysis__poland_wieliczka_2023.pb",
       "approval/Poland_Lodz_2022.pb",
       "approval/Poland_Warszawa_2023_Wola.pb",
       "approval/Poland_Warszawa_2026.pb",
