@@ -15,6 +15,7 @@ export {
   greedyThresholdMetadata,
 } from "./greedyThreshold.js";
 export type { PbInstance, PbProject } from "./instance.js";
+export { type MaximinSupportOptions, maximinSupport, maximinSupportMetadata } from "./maximinSupport.js";
 export {
   type EqualSharesCompletion,
   type EqualSharesOptions,
@@ -44,6 +45,11 @@ export {
 } from "./pbTieBreaking.js";
 export { type PbBallot, type PbProfile, type VoteType, voteTypes } from "./profile.js";
 export { type ProjectSupport, projectSupport } from "./projectSupport.js";
+export {
+  type SequentialPhragmenOptions,
+  sequentialPhragmen,
+  sequentialPhragmenMetadata,
+} from "./sequentialPhragmen.js";
 export { projectWelfare } from "./projectWelfare.js";
 export {
   additiveSatisfaction,

@@ -4,10 +4,17 @@ import { greedy, greedyMetadata } from "./greedy.js";
 import { greedyNoSkip, greedyNoSkipMetadata } from "./greedyNoSkip.js";
 import { greedyThreshold, greedyThresholdMetadata } from "./greedyThreshold.js";
 import type { PbInstance } from "./instance.js";
+import { maximinSupport, maximinSupportMetadata } from "./maximinSupport.js";
+import {
+  type EqualSharesCompletion,
+  methodOfEqualShares,
+  methodOfEqualSharesMetadata,
+} from "./methodOfEqualShares.js";
 import { officialRule, officialRuleMetadata } from "./officialRule.js";
 import type { PbOutcome, PbRuleMetadata } from "./outcome.js";
 import type { PbProfile } from "./profile.js";
 import type { SatisfactionFunction } from "./satisfaction.js";
+import { sequentialPhragmen, sequentialPhragmenMetadata } from "./sequentialPhragmen.js";
 import { utilitarianWelfare, utilitarianWelfareMetadata } from "./utilitarianWelfare.js";
 
 /**
@@ -23,6 +30,8 @@ import { utilitarianWelfare, utilitarianWelfareMetadata } from "./utilitarianWel
 export interface PbRuleOptions {
   readonly sat?: SatisfactionFunction | undefined;
   readonly tieBreaking?: TieBreakingPolicy | undefined;
+  /** How equal shares spends what is left (`mes` only); default `none`. */
+  readonly completion?: EqualSharesCompletion | undefined;
 }
 
 /**
@@ -52,7 +61,7 @@ export interface PbRule {
  * @example
  * ```ts
  * pbRules.map((rule) => rule.metadata.id);
- * //=> ["greedy", "greedy-no-skip", "greedy-threshold", "utilitarian", "official"]
+ * //=> ["greedy", "greedy-no-skip", "greedy-threshold", "utilitarian", "mes", "phragmen", "maximin-support", "official"]
  * ```
  */
 export const pbRules: readonly PbRule[] = [
@@ -60,5 +69,14 @@ export const pbRules: readonly PbRule[] = [
   { metadata: greedyNoSkipMetadata, run: greedyNoSkip },
   { metadata: greedyThresholdMetadata, run: greedyThreshold },
   { metadata: utilitarianWelfareMetadata, run: utilitarianWelfare },
+  { metadata: methodOfEqualSharesMetadata, run: methodOfEqualShares },
+  {
+    metadata: sequentialPhragmenMetadata,
+    run: (instance, profile, options) => sequentialPhragmen(instance, profile, { tieBreaking: options?.tieBreaking }),
+  },
+  {
+    metadata: maximinSupportMetadata,
+    run: (instance, profile, options) => maximinSupport(instance, profile, { tieBreaking: options?.tieBreaking }),
+  },
   { metadata: officialRuleMetadata, run: (instance, profile) => officialRule(instance, profile) },
 ];
