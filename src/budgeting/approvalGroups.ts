@@ -66,7 +66,8 @@ export function approvalGroups(
   for (const approved of ballots) {
     for (const p of approved) supStart[p + 1] = (supStart[p + 1] as number) + 1;
   }
-  for (let p = 0; p < P; p++) supStart[p + 1] = (supStart[p + 1] as number) + (supStart[p] as number);
+  for (let p = 0; p < P; p++)
+    supStart[p + 1] = (supStart[p + 1] as number) + (supStart[p] as number);
   const fill = supStart.slice(0, P);
   const supGroup = new Int32Array(supStart[P] as number);
   const votes = new Float64Array(P);

@@ -1,7 +1,7 @@
+import { greatestCommonDivisor } from "../core/greatestCommonDivisor.js";
 import { type Rational, rational, rationalFromNumber, rationalToNumber } from "../core/rational.js";
 import type { TieBreakingPolicy } from "../core/tieBreaking.js";
 import { tieBreakingComparator } from "../core/tieBreaking.js";
-import { greatestCommonDivisor } from "../core/greatestCommonDivisor.js";
 import { ballotValues } from "./ballotValues.js";
 import type { PbInstance, PbProject } from "./instance.js";
 import { pbTieBreakingKeys } from "./pbTieBreaking.js";
@@ -63,6 +63,8 @@ export interface EqualSharesData {
   readonly supporters: Float64Array;
   /** Position in the tie-breaking order: lower wins a tie. */
   readonly rank: Int32Array;
+  /** The group of each ballot of the profile (-1 for a ballot of multiplicity 0). */
+  readonly groupOfBallot: Int32Array;
 }
 
 /**
@@ -90,6 +92,11 @@ export interface EqualSharesRun {
   readonly unaffordable: readonly { project: number; after: number }[];
   /** Rounds whose winner needed exact prices for more than one candidate. */
   readonly exactDecisions: number;
+  /**
+   * Explaining runs only: what each voter of a group paid, purchase by purchase (minor
+   * units, exact) — the prices of a priceability certificate.
+   */
+  readonly paymentsOf?: (group: number) => { project: number; amount: EqualSharesFraction }[];
 }
 
 function lcm(a: bigint, b: bigint): bigint {
@@ -117,7 +124,8 @@ export function prepareEqualShares(
   const groupEntries: { project: number; value: number }[][] = [];
   const groupBallot: (typeof profile.ballots)[number][] = [];
   const multiplicity: number[] = [];
-  for (const ballot of profile.ballots) {
+  const groupOfBallot = new Int32Array(profile.ballots.length).fill(-1);
+  for (const [b, ballot] of profile.ballots.entries()) {
     if (ballot.multiplicity <= 0) continue;
     const values = valuesOf(ballot);
     const entries: { project: number; value: number }[] = [];
@@ -134,8 +142,10 @@ export function prepareEqualShares(
     const known = groupOf.get(key);
     if (known !== undefined) {
       multiplicity[known] = (multiplicity[known] as number) + ballot.multiplicity;
+      groupOfBallot[b] = known;
       continue;
     }
+    groupOfBallot[b] = groupEntries.length;
     groupOf.set(key, groupEntries.length);
     groupEntries.push(entries);
     groupBallot.push(ballot);
@@ -174,7 +184,8 @@ export function prepareEqualShares(
       const u = (utilities[g] as Rational[])[k] as Rational;
       if (u.num <= 0n) continue;
       counts[entry.project + 1] = (counts[entry.project + 1] as number) + 1;
-      supporters[entry.project] = (supporters[entry.project] as number) + (multiplicity[g] as number);
+      supporters[entry.project] =
+        (supporters[entry.project] as number) + (multiplicity[g] as number);
     }
   }
   const supStart = new Int32Array(P + 1);
@@ -199,8 +210,10 @@ export function prepareEqualShares(
         (weightExact[p] as bigint[]).push(weight);
       }
       const at = fill[p] as number;
-      while ((weightCountList[p] as number[]).length <= wi) (weightCountList[p] as number[]).push(0);
-      (weightCountList[p] as number[])[wi] = ((weightCountList[p] as number[])[wi] as number) + (multiplicity[g] as number);
+      while ((weightCountList[p] as number[]).length <= wi)
+        (weightCountList[p] as number[]).push(0);
+      (weightCountList[p] as number[])[wi] =
+        ((weightCountList[p] as number[])[wi] as number) + (multiplicity[g] as number);
       supGroup[at] = g;
       supWeight[at] = wi;
       fill[p] = at + 1;
@@ -210,7 +223,9 @@ export function prepareEqualShares(
     tieBreaking,
     pbTieBreakingKeys(projects, projectSupport(instance, profile)),
   );
-  const order = projects.map((_, p) => p).sort((a, b) => compare(projects[a] as PbProject, projects[b] as PbProject));
+  const order = projects
+    .map((_, p) => p)
+    .sort((a, b) => compare(projects[a] as PbProject, projects[b] as PbProject));
   const rank = new Int32Array(P);
   order.forEach((p, position) => {
     rank[p] = position;
@@ -231,6 +246,7 @@ export function prepareEqualShares(
     sigmaFloat: Float64Array.from(sigma, (s) => rationalToNumber(s)),
     supporters,
     rank,
+    groupOfBallot,
   };
 }
 
@@ -347,12 +363,14 @@ export function runEqualShares(
     const known = epochX[epoch];
     if (known !== undefined) return known;
     const before = epoch - 1;
-    let x = (projects[epochProject[epoch] as number] as PbProject).cost * (epochD[before] as bigint);
+    let x =
+      (projects[epochProject[epoch] as number] as PbProject).cost * (epochD[before] as bigint);
     const capped = epochCapped[epoch] as { classes: Int32Array; counts: Float64Array };
     for (let k = 0; k < capped.classes.length; k++) {
       const c = capped.classes[k] as number;
       if (classFloat[c] === 0) continue;
-      x -= materialize(c) * lift(classEpoch[c] as number, before) * BigInt(capped.counts[k] as number);
+      x -=
+        materialize(c) * lift(classEpoch[c] as number, before) * BigInt(capped.counts[k] as number);
     }
     epochX[epoch] = x;
     return x;
@@ -376,7 +394,9 @@ export function runEqualShares(
         classWeight[child] as number
       ] as bigint;
       classNum[child] =
-        (classNum[parent] as bigint) * lift(classEpoch[parent] as number, epoch - 1) * (epochW[epoch] as bigint) -
+        (classNum[parent] as bigint) *
+          lift(classEpoch[parent] as number, epoch - 1) *
+          (epochW[epoch] as bigint) -
         priceNumerator(epoch) * paidWeight;
     }
     return classNum[c] as bigint;
@@ -481,7 +501,8 @@ export function runEqualShares(
           const wi = supWeight[k] as number;
           const key = c * weights.length + wi;
           const slot = slotMap.get(key);
-          if (slot !== undefined) counts[slot] = (counts[slot] as number) + (multiplicity[g] as number);
+          if (slot !== undefined)
+            counts[slot] = (counts[slot] as number) + (multiplicity[g] as number);
           else {
             slotMap.set(key, classes.length);
             classes.push(c);
@@ -509,7 +530,8 @@ export function runEqualShares(
     }
     const weights = weightFloat[p] as Float64Array;
     for (let e = 0; e < entries; e++) {
-      entRatio[e] = (classFloat[entClass[e] as number] as number) / (weights[entWeight[e] as number] as number);
+      entRatio[e] =
+        (classFloat[entClass[e] as number] as number) / (weights[entWeight[e] as number] as number);
     }
   };
 
@@ -637,7 +659,8 @@ export function runEqualShares(
       for (let e = 0; e < entries; e++) {
         if (capped[e] === 1) {
           if (classFloat[entClass[e] as number] !== 0) x -= budgetOf(e) * exactCount(e);
-          cappedWeight += (weightsFloat[entWeight[e] as number] as number) * (entCount[e] as number);
+          cappedWeight +=
+            (weightsFloat[entWeight[e] as number] as number) * (entCount[e] as number);
         }
       }
       if (cappedWeight < 2 ** 52) w -= BigInt(cappedWeight);
@@ -695,7 +718,11 @@ export function runEqualShares(
     for (;;) {
       let next = -1;
       for (let p = 0; p < P; p++) {
-        if (alive[p] === 1 && fresh[p] === 0 && (next < 0 || (lower[p] as number) < (lower[next] as number)))
+        if (
+          alive[p] === 1 &&
+          fresh[p] === 0 &&
+          (next < 0 || (lower[p] as number) < (lower[next] as number))
+        )
           next = p;
       }
       if (next < 0 || (lower[next] as number) > bestHi) break;
@@ -730,7 +757,8 @@ export function runEqualShares(
       let clear = Number.isFinite(unitError);
       for (let e = 0; clear && e < entries; e++) {
         const ratio = entRatio[e] as number;
-        const margin = 4 * ((classError[entClass[e] as number] as number) * ratio + ULP * ratio) + unitError;
+        const margin =
+          4 * ((classError[entClass[e] as number] as number) * ratio + ULP * ratio) + unitError;
         clear = Math.abs(ratio - unitPrice) > margin;
       }
       if (!clear) price = exactPrice(winner);
@@ -743,7 +771,10 @@ export function runEqualShares(
           estimate(challenger);
           const challengerPrice = exactPrice(challenger);
           const compared = comparePrices(challenger, challengerPrice, winner, price);
-          if (compared < 0 || (compared === 0 && (data.rank[challenger] as number) < (data.rank[winner] as number))) {
+          if (
+            compared < 0 ||
+            (compared === 0 && (data.rank[challenger] as number) < (data.rank[winner] as number))
+          ) {
             winner = challenger;
             price = challengerPrice;
           }
@@ -762,14 +793,16 @@ export function runEqualShares(
     } else {
       let sum = 0;
       for (let e = 0; e < entries; e++) {
-        if (capped[e] === 0) sum += (winnerWeights[entWeight[e] as number] as number) * (entCount[e] as number);
+        if (capped[e] === 0)
+          sum += (winnerWeights[entWeight[e] as number] as number) * (entCount[e] as number);
       }
       // Whole numbers below 2^52 add exactly in doubles.
       if (sum < 2 ** 52) weightLeft = BigInt(sum);
       else {
         weightLeft = 0n;
         for (let e = 0; e < entries; e++) {
-          if (capped[e] === 0) weightLeft += (weights[entWeight[e] as number] as bigint) * exactCount(e);
+          if (capped[e] === 0)
+            weightLeft += (weights[entWeight[e] as number] as bigint) * exactCount(e);
         }
       }
     }
@@ -791,7 +824,10 @@ export function runEqualShares(
           cappedCounts.push(entCount[e] as number);
         }
       }
-      epochCapped.push({ classes: Int32Array.from(cappedClasses), counts: Float64Array.from(cappedCounts) });
+      epochCapped.push({
+        classes: Int32Array.from(cappedClasses),
+        counts: Float64Array.from(cappedCounts),
+      });
     } else {
       epochCapped.push(undefined);
     }
@@ -805,7 +841,10 @@ export function runEqualShares(
         classFloat[child] = 0;
         classError[child] = 0;
         if (explain && classFloat[c] !== 0) {
-          const amount = { num: materialize(c) * lift(classEpoch[c] as number, newEpoch - 1), den: previousDenominator };
+          const amount = {
+            num: materialize(c) * lift(classEpoch[c] as number, newEpoch - 1),
+            den: previousDenominator,
+          };
           payments.push({ voters: entCount[e] as number, amount, all: true });
         }
         continue;
@@ -815,7 +854,9 @@ export function runEqualShares(
       const parentFloat = classFloat[c] as number;
       let value = parentFloat - pay;
       let relative =
-        ((classError[c] as number) * parentFloat + (unitError + 2 * ULP * unitPrice) * weightFloatOf + Math.abs(value) * ULP) /
+        ((classError[c] as number) * parentFloat +
+          (unitError + 2 * ULP * unitPrice) * weightFloatOf +
+          Math.abs(value) * ULP) /
         value;
       if (!(value > 0) || relative > CLASS_ERROR) {
         const exact = materialize(child);
@@ -865,12 +906,30 @@ export function runEqualShares(
         }
         for (let k = supStart[winner] as number; k < end; k++) {
           const g = supGroup[k] as number;
-          const e = entryOf.get((groupClass[g] as number) * weights.length + (supWeight[k] as number)) as number;
+          const e = entryOf.get(
+            (groupClass[g] as number) * weights.length + (supWeight[k] as number),
+          ) as number;
           groupClass[g] = firstChild + e;
         }
       }
     }
     aggregated = -1;
   }
-  return { selected, rounds, unaffordable, exactDecisions };
+  if (!explain) return { selected, rounds, unaffordable, exactDecisions };
+  const groupPaid = (g: number) => {
+    const paid: { project: number; amount: EqualSharesFraction }[] = [];
+    for (let c = groupClass[g] as number; c > 0; c = classParent[c] as number) {
+      const epoch = classEpoch[c] as number;
+      const parent = classParent[c] as number;
+      const project = epochProject[epoch] as number;
+      const capped = classFloat[c] === 0 && classNum[c] === 0n && classFloat[parent] !== 0;
+      const w = (weightExact[project] as readonly bigint[])[classWeight[c] as number] as bigint;
+      const amount = capped
+        ? { num: materialize(parent), den: epochD[classEpoch[parent] as number] as bigint }
+        : { num: priceNumerator(epoch) * w, den: epochD[epoch] as bigint };
+      if (amount.num !== 0n) paid.push({ project, amount });
+    }
+    return paid.reverse();
+  };
+  return { selected, rounds, unaffordable, exactDecisions, paymentsOf: groupPaid };
 }

@@ -15,7 +15,11 @@ export {
   greedyThresholdMetadata,
 } from "./greedyThreshold.js";
 export type { PbInstance, PbProject } from "./instance.js";
-export { type MaximinSupportOptions, maximinSupport, maximinSupportMetadata } from "./maximinSupport.js";
+export {
+  type MaximinSupportOptions,
+  maximinSupport,
+  maximinSupportMetadata,
+} from "./maximinSupport.js";
 export {
   type EqualSharesCompletion,
   type EqualSharesOptions,
@@ -45,11 +49,6 @@ export {
 } from "./pbTieBreaking.js";
 export { type PbBallot, type PbProfile, type VoteType, voteTypes } from "./profile.js";
 export { type ProjectSupport, projectSupport } from "./projectSupport.js";
-export {
-  type SequentialPhragmenOptions,
-  sequentialPhragmen,
-  sequentialPhragmenMetadata,
-} from "./sequentialPhragmen.js";
 export { projectWelfare } from "./projectWelfare.js";
 export {
   additiveSatisfaction,
@@ -57,6 +56,11 @@ export {
   costSatisfaction,
   type SatisfactionFunction,
 } from "./satisfaction.js";
+export {
+  type SequentialPhragmenOptions,
+  sequentialPhragmen,
+  sequentialPhragmenMetadata,
+} from "./sequentialPhragmen.js";
 export {
   UTILITARIAN_NODE_LIMIT,
   type UtilitarianWelfareOptions,

@@ -139,7 +139,10 @@ function optimalLoad(
   const groups = [...patterns.values()];
   const costs = set.map((p) => (projects[p] as PbProject).cost);
   const supportersOf = (chosen: readonly boolean[]) =>
-    groups.reduce((sum, group) => (group.members.some((k) => chosen[k]) ? sum + group.voters : sum), 0);
+    groups.reduce(
+      (sum, group) => (group.members.some((k) => chosen[k]) ? sum + group.voters : sum),
+      0,
+    );
   let chosen = set.map(() => true);
   for (;;) {
     const cost = costs.reduce((sum, c, k) => (chosen[k] ? sum + c : sum), 0n);
@@ -204,11 +207,18 @@ export function maximinSupport(
   );
   const votes = grouped.value.votes;
   const available = new Set(
-    projects.map((_, p) => p).filter((p) => (votes[p] as number) > 0 && (projects[p] as PbProject).cost <= instance.budget),
+    projects
+      .map((_, p) => p)
+      .filter(
+        (p) => (votes[p] as number) > 0 && (projects[p] as PbProject).cost <= instance.budget,
+      ),
   );
   // The load only grows as the set grows: the last value is a lower bound.
   const lower = new Map<number, Rational>(
-    [...available].map((p) => [p, rational((projects[p] as PbProject).cost, BigInt(votes[p] as number))]),
+    [...available].map((p) => [
+      p,
+      rational((projects[p] as PbProject).cost, BigInt(votes[p] as number)),
+    ]),
   );
   const selected: number[] = [];
   const explanation: PbStep[] = [];
@@ -224,7 +234,11 @@ export function maximinSupport(
       let next: number | undefined;
       for (const p of available) {
         if (fresh.has(p)) continue;
-        if (next === undefined || compareRational(lower.get(p) as Rational, lower.get(next) as Rational) < 0) next = p;
+        if (
+          next === undefined ||
+          compareRational(lower.get(p) as Rational, lower.get(next) as Rational) < 0
+        )
+          next = p;
       }
       if (next === undefined) break;
       if (best !== undefined && compareRational(lower.get(next) as Rational, best.load) > 0) break;

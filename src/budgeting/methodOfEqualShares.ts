@@ -203,32 +203,29 @@ function compareBySupporters(
   return { preferA, preferB };
 }
 
+/** Everything a run of the rule decides, before it is written up. @internal */
+export interface EqualSharesComputation {
+  readonly data: EqualSharesData;
+  readonly perVoter: Rational;
+  /** Bought by equal shares (after add1 if any), in order; empty if replaced by greedy. */
+  readonly mesSelected: readonly number[];
+  /** Added by the greedy completion, or the greedy outcome that replaced equal shares. */
+  readonly completed: readonly number[];
+  readonly replacedByGreedy: boolean;
+  /** The explaining run at the final per-voter budget (absent when greedy replaced it). */
+  readonly explained: EqualSharesRun | undefined;
+  readonly notes: readonly string[];
+}
+
 /**
- * The Method of Equal Shares (Peters and Skowron): every voter gets an equal part of the
- * budget; each round buys the project whose supporters can pay for it at the lowest price
- * per unit of satisfaction, each paying that price times their satisfaction or all they
- * have left; it stops when no project is affordable. A completion then spends what is left
- * (see {@link EqualSharesCompletion}).
- *
- * Exact: every decision is the one rational arithmetic makes, while doubles do the bulk of
- * the work (see docs/equal-shares.md). Approval, choose-1, cumulative, scoring and ordinal
- * ballots (by their Pabulib values), with cost, cardinality or any additive satisfaction.
- *
- * @category Rules
- * @example
- * ```ts
- * const outcome = methodOfEqualShares(instance, profile, { completion: "add1" });
- * if (outcome.ok) {
- *   outcome.value.selected;                 // the funded projects, in purchase order
- *   outcome.value.explanation[0]?.payments; // who paid what for the first one
- * }
- * ```
+ * Runs equal shares with its completion; shared by {@link methodOfEqualShares} and the
+ * priceability certificate. @internal
  */
-export function methodOfEqualShares(
+export function computeEqualShares(
   instance: PbInstance,
   profile: PbProfile,
   options: EqualSharesOptions = {},
-): Result<PbOutcome> {
+): Result<EqualSharesComputation> {
   const sat = options.sat ?? costSatisfaction;
   const tieBreaking = options.tieBreaking ?? defaultPbTieBreaking;
   const completion = options.completion ?? "none";
@@ -279,6 +276,47 @@ export function methodOfEqualShares(
     }
   }
   const explained = replacedByGreedy ? undefined : runEqualShares(data, perVoter, true);
+  if (!replacedByGreedy) {
+    notes.unshift(
+      `equal shares with ${sat.id} satisfaction, ${formatRationalAsDecimal(rational(perVoter.num, perVoter.den * unit), 6)} per voter; prices decided exactly`,
+    );
+  }
+  return ok({ data, perVoter, mesSelected, completed, replacedByGreedy, explained, notes });
+}
+
+/**
+ * The Method of Equal Shares (Peters and Skowron): every voter gets an equal part of the
+ * budget; each round buys the project whose supporters can pay for it at the lowest price
+ * per unit of satisfaction, each paying that price times their satisfaction or all they
+ * have left; it stops when no project is affordable. A completion then spends what is left
+ * (see {@link EqualSharesCompletion}).
+ *
+ * Exact: every decision is the one rational arithmetic makes, while doubles do the bulk of
+ * the work (see docs/equal-shares.md). Approval, choose-1, cumulative, scoring and ordinal
+ * ballots (by their Pabulib values), with cost, cardinality or any additive satisfaction.
+ *
+ * @category Rules
+ * @example
+ * ```ts
+ * const outcome = methodOfEqualShares(instance, profile, { completion: "add1" });
+ * if (outcome.ok) {
+ *   outcome.value.selected;                 // the funded projects, in purchase order
+ *   outcome.value.explanation[0]?.payments; // who paid what for the first one
+ * }
+ * ```
+ */
+export function methodOfEqualShares(
+  instance: PbInstance,
+  profile: PbProfile,
+  options: EqualSharesOptions = {},
+): Result<PbOutcome> {
+  const computed = computeEqualShares(instance, profile, options);
+  if (!computed.ok) return computed;
+  const { data, mesSelected, completed, explained, notes } = computed.value;
+  const completion = options.completion ?? "none";
+  const tieBreaking = options.tieBreaking ?? defaultPbTieBreaking;
+  const budget = instance.budget;
+  const unit = 10n ** BigInt(instance.scale);
   const explanation: PbStep[] = [];
   let left = budget;
   const skipped = [...(explained?.unaffordable ?? [])];
@@ -311,7 +349,10 @@ export function methodOfEqualShares(
       budgetLeft: left,
       payments: round.payments.map((payment) => ({
         voters: payment.voters,
-        amount: formatRationalAsDecimal({ num: payment.amount.num, den: payment.amount.den * unit }, 6),
+        amount: formatRationalAsDecimal(
+          { num: payment.amount.num, den: payment.amount.den * unit },
+          6,
+        ),
         all: payment.all,
       })),
     });
@@ -331,11 +372,6 @@ export function methodOfEqualShares(
     });
   }
   const selected = [...mesSelected, ...completed].map((p) => (data.projects[p] as PbProject).id);
-  if (!replacedByGreedy) {
-    notes.unshift(
-      `equal shares with ${sat.id} satisfaction, ${formatRationalAsDecimal(rational(perVoter.num, perVoter.den * unit), 6)} per voter; prices decided exactly`,
-    );
-  }
   return ok({
     rule: completion === "none" ? "mes" : `mes/${completion}`,
     selected,

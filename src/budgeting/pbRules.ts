@@ -72,11 +72,13 @@ export const pbRules: readonly PbRule[] = [
   { metadata: methodOfEqualSharesMetadata, run: methodOfEqualShares },
   {
     metadata: sequentialPhragmenMetadata,
-    run: (instance, profile, options) => sequentialPhragmen(instance, profile, { tieBreaking: options?.tieBreaking }),
+    run: (instance, profile, options) =>
+      sequentialPhragmen(instance, profile, { tieBreaking: options?.tieBreaking }),
   },
   {
     metadata: maximinSupportMetadata,
-    run: (instance, profile, options) => maximinSupport(instance, profile, { tieBreaking: options?.tieBreaking }),
+    run: (instance, profile, options) =>
+      maximinSupport(instance, profile, { tieBreaking: options?.tieBreaking }),
   },
   { metadata: officialRuleMetadata, run: (instance, profile) => officialRule(instance, profile) },
 ];

@@ -91,7 +91,8 @@ export function sequentialPhragmen(
     let total = rational((projects[p] as PbProject).cost);
     for (let c = 0; c < classLoad.length; c++) {
       const count = counts[c] as number;
-      if (count > 0) total = addRational(total, multiplyRational(classLoad[c] as Rational, rational(count)));
+      if (count > 0)
+        total = addRational(total, multiplyRational(classLoad[c] as Rational, rational(count)));
     }
     return multiplyRational(total, rational(1, votes[p] as number));
   };
@@ -107,7 +108,11 @@ export function sequentialPhragmen(
     for (;;) {
       let next = -1;
       for (let p = 0; p < P; p++) {
-        if (alive[p] === 1 && fresh[p] === 0 && (next < 0 || (lower[p] as number) < (lower[next] as number)))
+        if (
+          alive[p] === 1 &&
+          fresh[p] === 0 &&
+          (next < 0 || (lower[p] as number) < (lower[next] as number))
+        )
           next = p;
       }
       if (next < 0 || (lower[next] as number) > bestHi) break;

@@ -195,7 +195,8 @@ export function rationalToNumber(value: Rational): number {
     if (quotient > 1e-290 && quotient < 1e290) return negative ? -quotient : quotient;
   }
   const shift = bitLength(den) - bitLength(magnitude) + 64;
-  const quotient = shift >= 0 ? (magnitude << BigInt(shift)) / den : magnitude / (den << BigInt(-shift));
+  const quotient =
+    shift >= 0 ? (magnitude << BigInt(shift)) / den : magnitude / (den << BigInt(-shift));
   // Scale by 2^-shift in two steps so neither factor overflows or underflows early.
   const half = Math.trunc(shift / 2);
   const result = Number(quotient) * 2 ** -half * 2 ** -(shift - half);

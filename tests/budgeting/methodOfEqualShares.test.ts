@@ -93,7 +93,9 @@ describe("methodOfEqualShares equals the plain exact reference", () => {
   it("without completion, on thousands of random elections", () => {
     fc.assert(
       fc.property(
-        arbitraryElection({ voteTypes: ["approval", "choose-1", "cumulative", "scoring", "ordinal"] }),
+        arbitraryElection({
+          voteTypes: ["approval", "choose-1", "cumulative", "scoring", "ordinal"],
+        }),
         fc.constantFrom(...satisfactions),
         (e, sat) => {
           const voters = e.profile.ballots.reduce((sum, ballot) => sum + ballot.multiplicity, 0);
@@ -116,12 +118,17 @@ describe("methodOfEqualShares equals the plain exact reference", () => {
             instance: {
               ...e.instance,
               budget: e.instance.budget * factor,
-              projects: e.instance.projects.map((project) => ({ ...project, cost: project.cost * factor })),
+              projects: e.instance.projects.map((project) => ({
+                ...project,
+                cost: project.cost * factor,
+              })),
             },
           };
           const voters = e.profile.ballots.length;
           const perVoter = rational(scaled.instance.budget, BigInt(voters));
-          expect(run(scaled).selected).toEqual(referenceEqualShares(scaled, costSatisfaction, perVoter));
+          expect(run(scaled).selected).toEqual(
+            referenceEqualShares(scaled, costSatisfaction, perVoter),
+          );
         },
       ),
       { numRuns: 500 },
@@ -131,7 +138,9 @@ describe("methodOfEqualShares equals the plain exact reference", () => {
   it("with the add1 completions", () => {
     fc.assert(
       fc.property(arbitraryElection({ voteTypes: ["approval", "cumulative"] }), (e) => {
-        expect([...run(e, "add1").selected].sort()).toEqual([...referenceAdd1(e, costSatisfaction)].sort());
+        expect([...run(e, "add1").selected].sort()).toEqual(
+          [...referenceAdd1(e, costSatisfaction)].sort(),
+        );
         expect([...run(e, "add1-exhaustive").selected].sort()).toEqual(
           [...referenceAdd1(e, costSatisfaction, { exhaustive: true })].sort(),
         );

@@ -7,7 +7,8 @@ import { locatePabulib, manifest } from "../helpers/data.js";
 // Every real election whose META rule civitas knows and that publishes the officially
 // selected projects must come out exactly as the city counted.
 const golden = manifest.filter(
-  (entry) => officialRuleIds.includes(entry.rule) && entry.has_selected_column && entry.selected !== null,
+  (entry) =>
+    officialRuleIds.includes(entry.rule) && entry.has_selected_column && entry.selected !== null,
 );
 
 describe("officialRule reproduces the published results", () => {

@@ -29,7 +29,10 @@ function voterSets(election: PbElection): Set<string>[] {
 function comparator(election: PbElection) {
   return tieBreakingComparator(
     defaultPbTieBreaking,
-    pbTieBreakingKeys(election.instance.projects, projectSupport(election.instance, election.profile)),
+    pbTieBreakingKeys(
+      election.instance.projects,
+      projectSupport(election.instance, election.profile),
+    ),
   );
 }
 
@@ -46,10 +49,16 @@ function referencePhragmen(election: PbElection): string[] {
   while (remaining.length > 0) {
     const scored = remaining.map((project) => {
       const supporters = voters.flatMap((voter, i) => (voter.has(project.id) ? [i] : []));
-      const total = supporters.reduce((sum, i) => addRational(sum, loads[i] as Rational), rational(project.cost));
+      const total = supporters.reduce(
+        (sum, i) => addRational(sum, loads[i] as Rational),
+        rational(project.cost),
+      );
       return { project, load: multiplyRational(total, rational(1, supporters.length)), supporters };
     });
-    const lowest = scored.reduce((min, entry) => (compareRational(entry.load, min) < 0 ? entry.load : min), (scored[0] as { load: Rational }).load);
+    const lowest = scored.reduce(
+      (min, entry) => (compareRational(entry.load, min) < 0 ? entry.load : min),
+      (scored[0] as { load: Rational }).load,
+    );
     const tied = scored.filter((entry) => compareRational(entry.load, lowest) === 0);
     if (tied.some((entry) => entry.project.cost > left)) break;
     const chosen = tied.sort((a, b) => compare(a.project, b.project))[0] as (typeof tied)[number];
@@ -66,7 +75,9 @@ function bruteLoad(set: readonly PbProject[], voters: readonly Set<string>[]): R
   for (let mask = 1; mask < 1 << set.length; mask++) {
     const chosen = set.filter((_, k) => (mask >> k) & 1);
     const cost = chosen.reduce((sum, project) => sum + project.cost, 0n);
-    const supporters = voters.filter((voter) => chosen.some((project) => voter.has(project.id))).length;
+    const supporters = voters.filter((voter) =>
+      chosen.some((project) => voter.has(project.id)),
+    ).length;
     const load = rational(cost, BigInt(supporters));
     if (compareRational(load, best) > 0) best = load;
   }
@@ -84,7 +95,10 @@ function referenceMaximin(election: PbElection): string[] {
   for (;;) {
     available = available.filter((project) => project.cost <= left);
     if (available.length === 0) break;
-    const scored = available.map((project) => ({ project, load: bruteLoad([...selected, project], voters) }));
+    const scored = available.map((project) => ({
+      project,
+      load: bruteLoad([...selected, project], voters),
+    }));
     scored.sort((a, b) => compareRational(a.load, b.load) || compare(a.project, b.project));
     const chosen = (scored[0] as (typeof scored)[number]).project;
     selected.push(chosen);

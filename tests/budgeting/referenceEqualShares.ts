@@ -3,6 +3,16 @@
  * at a time, exact rationals everywhere, every project recomputed every round, no voter
  * classes, no doubles, no laziness. Slow on purpose; read it as the definition.
  */
+
+import {
+  ballotValues,
+  defaultPbTieBreaking,
+  type PbElection,
+  type PbProject,
+  pbTieBreakingKeys,
+  projectSupport,
+  type SatisfactionFunction,
+} from "../../src/budgeting/index.js";
 import {
   addRational,
   compareRational,
@@ -14,15 +24,6 @@ import {
   subtractRational,
 } from "../../src/core/rational.js";
 import { type TieBreakingPolicy, tieBreakingComparator } from "../../src/core/tieBreaking.js";
-import {
-  ballotValues,
-  defaultPbTieBreaking,
-  type PbElection,
-  type PbProject,
-  pbTieBreakingKeys,
-  projectSupport,
-  type SatisfactionFunction,
-} from "../../src/budgeting/index.js";
 
 const ZERO = rational(0);
 
@@ -72,13 +73,19 @@ export function referenceEqualShares(
   for (const voter of everyone) voter.budget = perVoter;
   const compare = tieBreakingComparator(
     tieBreaking,
-    pbTieBreakingKeys(election.instance.projects, projectSupport(election.instance, election.profile)),
+    pbTieBreakingKeys(
+      election.instance.projects,
+      projectSupport(election.instance, election.profile),
+    ),
   );
-  const supporters = (project: PbProject) => everyone.filter((voter) => voter.utility.has(project.id));
+  const supporters = (project: PbProject) =>
+    everyone.filter((voter) => voter.utility.has(project.id));
   const selected: string[] = [];
   // Projects that cost nothing and someone wants are free to fund: first, in tie order.
   const free = election.instance.projects
-    .filter((project) => project.cost === 0n && everyone.some((voter) => voter.names.has(project.id)))
+    .filter(
+      (project) => project.cost === 0n && everyone.some((voter) => voter.names.has(project.id)),
+    )
     .sort(compare);
   selected.push(...free.map((project) => project.id));
   let remaining = election.instance.projects.filter(
@@ -101,7 +108,10 @@ export function referenceEqualShares(
         ),
       );
       let left = cost;
-      let weight = payers.reduce((sum, voter) => addRational(sum, voter.utility.get(project.id) as Rational), ZERO);
+      let weight = payers.reduce(
+        (sum, voter) => addRational(sum, voter.utility.get(project.id) as Rational),
+        ZERO,
+      );
       let rho = divideRational(left, weight);
       for (const voter of order) {
         const u = voter.utility.get(project.id) as Rational;
@@ -122,7 +132,8 @@ export function referenceEqualShares(
     const { project, rho } = best;
     for (const voter of supporters(project)) {
       const due = multiplyRational(rho, voter.utility.get(project.id) as Rational);
-      voter.budget = compareRational(due, voter.budget) >= 0 ? ZERO : subtractRational(voter.budget, due);
+      voter.budget =
+        compareRational(due, voter.budget) >= 0 ? ZERO : subtractRational(voter.budget, due);
     }
     selected.push(project.id);
     remaining = remaining.filter((other) => other !== project);
