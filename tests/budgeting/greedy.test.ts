@@ -159,7 +159,7 @@ describe("officialRule", () => {
   });
 
   it("reports a META rule it cannot apply", () => {
-    const other = { ...small.instance, meta: { ...small.instance.meta, rule: "equalshares/add1" } };
+    const other = { ...small.instance, meta: { ...small.instance.meta, rule: "greedy-exclusive" } };
     const outcome = officialRule(other, small.profile);
     expect(!outcome.ok && outcome.issues[0]?.code).toBe("unsupported-official-rule");
   });
