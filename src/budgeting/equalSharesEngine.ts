@@ -312,6 +312,8 @@ export function runEqualShares(
   let classWeight = new Int32Array(1024);
   let classFloat = new Float64Array(1024);
   let classError = new Float64Array(1024);
+  /** 1 when the class paid all its parent's budget (capped) at its purchase. */
+  let classCapped = new Uint8Array(1024);
   classParent[0] = -1;
   classFloat[0] = rationalToNumber(perVoterBudget);
   classError[0] = ULP;
@@ -327,6 +329,9 @@ export function runEqualShares(
       classWeight = grow(classWeight, new Int32Array(size));
       classFloat = grow(classFloat, new Float64Array(size));
       classError = grow(classError, new Float64Array(size));
+      const capped = new Uint8Array(size);
+      capped.set(classCapped);
+      classCapped = capped;
     }
     const id = classCount++;
     classNum.push(undefined);
@@ -838,6 +843,7 @@ export function runEqualShares(
       const child = addClass(newEpoch, c, entWeight[e] as number);
       if (capped[e] === 1) {
         classNum[child] = 0n;
+        classCapped[child] = 1;
         classFloat[child] = 0;
         classError[child] = 0;
         if (explain && classFloat[c] !== 0) {
@@ -922,7 +928,7 @@ export function runEqualShares(
       const epoch = classEpoch[c] as number;
       const parent = classParent[c] as number;
       const project = epochProject[epoch] as number;
-      const capped = classFloat[c] === 0 && classNum[c] === 0n && classFloat[parent] !== 0;
+      const capped = classCapped[c] === 1;
       const w = (weightExact[project] as readonly bigint[])[classWeight[c] as number] as bigint;
       const amount = capped
         ? { num: materialize(parent), den: epochD[classEpoch[parent] as number] as bigint }

@@ -3,10 +3,19 @@
  *
  * @module budgeting
  */
+export { analyzeOutcome, type OutcomeAnalysis } from "./analyzeOutcome.js";
 export { ballotValues } from "./ballotValues.js";
+export {
+  checkExtendedJustifiedRepresentation,
+  EJR_PROJECT_LIMIT,
+  type EjrOptions,
+  type EjrReport,
+} from "./checkExtendedJustifiedRepresentation.js";
 export { checkPbElection } from "./checkPbElection.js";
+export { checkPriceability, type PriceabilityReport } from "./checkPriceability.js";
 export { compressProfile, expandProfile } from "./compressProfile.js";
 export type { PbElection } from "./election.js";
+export { equalSharesCertificate, type PriceabilityCertificate } from "./equalSharesCertificate.js";
 export { type GreedyOptions, greedy, greedyMetadata } from "./greedy.js";
 export { greedyNoSkip, greedyNoSkipMetadata } from "./greedyNoSkip.js";
 export {
