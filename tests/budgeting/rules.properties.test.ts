@@ -5,6 +5,8 @@ import {
   cardinalitySatisfaction,
   compressProfile,
   costSatisfaction,
+  type EqualSharesCompletion,
+  equalSharesCompletions,
   expandProfile,
   greedy,
   type PbElection,
@@ -25,10 +27,21 @@ import { arbitraryElection } from "../helpers/arbitraries.js";
 
 const runs = { numRuns: 300 };
 
-function selectedBy(ruleId: string, election: PbElection): readonly string[] | undefined {
-  const rule = pbRules.find((candidate) => candidate.metadata.id === ruleId);
+/** Every registered rule, and equal shares with each of its completions (`mes/add1`…). */
+const ruleIds = [
+  ...pbRules.map((rule) => rule.metadata.id),
+  ...equalSharesCompletions.filter((completion) => completion !== "none").map((completion) => `mes/${completion}`),
+];
+
+function runRule(ruleId: string, election: PbElection) {
+  const [id, completion] = ruleId.split("/") as [string, EqualSharesCompletion | undefined];
+  const rule = pbRules.find((candidate) => candidate.metadata.id === id);
   if (rule === undefined) throw new Error(`no rule ${ruleId}`);
-  const outcome = rule.run(election.instance, election.profile);
+  return rule.run(election.instance, election.profile, { completion });
+}
+
+function selectedBy(ruleId: string, election: PbElection): readonly string[] | undefined {
+  const outcome = runRule(ruleId, election);
   return outcome.ok ? outcome.value.selected : undefined;
 }
 
@@ -74,13 +87,12 @@ function renamed(election: PbElection): PbElection {
   };
 }
 
-describe.each(pbRules.map((rule) => rule.metadata.id))("rule %s", (ruleId) => {
+describe.each(ruleIds)("rule %s", (ruleId) => {
   it("never spends more than the budget", () => {
     fc.assert(
       fc.property(arbitraryElection(), (election) => {
-        const rule = pbRules.find((candidate) => candidate.metadata.id === ruleId);
-        const outcome = rule?.run(election.instance, election.profile);
-        if (outcome === undefined || !outcome.ok) return;
+        const outcome = runRule(ruleId, election);
+        if (!outcome.ok) return;
         const costs = new Map(election.instance.projects.map((p) => [p.id, p.cost]));
         const total = outcome.value.selected.reduce((sum, id) => sum + (costs.get(id) ?? 0n), 0n);
         expect(total).toBe(outcome.value.cost);
