@@ -329,8 +329,8 @@ export function methodOfEqualShares(
         action: "skipped",
         reason: "unaffordable",
         cost: project.cost,
-        measure: "price-per-satisfaction",
-        value: "unaffordable",
+        measure: "supporters' money",
+        value: "below cost",
         budgetLeft: left,
       });
     }

@@ -26,6 +26,9 @@ export function pbOutcomeToJson(outcome: PbOutcome, scale: number) {
       measure: step.measure,
       value: step.value,
       budget_left: formatMoney(step.budgetLeft, scale),
+      ...(step.payments === undefined
+        ? {}
+        : { payments: step.payments.map((payment) => ({ ...payment })) }),
     })),
     tie_breaking: outcome.tieBreaking.map((criterion) => ({ ...criterion })),
     notes: [...outcome.notes],

@@ -1,9 +1,14 @@
 import { parseArgs } from "node:util";
 import {
+  analyzeOutcome,
   cardinalitySatisfaction,
   costSatisfaction,
+  type EqualSharesCompletion,
+  equalSharesCompletions,
   type PbElection,
   type PbOutcome,
+  type PbRule,
+  type PbRuleOptions,
   pbElectionFromJson,
   pbElectionToJson,
   pbOutcomeToJson,
@@ -21,15 +26,35 @@ export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly readFile: (path: string) => Uint8Array;
+  /** Milliseconds from any fixed origin, for progress on long batches; none: no progress. */
+  readonly now?: () => number;
+}
+
+/** Progress lines on stderr once a batch has run longer than this. */
+const PROGRESS_AFTER_MS = 2000;
+
+/** Reports `[k/n] what` on stderr for batches that have taken longer than a couple of seconds. */
+function progress(io: CliIo, total: number): (done: number, what: string) => void {
+  const start = io.now?.();
+  return (done, what) => {
+    if (start === undefined || io.now === undefined || done >= total) return;
+    const elapsed = io.now() - start;
+    if (elapsed > PROGRESS_AFTER_MS) {
+      io.stderr(`[${done}/${total}] ${what} (${(elapsed / 1000).toFixed(1)} s)\n`);
+    }
+  };
 }
 
 const USAGE = `Usage:
-  civitas pb run FILE... --rule <rule> [--sat cost|cardinality] [--tie-break cost,votes,id] [--json]
+  civitas pb run FILE... --rule <rule> [--sat cost|cardinality] [--completion <completion>]
+                         [--tie-break cost,votes,id] [--json] [--explain]
+  civitas pb compare FILE --rules <rule>,<rule>,... [--sat cost|cardinality] [--json]
   civitas pb check FILE...
   civitas pb convert FILE --to json|pabulib
   civitas pb rules
 
 Rules: ${pbRules.map((rule) => rule.metadata.id).join(", ")}
+Completions (mes): ${equalSharesCompletions.join(", ")}; in --rules write mes/add1 and so on.
 Exit codes: 0 success, 1 bad input (one line per problem on stderr), 2 usage error.`;
 
 class UsageError extends Error {}
@@ -130,6 +155,46 @@ function humanOutcome(file: string, election: PbElection, outcome: PbOutcome): s
   ].join("\n");
 }
 
+/** The explanation, one line per step, payments summarised per class of voters. */
+function humanExplanation(outcome: PbOutcome, scale: number): string {
+  const lines = outcome.explanation.map((step, k) => {
+    const head = `${String(k + 1).padStart(3)}. ${step.action} ${step.project} (${step.reason}; ${step.measure} ${step.value}; cost ${formatMoney(step.cost, scale)}; left ${formatMoney(step.budgetLeft, scale)})`;
+    if (step.payments === undefined || step.payments.length === 0) return head;
+    const shown = step.payments
+      .slice(0, 6)
+      .map(
+        (payment) => `${payment.voters} × ${payment.amount}${payment.all ? " (all they had)" : ""}`,
+      );
+    const more = step.payments.length > 6 ? `, … ${step.payments.length - 6} more classes` : "";
+    return `${head}\n       paid by ${shown.join(", ")}${more}`;
+  });
+  return ["Explanation:", ...lines, ""].join("\n");
+}
+
+/** Satisfaction from --sat. */
+function satisfactionOf(name: string | undefined) {
+  if (name === undefined || name === "cost") return costSatisfaction;
+  if (name === "cardinality") return cardinalitySatisfaction;
+  throw new UsageError(`unknown satisfaction "${name}" (cost or cardinality)`);
+}
+
+/** A rule written as `id` or `mes/<completion>`. */
+function ruleOf(
+  spec: string,
+  completion: string | undefined,
+): { rule: PbRule; completion?: EqualSharesCompletion } {
+  const [id, inline] = spec.split("/");
+  const rule = pbRules.find((candidate) => candidate.metadata.id === id);
+  if (rule === undefined) throw new UsageError(`unknown rule "${spec}"`);
+  const chosen = inline ?? completion;
+  if (chosen === undefined) return { rule };
+  if (id !== "mes") throw new UsageError(`only mes takes a completion, not "${spec}"`);
+  if (!(equalSharesCompletions as readonly string[]).includes(chosen)) {
+    throw new UsageError(`unknown completion "${chosen}" (${equalSharesCompletions.join(", ")})`);
+  }
+  return { rule, completion: chosen as EqualSharesCompletion };
+}
+
 function runCommand(args: string[], io: CliIo): number {
   const { values, positionals } = parseArgs({
     args,
@@ -138,28 +203,24 @@ function runCommand(args: string[], io: CliIo): number {
       rule: { type: "string" },
       sat: { type: "string" },
       "tie-break": { type: "string" },
+      completion: { type: "string" },
       json: { type: "boolean", default: false },
+      explain: { type: "boolean", default: false },
     },
   });
-  const rule = pbRules.find((candidate) => candidate.metadata.id === values.rule);
   if (values.rule === undefined) throw new UsageError("pb run needs --rule");
-  if (rule === undefined) throw new UsageError(`unknown rule "${values.rule}"`);
+  const { rule, completion } = ruleOf(values.rule, values.completion);
   if (positionals.length === 0) throw new UsageError("pb run needs at least one FILE");
-  const sat =
-    values.sat === undefined || values.sat === "cost"
-      ? costSatisfaction
-      : values.sat === "cardinality"
-        ? cardinalitySatisfaction
-        : undefined;
-  if (sat === undefined)
-    throw new UsageError(`unknown satisfaction "${values.sat}" (cost or cardinality)`);
+  const sat = satisfactionOf(values.sat);
   let tieBreaking: ReturnType<typeof parseTieBreakingPolicy> | undefined;
   if (values["tie-break"] !== undefined) {
     tieBreaking = parseTieBreakingPolicy(values["tie-break"], pbTieBreakingDirections);
     if (!tieBreaking.ok) throw new UsageError(tieBreaking.issues.map((i) => i.message).join("; "));
   }
   let failed = false;
-  for (const file of positionals) {
+  const report = progress(io, positionals.length);
+  for (const [done, file] of positionals.entries()) {
+    report(done, file);
     const loaded = load(file, io);
     if (!loaded.ok) {
       for (const line of loaded.lines) io.stderr(`${line}\n`);
@@ -169,6 +230,7 @@ function runCommand(args: string[], io: CliIo): number {
     const { instance, profile } = loaded.election;
     const outcome = rule.run(instance, profile, {
       sat,
+      completion,
       ...(tieBreaking?.ok ? { tieBreaking: tieBreaking.value } : {}),
     });
     if (!outcome.ok) {
@@ -180,8 +242,120 @@ function runCommand(args: string[], io: CliIo): number {
       io.stdout(`${JSON.stringify({ file, ...pbOutcomeToJson(outcome.value, instance.scale) })}\n`);
     } else {
       io.stdout(humanOutcome(file, loaded.election, outcome.value));
+      if (values.explain) io.stdout(humanExplanation(outcome.value, instance.scale));
     }
   }
+  return failed ? 1 : 0;
+}
+
+function compareCommand(args: string[], io: CliIo): number {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      rules: { type: "string" },
+      sat: { type: "string" },
+      json: { type: "boolean", default: false },
+    },
+  });
+  if (positionals.length !== 1) throw new UsageError("pb compare takes exactly one FILE");
+  if (values.rules === undefined)
+    throw new UsageError("pb compare needs --rules, e.g. greedy,mes/add1,phragmen");
+  const specs = values.rules
+    .split(",")
+    .map((spec) => spec.trim())
+    .filter((spec) => spec !== "");
+  const rules = specs.map((spec) => ({ spec, ...ruleOf(spec, undefined) }));
+  const sat = satisfactionOf(values.sat);
+  const file = positionals[0] as string;
+  const loaded = load(file, io);
+  if (!loaded.ok) {
+    for (const line of loaded.lines) io.stderr(`${line}\n`);
+    return 1;
+  }
+  const { instance, profile } = loaded.election;
+  const report = progress(io, rules.length);
+  const results: { spec: string; outcome: PbOutcome }[] = [];
+  let failed = false;
+  for (const [done, { spec, rule, completion }] of rules.entries()) {
+    report(done, spec);
+    const options: PbRuleOptions = { sat, completion };
+    const outcome = rule.run(instance, profile, options);
+    if (!outcome.ok) {
+      for (const issue of outcome.issues) io.stderr(`${file}: ${spec}: ${issue.message}\n`);
+      failed = true;
+      continue;
+    }
+    results.push({ spec, outcome: outcome.value });
+  }
+  const analyses = results.map(({ outcome }) =>
+    analyzeOutcome(instance, profile, outcome.selected, { sat }),
+  );
+  const scale = instance.scale;
+  if (values.json) {
+    io.stdout(
+      `${JSON.stringify({
+        file,
+        rules: results.map(({ spec, outcome }, k) => ({
+          rule: spec,
+          selected: [...outcome.selected],
+          cost: formatMoney(outcome.cost, scale),
+          budget: formatMoney(outcome.budget, scale),
+          analysis: analyses[k],
+        })),
+      })}\n`,
+    );
+    return failed ? 1 : 0;
+  }
+  const chosenBy = results.map(({ outcome }) => new Set(outcome.selected));
+  const projects = instance.projects.filter((project) =>
+    chosenBy.some((set) => set.has(project.id)),
+  );
+  const support = projectSupport(instance, profile);
+  const header = ["id", "name", "cost", "votes", ...results.map(({ spec }) => spec)];
+  const rows = projects.map((project) => [
+    project.id,
+    project.name.length > 36 ? `${project.name.slice(0, 35)}…` : project.name,
+    formatMoney(project.cost, scale),
+    String(support.get(project.id)?.votes ?? 0),
+    ...chosenBy.map((set) => (set.has(project.id) ? "x" : "")),
+  ]);
+  const summary = (label: string, cell: (k: number) => string) => [
+    label,
+    "",
+    "",
+    "",
+    ...results.map((_, k) => cell(k)),
+  ];
+  const numeric = new Set([2, 3, ...results.map((_, k) => 4 + k)]);
+  io.stdout(
+    [
+      `${file} — ${results.length} rules, ${projects.length} projects funded by at least one`,
+      table(
+        [
+          header,
+          ...rows,
+          summary("projects", (k) => String(results[k]?.outcome.selected.length ?? 0)),
+          summary("cost", (k) => formatMoney(results[k]?.outcome.cost ?? 0n, scale)),
+          summary("with a funded project", (k) => analyses[k]?.shareWithFunded ?? ""),
+          summary(
+            `${sat.id} satisfaction, median`,
+            (k) => analyses[k]?.satisfaction.quantiles.median ?? "",
+          ),
+          summary("Gini of satisfaction", (k) => analyses[k]?.satisfaction.gini ?? ""),
+          summary("reached fair share", (k) => analyses[k]?.fairShare.reached ?? ""),
+          summary("category gap (0: spending follows support)", (k) => {
+            const categories = analyses[k]?.proportionality.categories;
+            return categories === undefined || categories.groups.length === 0
+              ? "-"
+              : categories.distance;
+          }),
+        ],
+        numeric,
+      ),
+      "",
+    ].join("\n"),
+  );
   return failed ? 1 : 0;
 }
 
@@ -252,6 +426,8 @@ export function runCli(args: readonly string[], io: CliIo): number {
     switch (command) {
       case "run":
         return runCommand(rest, io);
+      case "compare":
+        return compareCommand(rest, io);
       case "check":
         return checkCommand(rest, io);
       case "convert":

@@ -30,7 +30,9 @@ const runs = { numRuns: 300 };
 /** Every registered rule, and equal shares with each of its completions (`mes/add1`…). */
 const ruleIds = [
   ...pbRules.map((rule) => rule.metadata.id),
-  ...equalSharesCompletions.filter((completion) => completion !== "none").map((completion) => `mes/${completion}`),
+  ...equalSharesCompletions
+    .filter((completion) => completion !== "none")
+    .map((completion) => `mes/${completion}`),
 ];
 
 function runRule(ruleId: string, election: PbElection) {

@@ -172,3 +172,113 @@ describe("civitas pb convert", () => {
     expect(stderr).toContain("e.json: instance.budget:");
   });
 });
+
+describe("civitas pb run with proportional rules", () => {
+  const assen = join(fixturesDir, "Netherlands_Assen_2024.pb");
+
+  it("runs equal shares with a completion and prints the payments in JSON", () => {
+    const { code, stdout, stderr } = run([
+      "pb",
+      "run",
+      assen,
+      "--rule",
+      "mes",
+      "--completion",
+      "add1",
+      "--json",
+    ]);
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    const line = JSON.parse(stdout);
+    expect(line).toMatchObject({ file: assen, rule: "mes/add1", cost: "76700", budget: "100000" });
+    expect([...line.selected].sort()).toEqual(["11", "12", "13", "14", "2", "3", "5", "6", "9"]);
+    const first = line.explanation.find((step: { action: string }) => step.action === "selected");
+    expect(first).toMatchObject({
+      project: "3",
+      reason: "equal-shares",
+      payments: [{ voters: 43, all: false }],
+    });
+  });
+
+  it("explains in words with --explain, and takes mes/<completion> as a rule name", () => {
+    const { code, stdout } = run(["pb", "run", assen, "--rule", "mes/add1", "--explain"]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("rule mes/add1: 9 of 14 projects selected");
+    expect(stdout).toContain("Explanation:");
+    expect(stdout).toMatch(/selected 3 \(equal-shares; price-per-satisfaction 0\.023255814;/);
+    expect(stdout).toContain("paid by 43 × 167.44186");
+  });
+
+  it("refuses an unknown completion or a completion on another rule (exit 2)", () => {
+    expect(run(["pb", "run", assen, "--rule", "mes", "--completion", "add2"])).toMatchObject({
+      code: 2,
+    });
+    const other = run(["pb", "run", assen, "--rule", "greedy", "--completion", "add1"]);
+    expect(other.code).toBe(2);
+    expect(other.stderr).toContain('only mes takes a completion, not "greedy"');
+  });
+
+  it("says in one line when a rule does not take the file's ballots (exit 1)", () => {
+    const { code, stderr } = run(["pb", "run", krakow, "--rule", "phragmen"]);
+    expect(code).toBe(1);
+    expect(stderr.trim()).toBe(
+      `${krakow}: sequential Phragmén needs approval ballots, not ordinal`,
+    );
+  });
+
+  it("shows progress on stderr once a batch runs longer than two seconds, never on stdout", () => {
+    let clock = 0;
+    let stdout = "";
+    let stderr = "";
+    const code = runCli(["pb", "run", bielany, bielany, bielany, "--rule", "greedy", "--json"], {
+      stdout: (text) => {
+        stdout += text;
+      },
+      stderr: (text) => {
+        stderr += text;
+      },
+      readFile: (path) => readFileSync(path),
+      now: () => {
+        clock += 1500;
+        return clock;
+      },
+    });
+    expect(code).toBe(0);
+    expect(stdout.trimEnd().split("\n")).toHaveLength(3);
+    expect(stderr).toMatch(/^\[1\/3\] .*Stare_Bielany\.pb \(3\.0 s\)\n\[2\/3\] .*\(4\.5 s\)\n$/);
+  });
+});
+
+describe("civitas pb compare", () => {
+  const swiecie = join(fixturesDir, "Poland_Swiecie_2023.pb");
+
+  it("prints a side-by-side table with the analytics", () => {
+    const { code, stdout } = run(["pb", "compare", swiecie, "--rules", "greedy,mes/add1,phragmen"]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("3 rules, 20 projects funded by at least one");
+    expect(stdout).toMatch(/cost\s+1067287\s+1040337\s+979337/);
+    expect(stdout).toMatch(/with a funded project\s+0\.909127\s+0\.998433\s+0\.998825/);
+  });
+
+  it("prints one JSON object with each rule's selection, cost and analysis", () => {
+    const { code, stdout } = run([
+      "pb",
+      "compare",
+      swiecie,
+      "--rules",
+      "greedy,mes/add1",
+      "--json",
+    ]);
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout);
+    expect(result.rules.map((rule: { rule: string }) => rule.rule)).toEqual(["greedy", "mes/add1"]);
+    expect(result.rules[1]).toMatchObject({
+      cost: "1040337",
+      analysis: { voters: 2553, shareWithFunded: "0.998433" },
+    });
+  });
+
+  it("needs --rules (exit 2)", () => {
+    expect(run(["pb", "compare", swiecie]).code).toBe(2);
+  });
+});
