@@ -253,7 +253,7 @@ export function prepareEqualShares(
 /** Relative rounding of one double operation, rounded up generously (2^-52 against 2^-53). */
 const ULP = 2 ** -52;
 /** A class's double may be this far from its exact budget, relatively; past it, it is recomputed. */
-const CLASS_ERROR = 2 ** -30;
+const CLASS_ERROR = 2 ** -26;
 
 /** A project's supporters grouped by (class, weight): the same for every run that bought the same projects in the same order. */
 interface Aggregation {
@@ -276,6 +276,12 @@ export interface EqualSharesWorkspace {
   readonly path: number[];
   /** Per depth on the path: aggregations by project. */
   readonly aggregations: Map<number, Aggregation>[];
+  /** Per depth on the path: how the purchase there moved its supporters (new classes). */
+  readonly moves: { firstChild: number; classes: Int32Array; weights: Int32Array }[];
+  /** Per depth on the path: every group's class there, when it was needed. */
+  readonly snapshots: (Int32Array | undefined)[];
+  /** Snapshot buffers no longer on the path, for reuse. */
+  readonly spare: Int32Array[];
 }
 
 /**
@@ -284,7 +290,7 @@ export interface EqualSharesWorkspace {
  * @internal
  */
 export function equalSharesWorkspace(): EqualSharesWorkspace {
-  return { path: [], aggregations: [] };
+  return { path: [], aggregations: [], moves: [], snapshots: [], spare: [] };
 }
 
 /**
@@ -350,7 +356,9 @@ export function runEqualShares(
   const epochX: (bigint | undefined)[] = [0n];
   const epochW: bigint[] = [1n];
   const epochProject: number[] = [-1];
-  const epochCapped: ({ classes: Int32Array; counts: Float64Array } | undefined)[] = [undefined];
+  const epochCapped: ({ classes: Int32Array; counts: Float64Array; capped: Uint8Array } | undefined)[] = [
+    undefined,
+  ];
   /** D_to / D_from for epochs from ≤ to, remembered. */
   const lifts = new Map<number, bigint>();
   const lift = (from: number, to: number): bigint => {
@@ -370,10 +378,10 @@ export function runEqualShares(
     const before = epoch - 1;
     let x =
       (projects[epochProject[epoch] as number] as PbProject).cost * (epochD[before] as bigint);
-    const capped = epochCapped[epoch] as { classes: Int32Array; counts: Float64Array };
-    for (let k = 0; k < capped.classes.length; k++) {
+    const capped = epochCapped[epoch] as { classes: Int32Array; counts: Float64Array; capped: Uint8Array };
+    for (let k = 0; k < capped.capped.length; k++) {
       const c = capped.classes[k] as number;
-      if (classFloat[c] === 0) continue;
+      if (capped.capped[k] === 0 || classFloat[c] === 0) continue;
       x -=
         materialize(c) * lift(classEpoch[c] as number, before) * BigInt(capped.counts[k] as number);
     }
@@ -407,23 +415,80 @@ export function runEqualShares(
     return classNum[c] as bigint;
   };
 
-  // Which class each ballot group is in.
+  // Which class each ballot group is in. Kept lazily: purchases only record how they
+  // move their supporters, and the moves are applied when a project's supporters must be
+  // regrouped from scratch (with a workspace, from the nearest remembered snapshot).
   const groupClass = new Int32Array(data.groups);
+  let groupClassDepth = 0;
   let remapTo = new Int32Array(64);
   // With a workspace, runs that share a prefix of purchases share aggregations.
   const onPath = workspace !== undefined;
   let depth = 0;
-  const { path, aggregations } = workspace ?? equalSharesWorkspace();
+  const { path, aggregations, moves, snapshots, spare } = workspace ?? equalSharesWorkspace();
   if (aggregations.length === 0) aggregations.push(new Map());
-  /** Records a purchase on the workspace's path, forgetting what lay beyond if it parts. */
-  const advancePath = (winner: number) => {
-    if (onPath && path[depth] !== winner) {
+  /** Records a purchase on the path, forgetting what lay beyond if this run parts from it. */
+  const advancePath = (winner: number, firstChild: number) => {
+    if (path[depth] !== winner) {
+      for (let k = depth + 1; k < snapshots.length; k++) {
+        const old = snapshots[k];
+        if (old !== undefined && onPath) spare.push(old);
+      }
       path.length = depth;
       aggregations.length = depth + 1;
+      moves.length = depth;
+      snapshots.length = depth + 1;
       path.push(winner);
       aggregations.push(new Map());
+      moves.push({ firstChild, classes: entClass, weights: entWeight });
     }
     depth++;
+  };
+  /** Applies the recorded moves until groupClass is current. */
+  const syncGroupClass = () => {
+    if (groupClassDepth === depth) return;
+    if (onPath) {
+      for (let k = depth; k > groupClassDepth; k--) {
+        const snapshot = snapshots[k];
+        if (snapshot !== undefined) {
+          groupClass.set(snapshot);
+          groupClassDepth = k;
+          break;
+        }
+      }
+    }
+    for (; groupClassDepth < depth; groupClassDepth++) {
+      const winner = path[groupClassDepth] as number;
+      const move = moves[groupClassDepth] as (typeof moves)[number];
+      const width = (weightExact[winner] as readonly bigint[]).length;
+      const end = supStart[winner + 1] as number;
+      if (width === 1) {
+        if (remapTo.length < classCount) {
+          let size = remapTo.length;
+          while (size < classCount) size *= 2;
+          remapTo = new Int32Array(size);
+        }
+        for (let e = 0; e < move.classes.length; e++) remapTo[move.classes[e] as number] = move.firstChild + e;
+        for (let k = supStart[winner] as number; k < end; k++) {
+          const g = supGroup[k] as number;
+          groupClass[g] = remapTo[groupClass[g] as number] as number;
+        }
+      } else {
+        const entryOf = new Map<number, number>();
+        for (let e = 0; e < move.classes.length; e++) {
+          entryOf.set((move.classes[e] as number) * width + (move.weights[e] as number), e);
+        }
+        for (let k = supStart[winner] as number; k < end; k++) {
+          const g = supGroup[k] as number;
+          const e = entryOf.get((groupClass[g] as number) * width + (supWeight[k] as number)) as number;
+          groupClass[g] = move.firstChild + e;
+        }
+      }
+    }
+    if (onPath && snapshots[depth] === undefined) {
+      const copy = spare.pop() ?? new Int32Array(data.groups);
+      copy.set(groupClass);
+      snapshots[depth] = copy;
+    }
   };
 
   const alive = new Uint8Array(P);
@@ -469,6 +534,7 @@ export function runEqualShares(
     const memory = onPath ? aggregations[depth] : undefined;
     let found = memory?.get(p);
     if (found === undefined) {
+      syncGroupClass();
       const weights = weightFloat[p] as Float64Array;
       const start = supStart[p] as number;
       const end = supStart[p + 1] as number;
@@ -820,22 +886,8 @@ export function runEqualShares(
     epochW.push(weightLeft);
     epochX.push(price?.x);
     epochProject.push(winner);
-    if (price === undefined) {
-      const cappedClasses: number[] = [];
-      const cappedCounts: number[] = [];
-      for (let e = 0; e < entries; e++) {
-        if (capped[e] === 1) {
-          cappedClasses.push(entClass[e] as number);
-          cappedCounts.push(entCount[e] as number);
-        }
-      }
-      epochCapped.push({
-        classes: Int32Array.from(cappedClasses),
-        counts: Float64Array.from(cappedCounts),
-      });
-    } else {
-      epochCapped.push(undefined);
-    }
+    // The entries are never changed once built, so X can be recomputed from them later.
+    epochCapped.push(price === undefined ? { classes: entClass, counts: entCount, capped } : undefined);
     const payments: { voters: number; amount: EqualSharesFraction; all: boolean }[] = [];
     const firstChild = classCount;
     for (let e = 0; e < entries; e++) {
@@ -890,38 +942,12 @@ export function runEqualShares(
         payments,
       });
     }
-    // Move the winner's supporters to their new classes.
-    advancePath(winner);
-    {
-      const end = supStart[winner + 1] as number;
-      if (weights.length === 1) {
-        if (remapTo.length < classCount) {
-          let size = remapTo.length;
-          while (size < classCount) size *= 2;
-          remapTo = new Int32Array(size);
-        }
-        for (let e = 0; e < entries; e++) remapTo[entClass[e] as number] = firstChild + e;
-        for (let k = supStart[winner] as number; k < end; k++) {
-          const g = supGroup[k] as number;
-          groupClass[g] = remapTo[groupClass[g] as number] as number;
-        }
-      } else {
-        const entryOf = new Map<number, number>();
-        for (let e = 0; e < entries; e++) {
-          entryOf.set((entClass[e] as number) * weights.length + (entWeight[e] as number), e);
-        }
-        for (let k = supStart[winner] as number; k < end; k++) {
-          const g = supGroup[k] as number;
-          const e = entryOf.get(
-            (groupClass[g] as number) * weights.length + (supWeight[k] as number),
-          ) as number;
-          groupClass[g] = firstChild + e;
-        }
-      }
-    }
+    // The winner's supporters move to their new classes (applied when needed).
+    advancePath(winner, firstChild);
     aggregated = -1;
   }
   if (!explain) return { selected, rounds, unaffordable, exactDecisions };
+  syncGroupClass();
   const groupPaid = (g: number) => {
     const paid: { project: number; amount: EqualSharesFraction }[] = [];
     for (let c = groupClass[g] as number; c > 0; c = classParent[c] as number) {
