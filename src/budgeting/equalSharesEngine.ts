@@ -282,6 +282,31 @@ export interface EqualSharesWorkspace {
   readonly snapshots: (Int32Array | undefined)[];
   /** Snapshot buffers no longer on the path, for reuse. */
   readonly spare: Int32Array[];
+  /** Class arrays, reused from run to run. */
+  store: ClassStore;
+  /** The groups' classes, reused from run to run. */
+  groupClass: Int32Array | undefined;
+}
+
+/** Per-class arrays of a run. @internal */
+interface ClassStore {
+  readonly epoch: Int32Array;
+  readonly parent: Int32Array;
+  readonly weight: Int32Array;
+  readonly float: Float64Array;
+  readonly error: Float64Array;
+  readonly capped: Uint8Array;
+}
+
+function classStore(size: number): ClassStore {
+  return {
+    epoch: new Int32Array(size),
+    parent: new Int32Array(size),
+    weight: new Int32Array(size),
+    float: new Float64Array(size),
+    error: new Float64Array(size),
+    capped: new Uint8Array(size),
+  };
 }
 
 /**
@@ -290,7 +315,7 @@ export interface EqualSharesWorkspace {
  * @internal
  */
 export function equalSharesWorkspace(): EqualSharesWorkspace {
-  return { path: [], aggregations: [], moves: [], snapshots: [], spare: [] };
+  return { path: [], aggregations: [], moves: [], snapshots: [], spare: [], store: classStore(1024), groupClass: undefined };
 }
 
 /**
@@ -310,40 +335,40 @@ export function runEqualShares(
   // Classes: an exact numerator over D at their epoch (computed when first needed), and
   // a double with a bound on its relative error. A class is a history of purchases: its
   // parent class, the purchase (epoch) and the weight it paid with.
-  const classNum: (bigint | undefined)[] = [perVoterBudget.num];
+  /** Exact numerators of the classes computed so far (most never are). */
+  const classNum = new Map<number, bigint>([[0, perVoterBudget.num]]);
   let classCount = 1;
-  let classEpoch = new Int32Array(1024);
-  let classParent = new Int32Array(1024);
-  /** Index of the weight the class paid with, in the weights of its epoch's project. */
-  let classWeight = new Int32Array(1024);
-  let classFloat = new Float64Array(1024);
-  let classError = new Float64Array(1024);
+  const store = workspace?.store ?? classStore(1024);
+  let { epoch: classEpoch, parent: classParent, weight: classWeight, float: classFloat, error: classError } =
+    store;
   /** 1 when the class paid all its parent's budget (capped) at its purchase. */
-  let classCapped = new Uint8Array(1024);
+  let classCapped = store.capped;
+  classCapped.fill(0);
   classParent[0] = -1;
   classFloat[0] = rationalToNumber(perVoterBudget);
   classError[0] = ULP;
+  /** Makes room for `more` classes. */
+  const reserve = (more: number) => {
+    if (classCount + more <= classEpoch.length) return;
+    let size = classEpoch.length;
+    while (size < classCount + more) size *= 2;
+    const grown = classStore(size);
+    grown.epoch.set(classEpoch);
+    grown.parent.set(classParent);
+    grown.weight.set(classWeight);
+    grown.float.set(classFloat);
+    grown.error.set(classError);
+    grown.capped.set(classCapped);
+    ({ epoch: classEpoch, parent: classParent, weight: classWeight, float: classFloat, error: classError } = grown);
+    classCapped = grown.capped;
+    if (workspace !== undefined) workspace.store = grown;
+  };
   const addClass = (epoch: number, parent: number, weightIndex: number): number => {
-    if (classCount === classEpoch.length) {
-      const grow = <T extends Int32Array | Float64Array>(old: T, fresh: T): T => {
-        fresh.set(old);
-        return fresh;
-      };
-      const size = classCount * 2;
-      classEpoch = grow(classEpoch, new Int32Array(size));
-      classParent = grow(classParent, new Int32Array(size));
-      classWeight = grow(classWeight, new Int32Array(size));
-      classFloat = grow(classFloat, new Float64Array(size));
-      classError = grow(classError, new Float64Array(size));
-      const capped = new Uint8Array(size);
-      capped.set(classCapped);
-      classCapped = capped;
-    }
     const id = classCount++;
-    classNum.push(undefined);
     classEpoch[id] = epoch;
     classParent[id] = parent;
     classWeight[id] = weightIndex;
+    classCapped[id] = 0;
     return id;
   };
   /**
@@ -390,11 +415,11 @@ export function runEqualShares(
   };
   /** Exact numerator of a class over its epoch's denominator, computed along its ancestry. */
   const materialize = (c: number): bigint => {
-    const known = classNum[c];
+    const known = classNum.get(c);
     if (known !== undefined) return known;
     const chain: number[] = [];
     let at = c;
-    while (classNum[at] === undefined) {
+    while (!classNum.has(at)) {
       chain.push(at);
       at = classParent[at] as number;
     }
@@ -406,19 +431,22 @@ export function runEqualShares(
       const paidWeight = (weightExact[epochProject[epoch] as number] as readonly bigint[])[
         classWeight[child] as number
       ] as bigint;
-      classNum[child] =
-        (classNum[parent] as bigint) *
+      const value =
+        (classNum.get(parent) as bigint) *
           lift(classEpoch[parent] as number, epoch - 1) *
           (epochW[epoch] as bigint) -
         priceNumerator(epoch) * paidWeight;
+      classNum.set(child, value);
     }
-    return classNum[c] as bigint;
+    return classNum.get(c) as bigint;
   };
 
   // Which class each ballot group is in. Kept lazily: purchases only record how they
   // move their supporters, and the moves are applied when a project's supporters must be
   // regrouped from scratch (with a workspace, from the nearest remembered snapshot).
-  const groupClass = new Int32Array(data.groups);
+  const groupClass =
+    workspace?.groupClass?.length === data.groups ? workspace.groupClass.fill(0) : new Int32Array(data.groups);
+  if (workspace !== undefined) workspace.groupClass = groupClass;
   let groupClassDepth = 0;
   let remapTo = new Int32Array(64);
   // With a workspace, runs that share a prefix of purchases share aggregations.
@@ -889,12 +917,13 @@ export function runEqualShares(
     // The entries are never changed once built, so X can be recomputed from them later.
     epochCapped.push(price === undefined ? { classes: entClass, counts: entCount, capped } : undefined);
     const payments: { voters: number; amount: EqualSharesFraction; all: boolean }[] = [];
+    reserve(entries);
     const firstChild = classCount;
     for (let e = 0; e < entries; e++) {
       const c = entClass[e] as number;
       const child = addClass(newEpoch, c, entWeight[e] as number);
       if (capped[e] === 1) {
-        classNum[child] = 0n;
+        classNum.set(child, 0n);
         classCapped[child] = 1;
         classFloat[child] = 0;
         classError[child] = 0;
