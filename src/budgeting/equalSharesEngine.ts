@@ -49,7 +49,6 @@ export interface EqualSharesData {
   readonly voters: number;
   readonly groups: number;
   readonly multiplicity: Float64Array;
-  readonly multiplicityExact: readonly bigint[];
   readonly supStart: Int32Array;
   readonly supGroup: Int32Array;
   readonly supWeight: Int32Array;
@@ -118,74 +117,144 @@ export function prepareEqualShares(
   const projects = instance.projects;
   const P = projects.length;
   const index = new Map(projects.map((project, k) => [project.id, k]));
-  const valuesOf = ballotValues(instance, profile);
-  // Merge identical ballots (as sets of (project, value)).
-  const groupOf = new Map<string, number>();
-  const groupEntries: { project: number; value: number }[][] = [];
-  const groupBallot: (typeof profile.ballots)[number][] = [];
+  const approvals = profile.voteType === "approval" || profile.voteType === "choose-1";
+  const valuesOf = approvals ? undefined : ballotValues(instance, profile);
+  // Merge identical ballots (same projects with the same values) into groups, stored
+  // flat: group g holds entries flatStart[g] .. flatStart[g + 1]. A numeric hash finds
+  // candidates, compared entry by entry. With a general additive satisfaction a ballot's
+  // satisfaction may depend on the whole ballot, so ballots are not merged.
+  const merge = sat.kind === "linear";
+  let flatProject = new Int32Array(1024);
+  let flatValue = new Float64Array(1024);
+  let flatLength = 0;
+  const flatStart: number[] = [0];
   const multiplicity: number[] = [];
+  const groupBallot: (typeof profile.ballots)[number][] = [];
   const groupOfBallot = new Int32Array(profile.ballots.length).fill(-1);
+  const byHash = new Map<number, number | number[]>();
+  let scratchProject: number[] = [];
+  let scratchValue: number[] = [];
+  const sameAs = (g: number, size: number) => {
+    const start = flatStart[g] as number;
+    if ((flatStart[g + 1] as number) - start !== size) return false;
+    for (let k = 0; k < size; k++) {
+      if (flatProject[start + k] !== scratchProject[k] || flatValue[start + k] !== scratchValue[k])
+        return false;
+    }
+    return true;
+  };
   for (const [b, ballot] of profile.ballots.entries()) {
     if (ballot.multiplicity <= 0) continue;
-    const values = valuesOf(ballot);
-    const entries: { project: number; value: number }[] = [];
+    const values = valuesOf?.(ballot);
+    scratchProject = [];
+    scratchValue = [];
     for (let k = 0; k < ballot.projects.length; k++) {
       const at = index.get(ballot.projects[k] as string);
-      const value = values[k] as number;
-      if (at !== undefined && value > 0) entries.push({ project: at, value });
+      const value = values === undefined ? 1 : (values[k] as number);
+      if (at === undefined || !(value > 0)) continue;
+      // Insertion in project order (ballots are short); a repeated project counts once.
+      let position = scratchProject.length;
+      while (position > 0 && (scratchProject[position - 1] as number) > at) position--;
+      if (position > 0 && scratchProject[position - 1] === at) continue;
+      scratchProject.splice(position, 0, at);
+      scratchValue.splice(position, 0, value);
     }
-    entries.sort((a, b) => a.project - b.project);
-    const key =
-      sat.kind === "additive"
-        ? `${groupBallot.length}`
-        : entries.map((entry) => `${entry.project}:${entry.value}`).join(",");
-    const known = groupOf.get(key);
+    const size = scratchProject.length;
+    let hash = size;
+    for (let k = 0; k < size; k++) {
+      hash = Math.imul(hash ^ (scratchProject[k] as number), 0x01000193);
+      hash = Math.imul(hash ^ ((scratchValue[k] as number) * 1009), 0x01000193);
+    }
+    let known: number | undefined;
+    if (merge) {
+      const found = byHash.get(hash);
+      if (typeof found === "number") known = sameAs(found, size) ? found : undefined;
+      else if (found !== undefined) known = found.find((g) => sameAs(g, size));
+    }
     if (known !== undefined) {
       multiplicity[known] = (multiplicity[known] as number) + ballot.multiplicity;
       groupOfBallot[b] = known;
       continue;
     }
-    groupOfBallot[b] = groupEntries.length;
-    groupOf.set(key, groupEntries.length);
-    groupEntries.push(entries);
-    groupBallot.push(ballot);
+    const g = multiplicity.length;
+    groupOfBallot[b] = g;
+    if (merge) {
+      const found = byHash.get(hash);
+      if (found === undefined) byHash.set(hash, g);
+      else if (typeof found === "number") byHash.set(hash, [found, g]);
+      else found.push(g);
+    }
+    if (flatLength + size > flatProject.length) {
+      let capacity = flatProject.length;
+      while (capacity < flatLength + size) capacity *= 2;
+      const grownProject = new Int32Array(capacity);
+      grownProject.set(flatProject);
+      flatProject = grownProject;
+      const grownValue = new Float64Array(capacity);
+      grownValue.set(flatValue);
+      flatValue = grownValue;
+    }
+    for (let k = 0; k < size; k++) {
+      flatProject[flatLength] = scratchProject[k] as number;
+      flatValue[flatLength] = scratchValue[k] as number;
+      flatLength++;
+    }
+    flatStart.push(flatLength);
     multiplicity.push(ballot.multiplicity);
+    groupBallot.push(ballot);
   }
-  const G = groupEntries.length;
-  // Satisfaction u = weight × σ, with integer weights per project.
-  const utilities: Rational[][] = groupEntries.map((entries, g) =>
-    entries.map((entry) => {
-      const value = rationalFromNumber(entry.value);
-      if (sat.kind === "linear") return value;
-      const project = projects[entry.project] as PbProject;
-      return sat.satisfaction(project, value, groupBallot[g] as (typeof profile.ballots)[number]);
-    }),
-  );
+  const G = multiplicity.length;
+  // Satisfaction u = weight × σ with whole-number weights per project. Fast path: a linear
+  // satisfaction with whole values (approvals, points) has weight = value, σ = factor.
+  let wholeValues = true;
+  for (let k = 0; k < flatLength; k++) {
+    if (!Number.isSafeInteger(flatValue[k])) {
+      wholeValues = false;
+      break;
+    }
+  }
   const scaleOf = new Array<bigint>(P).fill(1n);
-  for (let g = 0; g < G; g++) {
-    const entries = groupEntries[g] as { project: number }[];
-    entries.forEach((entry, k) => {
-      const u = (utilities[g] as Rational[])[k] as Rational;
-      scaleOf[entry.project] = lcm(scaleOf[entry.project] as bigint, u.den);
-    });
+  let utility: ((k: number, g: number) => Rational) | undefined;
+  if (!(sat.kind === "linear" && wholeValues)) {
+    const utilities: Rational[] = [];
+    for (let g = 0; g < G; g++) {
+      for (let k = flatStart[g] as number; k < (flatStart[g + 1] as number); k++) {
+        const value = rationalFromNumber(flatValue[k] as number);
+        const project = projects[flatProject[k] as number] as PbProject;
+        const u =
+          sat.kind === "linear"
+            ? value
+            : sat.satisfaction(project, value, groupBallot[g] as (typeof profile.ballots)[number]);
+        utilities[k] = u;
+        const p = flatProject[k] as number;
+        if (u.num > 0n) scaleOf[p] = lcm(scaleOf[p] as bigint, u.den);
+      }
+    }
+    utility = (k) => utilities[k] as Rational;
   }
-  const sigma = projects.map((project, p) =>
-    sat.kind === "linear"
-      ? (() => {
-          const factor = sat.factor(project);
-          return rational(factor.num, factor.den * (scaleOf[p] as bigint));
-        })()
-      : rational(1n, scaleOf[p] as bigint),
-  );
+  const sigma = projects.map((project, p) => {
+    if (sat.kind !== "linear") return rational(1n, scaleOf[p] as bigint);
+    const factor = sat.factor(project);
+    return rational(factor.num, factor.den * (scaleOf[p] as bigint));
+  });
+  // Supporter lists per project (CSR), weights interned per project.
   const counts = new Int32Array(P + 1);
-  const supporters = new Float64Array(P);
+  const weightOfEntry = new Float64Array(flatLength);
+  const weightBig: (bigint | undefined)[] = [];
   for (let g = 0; g < G; g++) {
-    for (const [k, entry] of (groupEntries[g] as { project: number }[]).entries()) {
-      const u = (utilities[g] as Rational[])[k] as Rational;
-      if (u.num <= 0n) continue;
-      counts[entry.project + 1] = (counts[entry.project + 1] as number) + 1;
-      supporters[entry.project] =
-        (supporters[entry.project] as number) + (multiplicity[g] as number);
+    for (let k = flatStart[g] as number; k < (flatStart[g + 1] as number); k++) {
+      const p = flatProject[k] as number;
+      let weight: number;
+      if (utility === undefined) weight = flatValue[k] as number;
+      else {
+        const u = utility(k, g);
+        if (u.num <= 0n) continue;
+        const exact = (u.num * (scaleOf[p] as bigint)) / u.den;
+        weight = Number(exact);
+        if (!Number.isSafeInteger(weight)) weightBig[k] = exact;
+      }
+      weightOfEntry[k] = weight;
+      counts[p + 1] = (counts[p + 1] as number) + 1;
     }
   }
   const supStart = new Int32Array(P + 1);
@@ -193,36 +262,43 @@ export function prepareEqualShares(
   const fill = supStart.slice(0, P);
   const supGroup = new Int32Array(supStart[P] as number);
   const supWeight = new Int32Array(supStart[P] as number);
-  const weightIndex = projects.map(() => new Map<bigint, number>());
+  const supporters = new Float64Array(P);
+  const weightIndex = projects.map(() => new Map<bigint | number, number>());
   const weightExact: bigint[][] = projects.map(() => []);
   const weightCountList: number[][] = projects.map(() => []);
   for (let g = 0; g < G; g++) {
-    for (const [k, entry] of (groupEntries[g] as { project: number }[]).entries()) {
-      const u = (utilities[g] as Rational[])[k] as Rational;
-      if (u.num <= 0n) continue;
-      const p = entry.project;
-      const weight = (u.num * (scaleOf[p] as bigint)) / u.den;
-      const table = weightIndex[p] as Map<bigint, number>;
-      let wi = table.get(weight);
+    const m = multiplicity[g] as number;
+    for (let k = flatStart[g] as number; k < (flatStart[g + 1] as number); k++) {
+      const weight = weightOfEntry[k] as number;
+      if (!(weight > 0)) continue;
+      const p = flatProject[k] as number;
+      const key = weightBig[k] ?? weight;
+      const table = weightIndex[p] as Map<bigint | number, number>;
+      let wi = table.get(key);
       if (wi === undefined) {
         wi = table.size;
-        table.set(weight, wi);
-        (weightExact[p] as bigint[]).push(weight);
-      }
-      const at = fill[p] as number;
-      while ((weightCountList[p] as number[]).length <= wi)
+        table.set(key, wi);
+        (weightExact[p] as bigint[]).push(weightBig[k] ?? BigInt(weight));
         (weightCountList[p] as number[]).push(0);
-      (weightCountList[p] as number[])[wi] =
-        ((weightCountList[p] as number[])[wi] as number) + (multiplicity[g] as number);
+      }
+      (weightCountList[p] as number[])[wi] = ((weightCountList[p] as number[])[wi] as number) + m;
+      supporters[p] = (supporters[p] as number) + m;
+      const at = fill[p] as number;
       supGroup[at] = g;
       supWeight[at] = wi;
       fill[p] = at + 1;
     }
   }
-  const compare = tieBreakingComparator(
-    tieBreaking,
-    pbTieBreakingKeys(projects, projectSupport(instance, profile)),
-  );
+  // Approval votes are the supporters counted above; other ballots are counted afresh.
+  const support = approvals
+    ? new Map(
+        projects.map((project, p) => [
+          project.id,
+          { votes: supporters[p] as number, score: rational(supporters[p] as number) },
+        ]),
+      )
+    : projectSupport(instance, profile);
+  const compare = tieBreakingComparator(tieBreaking, pbTieBreakingKeys(projects, support));
   const order = projects
     .map((_, p) => p)
     .sort((a, b) => compare(projects[a] as PbProject, projects[b] as PbProject));
@@ -235,15 +311,14 @@ export function prepareEqualShares(
     voters: multiplicity.reduce((sum, m) => sum + m, 0),
     groups: G,
     multiplicity: Float64Array.from(multiplicity),
-    multiplicityExact: multiplicity.map((m) => BigInt(m)),
     supStart,
     supGroup,
     supWeight,
     weightExact,
     weightFloat: weightExact.map((weights) => Float64Array.from(weights, (w) => Number(w))),
-    weightCounts: weightCountList.map((counts) => Float64Array.from(counts)),
+    weightCounts: weightCountList.map((list) => Float64Array.from(list)),
     sigma,
-    sigmaFloat: Float64Array.from(sigma, (s) => rationalToNumber(s)),
+    sigmaFloat: Float64Array.from(sigma, (value) => rationalToNumber(value)),
     supporters,
     rank,
     groupOfBallot,
@@ -315,7 +390,15 @@ function classStore(size: number): ClassStore {
  * @internal
  */
 export function equalSharesWorkspace(): EqualSharesWorkspace {
-  return { path: [], aggregations: [], moves: [], snapshots: [], spare: [], store: classStore(1024), groupClass: undefined };
+  return {
+    path: [],
+    aggregations: [],
+    moves: [],
+    snapshots: [],
+    spare: [],
+    store: classStore(1024),
+    groupClass: undefined,
+  };
 }
 
 /**
@@ -339,8 +422,13 @@ export function runEqualShares(
   const classNum = new Map<number, bigint>([[0, perVoterBudget.num]]);
   let classCount = 1;
   const store = workspace?.store ?? classStore(1024);
-  let { epoch: classEpoch, parent: classParent, weight: classWeight, float: classFloat, error: classError } =
-    store;
+  let {
+    epoch: classEpoch,
+    parent: classParent,
+    weight: classWeight,
+    float: classFloat,
+    error: classError,
+  } = store;
   /** 1 when the class paid all its parent's budget (capped) at its purchase. */
   let classCapped = store.capped;
   classCapped.fill(0);
@@ -359,7 +447,13 @@ export function runEqualShares(
     grown.float.set(classFloat);
     grown.error.set(classError);
     grown.capped.set(classCapped);
-    ({ epoch: classEpoch, parent: classParent, weight: classWeight, float: classFloat, error: classError } = grown);
+    ({
+      epoch: classEpoch,
+      parent: classParent,
+      weight: classWeight,
+      float: classFloat,
+      error: classError,
+    } = grown);
     classCapped = grown.capped;
     if (workspace !== undefined) workspace.store = grown;
   };
@@ -381,9 +475,10 @@ export function runEqualShares(
   const epochX: (bigint | undefined)[] = [0n];
   const epochW: bigint[] = [1n];
   const epochProject: number[] = [-1];
-  const epochCapped: ({ classes: Int32Array; counts: Float64Array; capped: Uint8Array } | undefined)[] = [
-    undefined,
-  ];
+  const epochCapped: (
+    | { classes: Int32Array; counts: Float64Array; capped: Uint8Array }
+    | undefined
+  )[] = [undefined];
   /** D_to / D_from for epochs from ≤ to, remembered. */
   const lifts = new Map<number, bigint>();
   const lift = (from: number, to: number): bigint => {
@@ -403,7 +498,11 @@ export function runEqualShares(
     const before = epoch - 1;
     let x =
       (projects[epochProject[epoch] as number] as PbProject).cost * (epochD[before] as bigint);
-    const capped = epochCapped[epoch] as { classes: Int32Array; counts: Float64Array; capped: Uint8Array };
+    const capped = epochCapped[epoch] as {
+      classes: Int32Array;
+      counts: Float64Array;
+      capped: Uint8Array;
+    };
     for (let k = 0; k < capped.capped.length; k++) {
       const c = capped.classes[k] as number;
       if (capped.capped[k] === 0 || classFloat[c] === 0) continue;
@@ -445,7 +544,9 @@ export function runEqualShares(
   // move their supporters, and the moves are applied when a project's supporters must be
   // regrouped from scratch (with a workspace, from the nearest remembered snapshot).
   const groupClass =
-    workspace?.groupClass?.length === data.groups ? workspace.groupClass.fill(0) : new Int32Array(data.groups);
+    workspace?.groupClass?.length === data.groups
+      ? workspace.groupClass.fill(0)
+      : new Int32Array(data.groups);
   if (workspace !== undefined) workspace.groupClass = groupClass;
   let groupClassDepth = 0;
   let remapTo = new Int32Array(64);
@@ -495,7 +596,8 @@ export function runEqualShares(
           while (size < classCount) size *= 2;
           remapTo = new Int32Array(size);
         }
-        for (let e = 0; e < move.classes.length; e++) remapTo[move.classes[e] as number] = move.firstChild + e;
+        for (let e = 0; e < move.classes.length; e++)
+          remapTo[move.classes[e] as number] = move.firstChild + e;
         for (let k = supStart[winner] as number; k < end; k++) {
           const g = supGroup[k] as number;
           groupClass[g] = remapTo[groupClass[g] as number] as number;
@@ -507,7 +609,9 @@ export function runEqualShares(
         }
         for (let k = supStart[winner] as number; k < end; k++) {
           const g = supGroup[k] as number;
-          const e = entryOf.get((groupClass[g] as number) * width + (supWeight[k] as number)) as number;
+          const e = entryOf.get(
+            (groupClass[g] as number) * width + (supWeight[k] as number),
+          ) as number;
           groupClass[g] = move.firstChild + e;
         }
       }
@@ -915,7 +1019,9 @@ export function runEqualShares(
     epochX.push(price?.x);
     epochProject.push(winner);
     // The entries are never changed once built, so X can be recomputed from them later.
-    epochCapped.push(price === undefined ? { classes: entClass, counts: entCount, capped } : undefined);
+    epochCapped.push(
+      price === undefined ? { classes: entClass, counts: entCount, capped } : undefined,
+    );
     const payments: { voters: number; amount: EqualSharesFraction; all: boolean }[] = [];
     reserve(entries);
     const firstChild = classCount;
