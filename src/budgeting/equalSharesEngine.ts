@@ -132,8 +132,8 @@ export function prepareEqualShares(
   const groupBallot: (typeof profile.ballots)[number][] = [];
   const groupOfBallot = new Int32Array(profile.ballots.length).fill(-1);
   const byHash = new Map<number, number | number[]>();
-  let scratchProject: number[] = [];
-  let scratchValue: number[] = [];
+  let scratchProject = new Int32Array(16);
+  let scratchValue = new Float64Array(16);
   const sameAs = (g: number, size: number) => {
     const start = flatStart[g] as number;
     if ((flatStart[g + 1] as number) - start !== size) return false;
@@ -143,23 +143,31 @@ export function prepareEqualShares(
     }
     return true;
   };
-  for (const [b, ballot] of profile.ballots.entries()) {
+  const ballots = profile.ballots;
+  for (let b = 0; b < ballots.length; b++) {
+    const ballot = ballots[b] as (typeof ballots)[number];
     if (ballot.multiplicity <= 0) continue;
     const values = valuesOf?.(ballot);
-    scratchProject = [];
-    scratchValue = [];
-    for (let k = 0; k < ballot.projects.length; k++) {
-      const at = index.get(ballot.projects[k] as string);
+    const named = ballot.projects;
+    if (named.length > scratchProject.length) {
+      scratchProject = new Int32Array(named.length * 2);
+      scratchValue = new Float64Array(named.length * 2);
+    }
+    let size = 0;
+    for (let k = 0; k < named.length; k++) {
+      const at = index.get(named[k] as string);
       const value = values === undefined ? 1 : (values[k] as number);
       if (at === undefined || !(value > 0)) continue;
       // Insertion in project order (ballots are short); a repeated project counts once.
-      let position = scratchProject.length;
+      let position = size;
       while (position > 0 && (scratchProject[position - 1] as number) > at) position--;
       if (position > 0 && scratchProject[position - 1] === at) continue;
-      scratchProject.splice(position, 0, at);
-      scratchValue.splice(position, 0, value);
+      scratchProject.copyWithin(position + 1, position, size);
+      scratchValue.copyWithin(position + 1, position, size);
+      scratchProject[position] = at;
+      scratchValue[position] = value;
+      size++;
     }
-    const size = scratchProject.length;
     let hash = size;
     for (let k = 0; k < size; k++) {
       hash = Math.imul(hash ^ (scratchProject[k] as number), 0x01000193);
@@ -201,7 +209,7 @@ export function prepareEqualShares(
     }
     flatStart.push(flatLength);
     multiplicity.push(ballot.multiplicity);
-    groupBallot.push(ballot);
+    if (!merge) groupBallot.push(ballot);
   }
   const G = multiplicity.length;
   // Satisfaction u = weight × σ with whole-number weights per project. Fast path: a linear
