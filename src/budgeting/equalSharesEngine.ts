@@ -127,8 +127,9 @@ export function prepareEqualShares(
   let flatProject = new Int32Array(1024);
   let flatValue = new Float64Array(1024);
   let flatLength = 0;
-  const flatStart: number[] = [0];
-  const multiplicity: number[] = [];
+  let flatStart = new Int32Array(1024);
+  let groupMultiplicity = new Float64Array(1024);
+  let groupCount = 0;
   const groupBallot: (typeof profile.ballots)[number][] = [];
   const groupOfBallot = new Int32Array(profile.ballots.length).fill(-1);
   const byHash = new Map<number, number | number[]>();
@@ -180,11 +181,11 @@ export function prepareEqualShares(
       else if (found !== undefined) known = found.find((g) => sameAs(g, size));
     }
     if (known !== undefined) {
-      multiplicity[known] = (multiplicity[known] as number) + ballot.multiplicity;
+      groupMultiplicity[known] = (groupMultiplicity[known] as number) + ballot.multiplicity;
       groupOfBallot[b] = known;
       continue;
     }
-    const g = multiplicity.length;
+    const g = groupCount;
     groupOfBallot[b] = g;
     if (merge) {
       const found = byHash.get(hash);
@@ -207,11 +208,21 @@ export function prepareEqualShares(
       flatValue[flatLength] = scratchValue[k] as number;
       flatLength++;
     }
-    flatStart.push(flatLength);
-    multiplicity.push(ballot.multiplicity);
+    if (groupCount + 2 > flatStart.length) {
+      const grownStart = new Int32Array(flatStart.length * 2);
+      grownStart.set(flatStart);
+      flatStart = grownStart;
+      const grownMultiplicity = new Float64Array(flatStart.length);
+      grownMultiplicity.set(groupMultiplicity);
+      groupMultiplicity = grownMultiplicity;
+    }
+    groupMultiplicity[g] = ballot.multiplicity;
+    groupCount++;
+    flatStart[groupCount] = flatLength;
     if (!merge) groupBallot.push(ballot);
   }
-  const G = multiplicity.length;
+  const G = groupCount;
+  const multiplicity = groupMultiplicity.subarray(0, G);
   // Satisfaction u = weight × σ with whole-number weights per project. Fast path: a linear
   // satisfaction with whole values (approvals, points) has weight = value, σ = factor.
   let wholeValues = true;
@@ -318,7 +329,7 @@ export function prepareEqualShares(
     projects,
     voters: multiplicity.reduce((sum, m) => sum + m, 0),
     groups: G,
-    multiplicity: Float64Array.from(multiplicity),
+    multiplicity: multiplicity.slice(),
     supStart,
     supGroup,
     supWeight,

@@ -234,13 +234,15 @@ export function computeEqualShares(
   const unit = 10n ** BigInt(instance.scale);
   const voters = data.voters;
   const baseBudget = voters > 0 ? rational(budget, BigInt(voters)) : rational(0);
-  const base = runEqualShares(data, baseBudget, false);
+  // Without add1 the first run is the final one: let it explain itself.
+  const add1Completion =
+    completion === "add1" || completion === "add1-exhaustive" || completion === "add1-comparison";
+  const base = runEqualShares(data, baseBudget, !add1Completion);
   let perVoter = baseBudget;
   let mesSelected: readonly number[] = base.selected;
   let completed: number[] = [];
   const notes: string[] = [];
-  const add1Completion =
-    completion === "add1" || completion === "add1-exhaustive" || completion === "add1-comparison";
+  let explained: EqualSharesRun | undefined = add1Completion ? undefined : base;
   if (add1Completion && voters > 0) {
     const result = add1(
       data,
@@ -275,7 +277,8 @@ export function computeEqualShares(
       notes.push("the greedy-by-votes outcome replaces the equal-shares one");
     }
   }
-  const explained = replacedByGreedy ? undefined : runEqualShares(data, perVoter, true);
+  if (replacedByGreedy) explained = undefined;
+  else explained ??= runEqualShares(data, perVoter, true);
   if (!replacedByGreedy) {
     notes.unshift(
       `equal shares with ${sat.id} satisfaction, ${formatRationalAsDecimal(rational(perVoter.num, perVoter.den * unit), 6)} per voter; prices decided exactly`,
