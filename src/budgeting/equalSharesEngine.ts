@@ -533,11 +533,12 @@ export function runEqualShares(
   };
   /** Exact numerator of a class over its epoch's denominator, computed along its ancestry. */
   const materialize = (c: number): bigint => {
+    if (classFloat[c] === 0 && classError[c] === 0) return 0n;
     const known = classNum.get(c);
     if (known !== undefined) return known;
     const chain: number[] = [];
     let at = c;
-    while (!classNum.has(at)) {
+    while (!classNum.has(at) && !(classFloat[at] === 0 && classError[at] === 0)) {
       chain.push(at);
       at = classParent[at] as number;
     }
@@ -549,8 +550,10 @@ export function runEqualShares(
       const paidWeight = (weightExact[epochProject[epoch] as number] as readonly bigint[])[
         classWeight[child] as number
       ] as bigint;
+      const parentValue =
+        classFloat[parent] === 0 && classError[parent] === 0 ? 0n : (classNum.get(parent) as bigint);
       const value =
-        (classNum.get(parent) as bigint) *
+        parentValue *
           lift(classEpoch[parent] as number, epoch - 1) *
           (epochW[epoch] as bigint) -
         priceNumerator(epoch) * paidWeight;
@@ -1048,7 +1051,7 @@ export function runEqualShares(
       const c = entClass[e] as number;
       const child = addClass(newEpoch, c, entWeight[e] as number);
       if (capped[e] === 1) {
-        classNum.set(child, 0n);
+        // Budget exactly zero: float 0 with error 0 (no exact numerator needed).
         classCapped[child] = 1;
         classFloat[child] = 0;
         classError[child] = 0;
