@@ -673,6 +673,11 @@ export function runEqualShares(
   let entCount: Float64Array = new Float64Array(0);
   let entries = 0;
   let entRatio = new Float64Array(64);
+  /** Per entry: budget × voters, its error bound, weight × voters; and the uncapped list. */
+  let entMoney = new Float64Array(64);
+  let entMoneyError = new Float64Array(64);
+  let entWeightCount = new Float64Array(64);
+  let entLive = new Int32Array(64);
   let entCapped = new Uint8Array(64);
   /** The project whose supporters the entries hold, until the next purchase (-1: none). */
   let aggregated = -1;
@@ -752,11 +757,22 @@ export function runEqualShares(
       while (size < entries) size *= 2;
       entRatio = new Float64Array(size);
       entCapped = new Uint8Array(size);
+      entMoney = new Float64Array(size);
+      entMoneyError = new Float64Array(size);
+      entWeightCount = new Float64Array(size);
+      entLive = new Int32Array(size);
     }
     const weights = weightFloat[p] as Float64Array;
     for (let e = 0; e < entries; e++) {
-      entRatio[e] =
-        (classFloat[entClass[e] as number] as number) / (weights[entWeight[e] as number] as number);
+      const c = entClass[e] as number;
+      const budget = classFloat[c] as number;
+      const weight = weights[entWeight[e] as number] as number;
+      const count = entCount[e] as number;
+      const money = budget * count;
+      entRatio[e] = budget / weight;
+      entMoney[e] = money;
+      entMoneyError[e] = money * (classError[c] as number);
+      entWeightCount[e] = weight * count;
     }
   };
 
@@ -781,18 +797,14 @@ export function runEqualShares(
    * weight (doubled for safety), so the exact price lies within the returned error.
    */
   const estimate = (p: number): Estimate => {
-    const weights = weightFloat[p] as Float64Array;
     const cost = Number((projects[p] as PbProject).cost);
     let total = 0;
     let totalError = 0;
     let weightAll = 0;
     for (let e = 0; e < entries; e++) {
-      const count = entCount[e] as number;
-      const c = entClass[e] as number;
-      const money = (classFloat[c] as number) * count;
-      total += money;
-      totalError += money * (classError[c] as number);
-      weightAll += (weights[entWeight[e] as number] as number) * count;
+      total += entMoney[e] as number;
+      totalError += entMoneyError[e] as number;
+      weightAll += entWeightCount[e] as number;
       entCapped[e] = 0;
     }
     const arithmetic = (entries + 8) * ULP;
@@ -803,21 +815,24 @@ export function runEqualShares(
     let cappedError = 0;
     let weightLeft = weightAll;
     let rho = cost / weightLeft;
+    // Each pass caps what falls below the price and keeps the rest for the next pass.
+    let live = entries;
+    for (let e = 0; e < entries; e++) entLive[e] = e;
     for (;;) {
-      let grew = false;
-      for (let e = 0; e < entries; e++) {
-        if (entCapped[e] === 0 && (entRatio[e] as number) < rho) {
+      let kept = 0;
+      for (let k = 0; k < live; k++) {
+        const e = entLive[k] as number;
+        if ((entRatio[e] as number) < rho) {
           entCapped[e] = 1;
-          grew = true;
-          const count = entCount[e] as number;
-          const c = entClass[e] as number;
-          const money = (classFloat[c] as number) * count;
-          capped += money;
-          cappedError += money * (classError[c] as number);
-          weightLeft -= (weights[entWeight[e] as number] as number) * count;
+          capped += entMoney[e] as number;
+          cappedError += entMoneyError[e] as number;
+          weightLeft -= entWeightCount[e] as number;
+        } else {
+          entLive[kept++] = e;
         }
       }
-      if (!grew) break;
+      if (kept === live) break;
+      live = kept;
       if (!(weightLeft > 0) || !(cost - capped > 0)) {
         return { affordable: "unsure", lo: 0, hi: Infinity };
       }
@@ -938,18 +953,25 @@ export function runEqualShares(
   const fresh = new Uint8Array(P);
   for (;;) {
     // Lazy evaluation: recompute projects whose lower bound could beat the best so far.
+    // A previous run that bought the same projects so far bought `path[depth]` next: it
+    // is likely to win again, so evaluating it first tightens the bound early.
     fresh.fill(0);
     let bestHi = Infinity;
+    let hint = onPath ? (path[depth] ?? -1) : -1;
     for (;;) {
       let next = -1;
-      for (let p = 0; p < P; p++) {
-        if (
-          alive[p] === 1 &&
-          fresh[p] === 0 &&
-          (next < 0 || (lower[p] as number) < (lower[next] as number))
-        )
-          next = p;
+      if (hint >= 0 && alive[hint] === 1) next = hint;
+      else {
+        for (let p = 0; p < P; p++) {
+          if (
+            alive[p] === 1 &&
+            fresh[p] === 0 &&
+            (next < 0 || (lower[p] as number) < (lower[next] as number))
+          )
+            next = p;
+        }
       }
+      hint = -1;
       if (next < 0 || (lower[next] as number) > bestHi) break;
       aggregate(next);
       let estimateOf = estimate(next);
