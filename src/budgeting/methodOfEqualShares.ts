@@ -5,6 +5,7 @@ import type { TieBreakingPolicy } from "../core/tieBreaking.js";
 import {
   type EqualSharesData,
   type EqualSharesRun,
+  type EqualSharesWorkspace,
   equalSharesWorkspace,
   prepareEqualShares,
   runEqualShares,
@@ -109,11 +110,11 @@ function add1(
   baseBudget: Rational,
   stopWhenExhaustive: boolean,
   limit: number,
+  workspace: EqualSharesWorkspace,
 ): Result<Add1Result> {
   const n = BigInt(data.voters);
   const supported = data.projects.filter((_, p) => (data.supporters[p] as number) > 0).length;
   let kept: Add1Result = { run: base, perVoter: baseBudget, reruns: 0 };
-  const workspace = equalSharesWorkspace();
   // Whole currency units per voter: ⌊B/n⌋ + 1, + 2, …
   let perVoter = (budget / (n * unit) + 1n) * unit;
   // Below this, no project is affordable in the first round, so the outcome is empty.
@@ -237,7 +238,9 @@ export function computeEqualShares(
   // Without add1 the first run is the final one: let it explain itself.
   const add1Completion =
     completion === "add1" || completion === "add1-exhaustive" || completion === "add1-comparison";
-  const base = runEqualShares(data, baseBudget, !add1Completion);
+  // Reruns on the same data share their groupings of voters (see the engine).
+  const workspace = add1Completion ? equalSharesWorkspace() : undefined;
+  const base = runEqualShares(data, baseBudget, !add1Completion, workspace);
   let perVoter = baseBudget;
   let mesSelected: readonly number[] = base.selected;
   let completed: number[] = [];
@@ -252,6 +255,7 @@ export function computeEqualShares(
       baseBudget,
       completion === "add1-exhaustive",
       options.rerunLimit ?? DEFAULT_RERUN_LIMIT,
+      workspace ?? equalSharesWorkspace(),
     );
     if (!result.ok) return result;
     perVoter = result.value.perVoter;
@@ -278,7 +282,7 @@ export function computeEqualShares(
     }
   }
   if (replacedByGreedy) explained = undefined;
-  else explained ??= runEqualShares(data, perVoter, true);
+  else explained ??= runEqualShares(data, perVoter, true, workspace);
   if (!replacedByGreedy) {
     notes.unshift(
       `equal shares with ${sat.id} satisfaction, ${formatRationalAsDecimal(rational(perVoter.num, perVoter.den * unit), 6)} per voter; prices decided exactly`,
