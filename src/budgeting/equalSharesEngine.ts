@@ -551,11 +551,11 @@ export function runEqualShares(
         classWeight[child] as number
       ] as bigint;
       const parentValue =
-        classFloat[parent] === 0 && classError[parent] === 0 ? 0n : (classNum.get(parent) as bigint);
+        classFloat[parent] === 0 && classError[parent] === 0
+          ? 0n
+          : (classNum.get(parent) as bigint);
       const value =
-        parentValue *
-          lift(classEpoch[parent] as number, epoch - 1) *
-          (epochW[epoch] as bigint) -
+        parentValue * lift(classEpoch[parent] as number, epoch - 1) * (epochW[epoch] as bigint) -
         priceNumerator(epoch) * paidWeight;
       classNum.set(child, value);
     }
