@@ -638,7 +638,8 @@ export function runEqualShares(
         }
       }
     }
-    if (onPath && snapshots[depth] === undefined) {
+    // Snapshots every few depths: replaying a few moves is cheaper than copying every group.
+    if (onPath && depth % 4 === 0 && snapshots[depth] === undefined) {
       const copy = spare.pop() ?? new Int32Array(data.groups);
       copy.set(groupClass);
       snapshots[depth] = copy;
@@ -678,6 +679,10 @@ export function runEqualShares(
   let entMoneyError = new Float64Array(64);
   let entWeightCount = new Float64Array(64);
   let entLive = new Int32Array(64);
+  /** Sums over the entries: money, its error bound, weight × voters. */
+  let entTotal = 0;
+  let entTotalError = 0;
+  let entWeightAll = 0;
   let entCapped = new Uint8Array(64);
   /** The project whose supporters the entries hold, until the next purchase (-1: none). */
   let aggregated = -1;
@@ -763,17 +768,28 @@ export function runEqualShares(
       entLive = new Int32Array(size);
     }
     const weights = weightFloat[p] as Float64Array;
+    let total = 0;
+    let totalError = 0;
+    let weightAll = 0;
     for (let e = 0; e < entries; e++) {
       const c = entClass[e] as number;
       const budget = classFloat[c] as number;
       const weight = weights[entWeight[e] as number] as number;
       const count = entCount[e] as number;
       const money = budget * count;
+      const moneyError = money * (classError[c] as number);
+      const weightCount = weight * count;
       entRatio[e] = budget / weight;
       entMoney[e] = money;
-      entMoneyError[e] = money * (classError[c] as number);
-      entWeightCount[e] = weight * count;
+      entMoneyError[e] = moneyError;
+      entWeightCount[e] = weightCount;
+      total += money;
+      totalError += moneyError;
+      weightAll += weightCount;
     }
+    entTotal = total;
+    entTotalError = totalError;
+    entWeightAll = weightAll;
   };
 
   /** Double estimate of ρ for the aggregated project, with a certain enclosure. */
@@ -798,15 +814,10 @@ export function runEqualShares(
    */
   const estimate = (p: number): Estimate => {
     const cost = Number((projects[p] as PbProject).cost);
-    let total = 0;
-    let totalError = 0;
-    let weightAll = 0;
-    for (let e = 0; e < entries; e++) {
-      total += entMoney[e] as number;
-      totalError += entMoneyError[e] as number;
-      weightAll += entWeightCount[e] as number;
-      entCapped[e] = 0;
-    }
+    const total = entTotal;
+    const totalError = entTotalError;
+    const weightAll = entWeightAll;
+    entCapped.fill(0, 0, entries);
     const arithmetic = (entries + 8) * ULP;
     const tolerance = 2 * (totalError + arithmetic * (total + cost));
     if (total < cost - tolerance) return { affordable: "no", lo: Infinity, hi: Infinity };
