@@ -132,7 +132,15 @@ export function prepareEqualShares(
   let groupCount = 0;
   const groupBallot: (typeof profile.ballots)[number][] = [];
   const groupOfBallot = new Int32Array(profile.ballots.length).fill(-1);
-  const byHash = new Map<number, number | number[]>();
+  // Open addressing on typed arrays: slot → group + 1 (0: empty), with each group's hash.
+  let slots = new Int32Array(1 << 12);
+  let groupHash = new Int32Array(1024);
+  const insert = (hash: number, g: number) => {
+    const mask = slots.length - 1;
+    let at = hash & mask;
+    while (slots[at] !== 0) at = (at + 1) & mask;
+    slots[at] = g + 1;
+  };
   let scratchProject = new Int32Array(16);
   let scratchValue = new Float64Array(16);
   const sameAs = (g: number, size: number) => {
@@ -163,8 +171,10 @@ export function prepareEqualShares(
       let position = size;
       while (position > 0 && (scratchProject[position - 1] as number) > at) position--;
       if (position > 0 && scratchProject[position - 1] === at) continue;
-      scratchProject.copyWithin(position + 1, position, size);
-      scratchValue.copyWithin(position + 1, position, size);
+      for (let move = size; move > position; move--) {
+        scratchProject[move] = scratchProject[move - 1] as number;
+        scratchValue[move] = scratchValue[move - 1] as number;
+      }
       scratchProject[position] = at;
       scratchValue[position] = value;
       size++;
@@ -176,9 +186,14 @@ export function prepareEqualShares(
     }
     let known: number | undefined;
     if (merge) {
-      const found = byHash.get(hash);
-      if (typeof found === "number") known = sameAs(found, size) ? found : undefined;
-      else if (found !== undefined) known = found.find((g) => sameAs(g, size));
+      const mask = slots.length - 1;
+      for (let at = hash & mask; slots[at] !== 0; at = (at + 1) & mask) {
+        const candidate = (slots[at] as number) - 1;
+        if (groupHash[candidate] === hash && sameAs(candidate, size)) {
+          known = candidate;
+          break;
+        }
+      }
     }
     if (known !== undefined) {
       groupMultiplicity[known] = (groupMultiplicity[known] as number) + ballot.multiplicity;
@@ -188,10 +203,18 @@ export function prepareEqualShares(
     const g = groupCount;
     groupOfBallot[b] = g;
     if (merge) {
-      const found = byHash.get(hash);
-      if (found === undefined) byHash.set(hash, g);
-      else if (typeof found === "number") byHash.set(hash, [found, g]);
-      else found.push(g);
+      if (g >= groupHash.length) {
+        const grown = new Int32Array(groupHash.length * 2);
+        grown.set(groupHash);
+        groupHash = grown;
+      }
+      groupHash[g] = hash;
+      // Keep the table at most half full.
+      if ((g + 1) * 2 > slots.length) {
+        slots = new Int32Array(slots.length * 2);
+        for (let h = 0; h < g; h++) insert(groupHash[h] as number, h);
+      }
+      insert(hash, g);
     }
     if (flatLength + size > flatProject.length) {
       let capacity = flatProject.length;
@@ -285,6 +308,8 @@ export function prepareEqualShares(
   const weightIndex = projects.map(() => new Map<bigint | number, number>());
   const weightExact: bigint[][] = projects.map(() => []);
   const weightCountList: number[][] = projects.map(() => []);
+  const lastWeight = new Array<bigint | number | undefined>(P);
+  const lastWeightIndex = new Int32Array(P);
   for (let g = 0; g < G; g++) {
     const m = multiplicity[g] as number;
     for (let k = flatStart[g] as number; k < (flatStart[g + 1] as number); k++) {
@@ -292,14 +317,18 @@ export function prepareEqualShares(
       if (!(weight > 0)) continue;
       const p = flatProject[k] as number;
       const key = weightBig[k] ?? weight;
+      // Most projects have one weight (approvals): check the last one seen first.
+      let wi = lastWeight[p] === key ? (lastWeightIndex[p] as number) : undefined;
       const table = weightIndex[p] as Map<bigint | number, number>;
-      let wi = table.get(key);
+      wi ??= table.get(key);
       if (wi === undefined) {
         wi = table.size;
         table.set(key, wi);
         (weightExact[p] as bigint[]).push(weightBig[k] ?? BigInt(weight));
         (weightCountList[p] as number[]).push(0);
       }
+      lastWeight[p] = key;
+      lastWeightIndex[p] = wi;
       (weightCountList[p] as number[])[wi] = ((weightCountList[p] as number[])[wi] as number) + m;
       supporters[p] = (supporters[p] as number) + m;
       const at = fill[p] as number;
