@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  additiveSatisfaction,
   cardinalitySatisfaction,
   costSatisfaction,
   type EqualSharesCompletion,
@@ -8,7 +9,7 @@ import {
   type PbElection,
   type SatisfactionFunction,
 } from "../../src/budgeting/index.js";
-import { rational } from "../../src/core/rational.js";
+import { multiplyRational, rational } from "../../src/core/rational.js";
 import { arbitraryElection } from "../helpers/arbitraries.js";
 import { referenceAdd1, referenceEqualShares } from "./referenceEqualShares.js";
 
@@ -131,6 +132,22 @@ describe("methodOfEqualShares equals the plain exact reference", () => {
           );
         },
       ),
+      { numRuns: 500 },
+    );
+  });
+
+  it("with any additive satisfaction (here value × ⌊√cost⌋ + 1)", () => {
+    const rootCost = additiveSatisfaction("root-cost", (project, value) =>
+      multiplyRational(value, rational(BigInt(Math.floor(Math.sqrt(Number(project.cost))) + 1))),
+    );
+    fc.assert(
+      fc.property(arbitraryElection({ voteTypes: ["approval", "cumulative", "scoring"] }), (e) => {
+        const voters = e.profile.ballots.reduce((sum, ballot) => sum + ballot.multiplicity, 0);
+        const perVoter = rational(e.instance.budget, BigInt(Math.max(voters, 1)));
+        expect(run(e, "none", rootCost).selected).toEqual(
+          referenceEqualShares(e, rootCost, perVoter),
+        );
+      }),
       { numRuns: 500 },
     );
   });
