@@ -8,6 +8,7 @@ export default defineConfig([
       "core/index": "src/core/index.ts",
       "io/index": "src/io/index.ts",
       "budgeting/index": "src/budgeting/index.ts",
+      "tally/index": "src/tally/index.ts",
     },
     format: ["esm", "cjs"],
     dts: true,

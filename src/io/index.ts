@@ -10,4 +10,6 @@ export {
   parsePabulib,
   parsePabulibWithLocations,
 } from "./parsePabulib.js";
+export { type PreflibOptions, parsePreflib } from "./parsePreflib.js";
+export { parseRankedCsv } from "./parseRankedCsv.js";
 export { writePabulib } from "./writePabulib.js";

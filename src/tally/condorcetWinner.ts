@@ -1,0 +1,31 @@
+import type { Result } from "../core/result.js";
+import { marginOutcome, margins } from "./marginHelpers.js";
+import type { TallyOutcome } from "./outcome.js";
+import { pairwiseMatrix } from "./pairwiseMatrix.js";
+import type { RankedProfile } from "./rankedProfile.js";
+
+/**
+ * The Condorcet winner: the candidate who beats every other head to head. `winners` is
+ * empty when there is none (a cycle or ties).
+ *
+ * @category Condorcet
+ * @example
+ * ```ts
+ * condorcetWinner(burlington); // winners: ["montroll"]
+ * ```
+ */
+export function condorcetWinner(profile: RankedProfile): Result<TallyOutcome> {
+  const matrix = pairwiseMatrix(profile);
+  const m = margins(matrix);
+  const winners = matrix.candidates.filter((_, i) =>
+    matrix.candidates.every((_, j) => i === j || ((m[i] as number[])[j] as number) > 0),
+  );
+  return marginOutcome(
+    "condorcet",
+    matrix,
+    winners,
+    winners.length === 0
+      ? "no candidate beats every other"
+      : `${winners[0]} beats every other candidate`,
+  );
+}

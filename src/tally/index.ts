@@ -1,0 +1,19 @@
+/**
+ * Vote tallying: ranked profiles, head-to-head counts, single-winner rules (plurality,
+ * instant runoff, Borda) and the Condorcet family (Copeland, Minimax, Schulze, Ranked
+ * Pairs, Split Cycle), each with its rounds explained.
+ *
+ * @module tally
+ */
+export { borda } from "./borda.js";
+export { condorcetWinner } from "./condorcetWinner.js";
+export { copeland } from "./copeland.js";
+export { type InstantRunoffOptions, instantRunoff } from "./instantRunoff.js";
+export { minimax } from "./minimax.js";
+export type { TallyOutcome, TallyRound } from "./outcome.js";
+export { type PairwiseMatrix, pairwiseMatrix } from "./pairwiseMatrix.js";
+export { plurality } from "./plurality.js";
+export { rankedPairs } from "./rankedPairs.js";
+export { type RankedBallot, type RankedProfile, rankedProfileSchema } from "./rankedProfile.js";
+export { schulze } from "./schulze.js";
+export { splitCycle } from "./splitCycle.js";

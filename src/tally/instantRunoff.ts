@@ -1,0 +1,86 @@
+import { ok, type Result } from "../core/result.js";
+import type { TallyOutcome, TallyRound } from "./outcome.js";
+import { firstPreferences } from "./plurality.js";
+import type { RankedProfile } from "./rankedProfile.js";
+
+/**
+ * Options of {@link instantRunoff}.
+ *
+ * @category Single winner
+ * @example
+ * ```ts
+ * instantRunoff(profile, { eliminate: "one", order: ["c", "b", "a"] });
+ * ```
+ */
+export interface InstantRunoffOptions {
+  /**
+   * `all-tied-last` (default): every candidate with the fewest votes goes out together;
+   * `one`: only one, the latest of them in `order` (default: the file's candidate order).
+   */
+  readonly eliminate?: "all-tied-last" | "one";
+  readonly order?: readonly string[];
+}
+
+/**
+ * Instant runoff: count first preferences among the continuing candidates; a candidate
+ * with more than half of the ballots still in the count wins; otherwise the weakest go out
+ * and their ballots pass to the next continuing preference. If everyone left is tied, all
+ * of them are the (tied) winners.
+ *
+ * @category Single winner
+ * @example
+ * ```ts
+ * const outcome = instantRunoff(burlington);
+ * if (outcome.ok) outcome.value.rounds.at(-1)?.tallies; //=> { kiss: 4313, wright: 4060 }
+ * ```
+ */
+export function instantRunoff(
+  profile: RankedProfile,
+  options: InstantRunoffOptions = {},
+): Result<TallyOutcome> {
+  const withdrawn = new Set(profile.withdrawn ?? []);
+  const continuing = new Set(profile.candidates.filter((candidate) => !withdrawn.has(candidate)));
+  const order = options.order ?? profile.candidates;
+  const rounds: TallyRound[] = [];
+  for (;;) {
+    const { tallies, exhausted } = firstPreferences(profile, continuing);
+    const active = Object.values(tallies).reduce((sum, value) => sum + value, 0);
+    const best = Math.max(...Object.values(tallies));
+    const leaders = [...continuing].filter((candidate) => tallies[candidate] === best);
+    if ((best * 2 > active && leaders.length === 1) || continuing.size === 1) {
+      rounds.push({
+        tallies,
+        exhausted,
+        elected: leaders,
+        note: `${leaders[0]} has a majority of the ${active} ballots still in the count`,
+      });
+      return ok({ method: "irv", winners: leaders, rounds, notes: [] });
+    }
+    const fewest = Math.min(...Object.values(tallies));
+    const weakest = [...continuing].filter((candidate) => tallies[candidate] === fewest);
+    if (weakest.length === continuing.size) {
+      rounds.push({
+        tallies,
+        exhausted,
+        elected: weakest,
+        note: "every continuing candidate has the same number of votes: a tie",
+      });
+      return ok({ method: "irv", winners: weakest, rounds, notes: ["tied winners"] });
+    }
+    const out =
+      options.eliminate === "one"
+        ? [
+            weakest.reduce((latest, candidate) =>
+              order.indexOf(candidate) > order.indexOf(latest) ? candidate : latest,
+            ),
+          ]
+        : weakest;
+    rounds.push({
+      tallies,
+      exhausted,
+      eliminated: out,
+      note: `${out.join(", ")} ${out.length > 1 ? "have" : "has"} the fewest votes (${fewest})`,
+    });
+    for (const candidate of out) continuing.delete(candidate);
+  }
+}

@@ -1,0 +1,31 @@
+import type { Result } from "../core/result.js";
+import { marginOutcome, margins } from "./marginHelpers.js";
+import type { TallyOutcome } from "./outcome.js";
+import { pairwiseMatrix } from "./pairwiseMatrix.js";
+import type { RankedProfile } from "./rankedProfile.js";
+
+/**
+ * Minimax: the candidate whose worst head-to-head defeat (largest margin against) is
+ * smallest wins.
+ *
+ * @category Condorcet
+ * @example
+ * ```ts
+ * minimax(profile).ok;
+ * ```
+ */
+export function minimax(profile: RankedProfile): Result<TallyOutcome> {
+  const matrix = pairwiseMatrix(profile);
+  const m = margins(matrix);
+  const worst: Record<string, number> = {};
+  matrix.candidates.forEach((a, i) => {
+    let value = 0;
+    matrix.candidates.forEach((_, j) => {
+      if (i !== j) value = Math.max(value, (m[j] as number[])[i] as number);
+    });
+    worst[a] = value;
+  });
+  const best = Math.min(...Object.values(worst));
+  const winners = matrix.candidates.filter((a) => worst[a] === best);
+  return marginOutcome("minimax", matrix, winners, `the smallest worst defeat is ${best}`, worst);
+}

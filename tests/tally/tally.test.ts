@@ -1,0 +1,172 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { parsePreflib } from "../../src/io/index.js";
+import {
+  borda,
+  condorcetWinner,
+  copeland,
+  instantRunoff,
+  minimax,
+  plurality,
+  type RankedProfile,
+  rankedPairs,
+  rankedProfileSchema,
+  schulze,
+  splitCycle,
+} from "../../src/tally/index.js";
+
+const rules = {
+  plurality,
+  instantRunoff,
+  borda,
+  condorcetWinner,
+  copeland,
+  minimax,
+  schulze,
+  rankedPairs,
+  splitCycle,
+};
+
+const arbitraryProfile: fc.Arbitrary<RankedProfile> = fc
+  .record({
+    size: fc.integer({ min: 2, max: 5 }),
+    ballots: fc.array(
+      fc.record({
+        order: fc.array(fc.nat({ max: 4 }), { maxLength: 5 }),
+        weight: fc.integer({ min: 1, max: 4 }),
+      }),
+      { minLength: 1, maxLength: 9 },
+    ),
+  })
+  .map(({ size, ballots }) => {
+    const candidates = Array.from({ length: size }, (_, k) => `c${k}`);
+    return {
+      candidates,
+      names: {},
+      ballots: ballots.map(({ order, weight }) => ({
+        ranking: [...new Set(order.map((k) => `c${k % size}`))].map((candidate) => [candidate]),
+        weight,
+      })),
+    };
+  });
+
+describe("tally rules", () => {
+  it("give the same winners when a ballot of weight w is split into w ballots, and in any ballot order", () => {
+    fc.assert(
+      fc.property(arbitraryProfile, fc.array(fc.nat()), (profile, keys) => {
+        const expanded: RankedProfile = {
+          ...profile,
+          ballots: profile.ballots.flatMap((ballot) =>
+            Array.from({ length: ballot.weight }, () => ({ ranking: ballot.ranking, weight: 1 })),
+          ),
+        };
+        const shuffled: RankedProfile = {
+          ...profile,
+          ballots: profile.ballots
+            .map((ballot, k) => ({ ballot, key: keys[k % Math.max(keys.length, 1)] ?? 0, k }))
+            .sort((a, b) => a.key - b.key || a.k - b.k)
+            .map(({ ballot }) => ballot),
+        };
+        for (const rule of Object.values(rules)) {
+          const base = rule(profile);
+          expect(rule(expanded)).toEqual(base);
+          const reordered = rule(shuffled);
+          expect(reordered.ok && [...reordered.value.winners].sort()).toEqual(
+            base.ok && [...base.value.winners].sort(),
+          );
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("elect the Condorcet winner whenever there is one (the Condorcet methods)", () => {
+    fc.assert(
+      fc.property(arbitraryProfile, (profile) => {
+        const winner = condorcetWinner(profile);
+        if (!winner.ok || winner.value.winners.length === 0) return;
+        for (const rule of [copeland, minimax, schulze, rankedPairs, splitCycle]) {
+          const result = rule(profile);
+          expect(result.ok && result.value.winners).toEqual(winner.value.winners);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("explain instant runoff round by round", () => {
+    const profile: RankedProfile = {
+      candidates: ["a", "b", "c"],
+      names: {},
+      ballots: [
+        { ranking: [["a"], ["b"]], weight: 4 },
+        { ranking: [["b"], ["a"]], weight: 3 },
+        { ranking: [["c"], ["b"]], weight: 2 },
+      ],
+    };
+    const outcome = instantRunoff(profile);
+    expect(outcome.ok && outcome.value.rounds).toEqual([
+      {
+        tallies: { a: 4, b: 3, c: 2 },
+        exhausted: 0,
+        eliminated: ["c"],
+        note: "c has the fewest votes (2)",
+      },
+      {
+        tallies: { a: 4, b: 5 },
+        exhausted: 0,
+        elected: ["b"],
+        note: "b has a majority of the 9 ballots still in the count",
+      },
+    ]);
+  });
+});
+
+describe("rankedProfileSchema", () => {
+  it("locates unknown and repeated candidates", () => {
+    const result = rankedProfileSchema.safeParse({
+      candidates: ["a", "b"],
+      names: {},
+      ballots: [{ ranking: [["a"], ["z", "a"]], weight: 1 }],
+    });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((issue) => issue.path)).toEqual([
+      ["ballots", 0, "ranking", 1, 0],
+      ["ballots", 0, "ranking", 1, 1],
+    ]);
+  });
+});
+
+describe("parsePreflib on broken files", () => {
+  const header = "# DATA TYPE: soi\n# NUMBER ALTERNATIVES: 3\n# NUMBER VOTERS: 3\n";
+  const cases: [string, string, string, number][] = [
+    ["no alternatives count", "# DATA TYPE: soi\n1: 1,2\n", "missing-alternatives", 1],
+    ["a line without a count", `${header}1,2,3\n`, "missing-count", 4],
+    ["a zero count", `${header}0: 1,2\n`, "invalid-count", 4],
+    ["an unknown candidate", `${header}3: 1,7\n`, "unknown-candidate", 4],
+    ["a repeated candidate", `${header}3: 1,2,1\n`, "repeated-candidate", 4],
+    [
+      "an unclosed tie",
+      "# DATA TYPE: toi\n# NUMBER ALTERNATIVES: 3\n3: 1,{2,3\n",
+      "unterminated-tie",
+      3,
+    ],
+    ["a tie in a strict order", `${header}3: 1,{2,3}\n`, "tie-in-strict-order", 4],
+    [
+      "an incomplete SOC order",
+      "# DATA TYPE: soc\n# NUMBER ALTERNATIVES: 3\n3: 1,2\n",
+      "incomplete-order",
+      3,
+    ],
+    ["counts that disagree with the header", `${header}2: 1,2\n`, "voters-mismatch", 1],
+  ];
+  for (const [name, text, code, line] of cases) {
+    it(`${name}: ${code} on line ${line}`, () => {
+      const parsed = parsePreflib(text);
+      expect(parsed.ok).toBe(false);
+      if (parsed.ok) return;
+      expect(parsed.issues[0]?.code).toBe(code);
+      expect(parsed.issues[0]?.message).toMatch(new RegExp(`^line ${line}, column \\d+: `));
+    });
+  }
+});
