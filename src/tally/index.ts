@@ -1,7 +1,8 @@
 /**
  * Vote tallying: ranked profiles, head-to-head counts, single-winner rules (plurality,
  * instant runoff, Borda) and the Condorcet family (Copeland, Minimax, Schulze, Ranked
- * Pairs, Split Cycle), each with its rounds explained.
+ * Pairs, Split Cycle) and single transferable vote as the Scottish statute counts it, each
+ * with its rounds explained.
  *
  * @module tally
  */
@@ -16,4 +17,5 @@ export { plurality } from "./plurality.js";
 export { rankedPairs } from "./rankedPairs.js";
 export { type RankedBallot, type RankedProfile, rankedProfileSchema } from "./rankedProfile.js";
 export { schulze } from "./schulze.js";
+export { type ScottishStvOptions, scottishStv } from "./scottishStv.js";
 export { splitCycle } from "./splitCycle.js";

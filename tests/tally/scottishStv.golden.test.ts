@@ -1,0 +1,99 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseBlt } from "../../src/io/index.js";
+import { type RankedProfile, scottishStv } from "../../src/tally/index.js";
+import { fixturesDir, repoRoot } from "../helpers/data.js";
+
+const shared = join(repoRoot, "..", "shared", "data", "stv");
+const droop = join(shared, "droop");
+
+interface DroopAction {
+  readonly tag: string;
+  readonly cstate?: Record<string, { vote: string; code: string }>;
+}
+
+/** Every Scottish reference count: fixtures always, the shared data when present. */
+function references(): { name: string; blt: string; ref: string }[] {
+  const found = new Map<string, { name: string; blt: string; ref: string }>();
+  const add = (bltDir: string, refDir: string) => {
+    if (!existsSync(refDir)) return;
+    for (const file of readdirSync(refDir)) {
+      if (!file.endsWith("-scotland-fixed-p5-d5.txt")) continue;
+      const name = file.replace("-scotland-fixed-p5-d5.txt", "");
+      const blt = join(bltDir, `${name}.blt`);
+      if (existsSync(blt) && !found.has(name))
+        found.set(name, { name, blt, ref: join(refDir, file) });
+    }
+  };
+  add(join(fixturesDir, "stv"), join(fixturesDir, "stv"));
+  add(join(droop, "blt", "scotland"), join(droop, "ref", "json", "scotland"));
+  add(join(droop, "blt"), join(droop, "ref", "json"));
+  return [...found.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+function load(path: string): RankedProfile {
+  const parsed = parseBlt(readFileSync(path, "utf8"));
+  if (!parsed.ok) throw new Error(parsed.issues.map((issue) => issue.message).join("\n"));
+  return parsed.value;
+}
+
+const counts = references();
+
+describe("Scottish STV reproduces the reference counts stage by stage", () => {
+  it("has the reference counts to compare with (2 in the fixtures, 32 with the shared data)", () => {
+    expect(counts.length).toBeGreaterThanOrEqual(2);
+    expect(counts.map((count) => count.name)).toEqual(
+      expect.arrayContaining(["Calton-2007", "SC"]),
+    );
+  });
+
+  for (const { name, blt, ref } of counts) {
+    it(`${name}: every stage's votes to 5 decimals, and the elected`, () => {
+      const profile = load(blt);
+      const reference = JSON.parse(readFileSync(ref, "utf8")) as { actions: DroopAction[] };
+      const outcome = scottishStv(profile);
+      if (!outcome.ok) throw new Error(outcome.issues[0]?.message);
+      // The reference's state at the start and after every transfer.
+      const stages = reference.actions
+        .filter((action) => action.tag === "begin" || action.tag === "transfer")
+        .map((action) =>
+          Object.fromEntries(Object.entries(action.cstate ?? {}).map(([id, c]) => [id, c.vote])),
+        );
+      const ours = outcome.value.rounds
+        .filter((round, k) => k === 0 || /transferred|excluded/.test(round.note))
+        .map((round) =>
+          Object.fromEntries(
+            Object.entries(round.tallies ?? {}).map(([id, votes]) => [id, votes.toFixed(5)]),
+          ),
+        );
+      expect(ours).toEqual(stages);
+      const end = reference.actions.find((action) => action.tag === "end");
+      const elected = Object.entries(end?.cstate ?? {})
+        .filter(([, c]) => c.code === "E")
+        .map(([id]) => id)
+        .sort();
+      expect([...outcome.value.winners].sort()).toEqual(elected);
+    });
+  }
+});
+
+const edinburgh = join(shared, "edinburgh-2017");
+describe("Scottish STV elects the City of Edinburgh's 2017 councillors", () => {
+  const absent = existsSync(edinburgh) ? "" : " — skipped: ../shared/data/stv is absent";
+  it.skipIf(absent !== "")(`all 17 wards: the official winners${absent}`, () => {
+    const expected = JSON.parse(readFileSync(join(edinburgh, "expected_winners.json"), "utf8")) as {
+      elections: Record<string, { winners: string[] }>;
+    };
+    const wards = Object.entries(expected.elections);
+    expect(wards).toHaveLength(17);
+    for (const [file, { winners }] of wards) {
+      const profile = load(join(edinburgh, "blt", file));
+      const outcome = scottishStv(profile);
+      if (!outcome.ok) throw new Error(outcome.issues[0]?.message);
+      expect(outcome.value.winners.map((id) => profile.names[id]).sort()).toEqual(
+        [...winners].sort(),
+      );
+    }
+  });
+});
