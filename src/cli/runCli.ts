@@ -19,7 +19,15 @@ import {
 import { formatMoney } from "../core/money.js";
 import { formatRational } from "../core/rational.js";
 import { parseTieBreakingPolicy } from "../core/tieBreaking.js";
-import { checkPabulib, parsePabulib, writePabulib } from "../io/index.js";
+import {
+  checkPabulib,
+  parseBlt,
+  parsePabulib,
+  parsePreflib,
+  parseRankedCsv,
+  writePabulib,
+} from "../io/index.js";
+import { type RankedProfile, type TallyOutcome, tallyMethods } from "../tally/index.js";
 
 /** Where the CLI writes: injected so tests can run it in-process. */
 export interface CliIo {
@@ -52,8 +60,12 @@ const USAGE = `Usage:
   civitas pb check FILE...
   civitas pb convert FILE --to json|pabulib
   civitas pb rules
+  civitas tally FILE... --method <method> [--seats N] [--irresolute] [--json] [--explain]
+  civitas tally methods [--json]
 
 Rules: ${pbRules.map((rule) => rule.metadata.id).join(", ")}
+Tally files: .blt, PrefLib (.soc .soi .toc .toi .cat), CSV of ranked ballots (ballot_id,rank,choice).
+Methods: ${tallyMethods.map((method) => method.id).join(", ")}
 Completions (mes): ${equalSharesCompletions.join(", ")}; in --rules write mes/add1 and so on.
 Exit codes: 0 success, 1 bad input (one line per problem on stderr), 2 usage error.`;
 
@@ -411,6 +423,151 @@ function rulesCommand(io: CliIo): number {
   return 0;
 }
 
+/** Reads a ranked-ballot file by its extension. */
+function loadRanked(
+  file: string,
+  io: CliIo,
+): { ok: true; profile: RankedProfile } | { ok: false; lines: string[] } {
+  const read = readText(file, io);
+  if (!read.ok) return { ok: false, lines: [read.line] };
+  const extension = file.toLowerCase().split(".").pop() ?? "";
+  const parsed =
+    extension === "blt"
+      ? parseBlt(read.text)
+      : extension === "csv"
+        ? parseRankedCsv(read.text)
+        : ["soc", "soi", "toc", "toi", "cat"].includes(extension)
+          ? parsePreflib(read.text)
+          : undefined;
+  if (parsed === undefined) {
+    return {
+      ok: false,
+      lines: [
+        `${file}: unknown ballot file type ".${extension}" (blt, soc, soi, toc, toi, cat, csv)`,
+      ],
+    };
+  }
+  return parsed.ok
+    ? { ok: true, profile: parsed.value }
+    : { ok: false, lines: parsed.issues.map((issue) => `${file}: ${issue.message}`) };
+}
+
+function humanTally(
+  file: string,
+  profile: RankedProfile,
+  outcome: TallyOutcome,
+  explain: boolean,
+): string {
+  const name = (id: string) => profile.names[id] ?? id;
+  const lines = [
+    `${file} — ${outcome.method}: ${outcome.winners.length === 0 ? "no winner" : outcome.winners.map(name).join(", ")}${outcome.winners.length > 1 && outcome.method !== "scottish-stv" ? " (tied)" : ""}`,
+    ...outcome.notes.map((note) => `Note: ${note}`),
+  ];
+  if (explain) {
+    outcome.rounds.forEach((round, k) => {
+      lines.push(`Round ${k + 1}: ${round.note}`);
+      if (round.tallies !== undefined) {
+        const rows = Object.entries(round.tallies)
+          .sort((a, b) => b[1] - a[1])
+          .map(([id, votes]) => [name(id), String(Math.round(votes * 100000) / 100000)]);
+        lines.push(table(rows, new Set([1])).replace(/^/gm, "  "));
+      }
+    });
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+function tallyCommand(args: string[], io: CliIo): number {
+  if (args[0] === "methods") {
+    const { values } = parseArgs({
+      args: args.slice(1),
+      options: { json: { type: "boolean", default: false } },
+    });
+    for (const method of tallyMethods) {
+      io.stdout(
+        values.json
+          ? `${JSON.stringify({ id: method.id, name: method.name, ballot_types: method.ballotTypes, multi_winner: method.multiWinner, properties: method.properties, reference: method.reference })}\n`
+          : `${method.id.padEnd(14)} ${method.name} [${method.ballotTypes.join(", ")}${method.multiWinner ? ", several seats" : ""}]\n`,
+      );
+    }
+    return 0;
+  }
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      method: { type: "string" },
+      seats: { type: "string" },
+      irresolute: { type: "boolean", default: false },
+      json: { type: "boolean", default: false },
+      explain: { type: "boolean", default: false },
+    },
+  });
+  if (values.method === undefined)
+    throw new UsageError("tally needs --method (see civitas tally methods)");
+  const method = tallyMethods.find((candidate) => candidate.id === values.method);
+  if (method === undefined)
+    throw new UsageError(`unknown method "${values.method}" (see civitas tally methods)`);
+  if (positionals.length === 0) throw new UsageError("tally needs at least one FILE");
+  const seats = values.seats === undefined ? undefined : Number(values.seats);
+  if (seats !== undefined && (!Number.isInteger(seats) || seats < 1))
+    throw new UsageError(`--seats must be a positive whole number, not "${values.seats}"`);
+  let failed = false;
+  const report = progress(io, positionals.length);
+  for (const [done, file] of positionals.entries()) {
+    report(done, file);
+    const loaded = loadRanked(file, io);
+    if (!loaded.ok) {
+      for (const line of loaded.lines) io.stderr(`${line}\n`);
+      failed = true;
+      continue;
+    }
+    const profile = loaded.profile;
+    const seatCount = seats ?? (method.multiWinner ? profile.seats : 1) ?? 1;
+    const outcome = method.run(profile, { seats: seatCount });
+    if (!outcome.ok) {
+      for (const issue of outcome.issues) io.stderr(`${file}: ${issue.message}\n`);
+      failed = true;
+      continue;
+    }
+    const result = outcome.value;
+    // A single-winner tie is resolved by the file's candidate order unless --irresolute.
+    const tied = !method.multiWinner && result.winners.length > 1;
+    const winnerIds =
+      tied && !values.irresolute
+        ? [...result.winners]
+            .sort((a, b) => profile.candidates.indexOf(a) - profile.candidates.indexOf(b))
+            .slice(0, 1)
+        : [...result.winners];
+    if (values.json) {
+      io.stdout(
+        `${JSON.stringify({
+          file,
+          method: method.id,
+          seats: seatCount,
+          winners: winnerIds.map((id) => profile.names[id] ?? id),
+          winner_ids: winnerIds,
+          rounds: result.rounds,
+          ...(values.irresolute
+            ? {
+                tied: method.multiWinner ? [[...result.winners]] : result.winners.map((id) => [id]),
+              }
+            : {}),
+          notes: [
+            ...result.notes,
+            ...(tied && !values.irresolute
+              ? ["tie resolved by the order of the candidates in the file"]
+              : []),
+          ],
+        })}\n`,
+      );
+    } else {
+      io.stdout(humanTally(file, profile, result, values.explain));
+    }
+  }
+  return failed ? 1 : 0;
+}
+
 /**
  * Runs the `civitas` command with the given arguments and returns its exit code.
  * Never throws on bad input or usage: it prints one clear line per problem.
@@ -422,6 +579,11 @@ export function runCli(args: readonly string[], io: CliIo): number {
       io.stdout(`${USAGE}\n`);
       return group === undefined ? 2 : 0;
     }
+    if (group === "tally")
+      return tallyCommand(
+        [command ?? "", ...rest].filter((arg, k) => k > 0 || arg !== ""),
+        io,
+      );
     if (group !== "pb") throw new UsageError(`unknown command "${group}"`);
     switch (command) {
       case "run":

@@ -19,3 +19,4 @@ export { type RankedBallot, type RankedProfile, rankedProfileSchema } from "./ra
 export { schulze } from "./schulze.js";
 export { type ScottishStvOptions, scottishStv } from "./scottishStv.js";
 export { splitCycle } from "./splitCycle.js";
+export { type TallyMethod, tallyMethods } from "./tallyMethods.js";

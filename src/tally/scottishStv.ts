@@ -137,12 +137,15 @@ export function scottishStv(
     return reached.filter((c) => state[c] === "pending");
   };
   const names = (list: readonly number[]) => list.map((c) => candidates[c] as string);
+  /** Display names, for the notes. */
+  const spoken = (list: readonly number[]) =>
+    list.map((c) => profile.names[candidates[c] as string] ?? (candidates[c] as string)).join(", ");
   history.push([...votes]);
   const first = electReaching();
   rounds.push({
     tallies: tallies(),
     elected: names(first),
-    note: `first preferences; quota ${show(quota)}${first.length > 0 ? `; elected: ${names(first).join(", ")}` : ""}`,
+    note: `first preferences; quota ${show(quota)}${first.length > 0 ? `; elected: ${spoken(first)}` : ""}`,
   });
   for (;;) {
     const hopeful = candidates.map((_, c) => c).filter((c) => state[c] === "hopeful");
@@ -179,7 +182,7 @@ export function scottishStv(
         paper.weight = (paper.weight * surplus) / held;
         place(p);
       }
-      note = `surplus of ${candidates[e]} (${show(surplus)}) transferred`;
+      note = `surplus of ${spoken([e])} (${show(surplus)}) transferred`;
     } else {
       const lowest = hopeful.reduce((worst, c) => {
         const difference = (votes[c] as bigint) - (votes[worst] as bigint);
@@ -191,7 +194,7 @@ export function scottishStv(
       holder[lowest] = [];
       votes[lowest] = 0n;
       for (const p of moving) place(p);
-      note = `${candidates[lowest]} has the fewest votes and is excluded; their papers pass on at their current value`;
+      note = `${spoken([lowest])} has the fewest votes and is excluded; their papers pass on at their current value`;
     }
     history.push([...votes]);
     const now = electReaching();
@@ -199,7 +202,7 @@ export function scottishStv(
       tallies: tallies(),
       ...(excluded.length > 0 ? { eliminated: names(excluded) } : {}),
       ...(now.length > 0 ? { elected: names(now) } : {}),
-      note: now.length > 0 ? `${note}; elected: ${names(now).join(", ")}` : note,
+      note: now.length > 0 ? `${note}; elected: ${spoken(now)}` : note,
     });
   }
   return ok({

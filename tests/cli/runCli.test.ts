@@ -282,3 +282,87 @@ describe("civitas pb compare", () => {
     expect(run(["pb", "compare", swiecie]).code).toBe(2);
   });
 });
+
+describe("civitas tally", () => {
+  const calton = join(fixturesDir, "stv", "Calton-2007.blt");
+  const debian = join(fixturesDir, "preflib", "00002-00000001.soi");
+
+  it("counts a BLT file by Scottish STV with the file's seats, one JSON object per file", () => {
+    const { code, stdout, stderr } = run([
+      "tally",
+      calton,
+      debian,
+      "--method",
+      "scottish-stv",
+      "--seats",
+      "3",
+      "--json",
+    ]);
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    const [first] = stdout
+      .trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line));
+    expect(first).toMatchObject({
+      file: calton,
+      method: "scottish-stv",
+      seats: 3,
+      winners: ["George Redmond", "Alison E Thewliss", "Ruth Simpson"],
+      winner_ids: ["8", "10", "9"],
+    });
+    expect(first.rounds[1].note).toBe("surplus of George Redmond (682) transferred");
+  });
+
+  it("takes the seats from the BLT header by default and explains in words", () => {
+    const { code, stdout } = run(["tally", calton, "--method", "scottish-stv", "--explain"]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("scottish-stv: George Redmond, Alison E Thewliss, Ruth Simpson");
+    expect(stdout).toContain("Round 2: surplus of George Redmond (682) transferred");
+    expect(stdout).toMatch(/Alison E Thewliss\s+1175\.68855/);
+  });
+
+  it("reports every tied winner with --irresolute and resolves by file order otherwise", () => {
+    const tie = "# DATA TYPE: soc\n# NUMBER ALTERNATIVES: 2\n# NUMBER VOTERS: 2\n1: 1,2\n1: 2,1\n";
+    const irresolute = run(
+      ["tally", "tie.soc", "--method", "plurality", "--irresolute", "--json"],
+      { "tie.soc": tie },
+    );
+    expect(JSON.parse(irresolute.stdout)).toMatchObject({
+      winner_ids: ["1", "2"],
+      tied: [["1"], ["2"]],
+    });
+    const resolute = run(["tally", "tie.soc", "--method", "plurality", "--json"], {
+      "tie.soc": tie,
+    });
+    expect(JSON.parse(resolute.stdout)).toMatchObject({ winner_ids: ["1"] });
+  });
+
+  it("lists the methods", () => {
+    const { code, stdout } = run(["tally", "methods", "--json"]);
+    expect(code).toBe(0);
+    const ids = stdout
+      .trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line).id);
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        "plurality",
+        "irv",
+        "schulze",
+        "ranked-pairs",
+        "split-cycle",
+        "scottish-stv",
+      ]),
+    );
+  });
+
+  it("says in one located line what is wrong with a file (exit 1), and refuses unknown methods (exit 2)", () => {
+    const broken = run(["tally", "bad.blt", "--method", "irv"], {
+      "bad.blt": '3 1\n1 1 9 0\n0\n"a"\n"b"\n"c"\n',
+    });
+    expect(broken.code).toBe(1);
+    expect(broken.stderr.trim()).toBe('bad.blt: line 2, column 5: "9" is not a candidate');
+    expect(run(["tally", debian, "--method", "coin-toss"]).code).toBe(2);
+  });
+});

@@ -1,0 +1,150 @@
+import type { Result } from "../core/result.js";
+import { borda } from "./borda.js";
+import { condorcetWinner } from "./condorcetWinner.js";
+import { copeland } from "./copeland.js";
+import { instantRunoff } from "./instantRunoff.js";
+import { minimax } from "./minimax.js";
+import type { TallyOutcome } from "./outcome.js";
+import { plurality } from "./plurality.js";
+import { rankedPairs } from "./rankedPairs.js";
+import type { RankedProfile } from "./rankedProfile.js";
+import { schulze } from "./schulze.js";
+import { scottishStv } from "./scottishStv.js";
+import { splitCycle } from "./splitCycle.js";
+
+/**
+ * A counting method with its metadata, callable as `(profile, options)`. Ids follow
+ * pref_voting and abcvoting where they name the method.
+ *
+ * @category Methods
+ * @example
+ * ```ts
+ * const method = tallyMethods.find((m) => m.id === "irv");
+ * method?.run(profile, {});
+ * ```
+ */
+export interface TallyMethod {
+  readonly id: string;
+  readonly name: string;
+  readonly ballotTypes: readonly "ranked"[];
+  /** Whether it fills several seats (`seats` applies). */
+  readonly multiWinner: boolean;
+  readonly properties: readonly string[];
+  readonly reference: string;
+  readonly run: (
+    profile: RankedProfile,
+    options: { readonly seats?: number },
+  ) => Result<TallyOutcome>;
+}
+
+/**
+ * Every counting method civitas has, for hosts and the CLI to dispatch on.
+ *
+ * @category Methods
+ * @example
+ * ```ts
+ * tallyMethods.map((method) => method.id);
+ * //=> ["plurality", "irv", "borda", "condorcet", "copeland", "llull", "minimax", "schulze", "ranked-pairs", "split-cycle", "scottish-stv"]
+ * ```
+ */
+export const tallyMethods: readonly TallyMethod[] = [
+  {
+    id: "plurality",
+    name: "Plurality",
+    ballotTypes: ["ranked"],
+    multiWinner: false,
+    properties: ["monotonic"],
+    reference: "pref_voting `plurality`",
+    run: (profile) => plurality(profile),
+  },
+  {
+    id: "irv",
+    name: "Instant runoff",
+    ballotTypes: ["ranked"],
+    multiWinner: false,
+    properties: ["majority", "later-no-harm", "Condorcet loser"],
+    reference: "pref_voting `instant_runoff`",
+    run: (profile) => instantRunoff(profile),
+  },
+  {
+    id: "borda",
+    name: "Borda count",
+    ballotTypes: ["ranked"],
+    multiWinner: false,
+    properties: ["monotonic", "Condorcet loser", "reinforcement"],
+    reference: "pref_voting `borda`",
+    run: (profile) => borda(profile),
+  },
+  {
+    id: "condorcet",
+    name: "Condorcet winner",
+    ballotTypes: ["ranked"],
+    multiWinner: false,
+    properties: ["Condorcet"],
+    reference: "pref_voting `condorcet`",
+    run: (profile) => condorcetWinner(profile),
+  },
+  {
+    id: "copeland",
+    name: "Copeland",
+    ballotTypes: ["ranked"],
+    multiWinner: false,
+    properties: ["Condorcet", "Condorcet loser", "Smith"],
+    reference: "pref_voting `copeland`",
+    run: (profile) => copeland(profile),
+  },
+  {
+    id: "llull",
+    name: "Llull",
+    ballotTypes: ["ranked"],
+    multiWinner: false,
+    properties: ["Condorcet", "Condorcet loser"],
+    reference: "pref_voting `llull`",
+    run: (profile) => copeland(profile, { llull: true }),
+  },
+  {
+    id: "minimax",
+    name: "Minimax",
+    ballotTypes: ["ranked"],
+    multiWinner: false,
+    properties: ["Condorcet", "monotonic"],
+    reference: "pref_voting `minimax`",
+    run: (profile) => minimax(profile),
+  },
+  {
+    id: "schulze",
+    name: "Schulze (beat path)",
+    ballotTypes: ["ranked"],
+    multiWinner: false,
+    properties: ["Condorcet", "Smith", "monotonic", "independence of clones"],
+    reference: "Schulze 2011; pref_voting `beat_path`",
+    run: (profile) => schulze(profile),
+  },
+  {
+    id: "ranked-pairs",
+    name: "Ranked Pairs",
+    ballotTypes: ["ranked"],
+    multiWinner: false,
+    properties: ["Condorcet", "Smith", "monotonic", "independence of clones"],
+    reference: "Tideman 1987; pref_voting `ranked_pairs`",
+    run: (profile) => rankedPairs(profile),
+  },
+  {
+    id: "split-cycle",
+    name: "Split Cycle",
+    ballotTypes: ["ranked"],
+    multiWinner: false,
+    properties: ["Condorcet", "Smith", "monotonic", "spoiler-proof"],
+    reference: "Holliday and Pacuit 2023; pref_voting `split_cycle`",
+    run: (profile) => splitCycle(profile),
+  },
+  {
+    id: "scottish-stv",
+    name: "Scottish STV",
+    ballotTypes: ["ranked"],
+    multiWinner: true,
+    properties: ["proportional (Droop)", "statute-exact"],
+    reference: "Scottish Local Government Elections Order 2007 (SSI 2007/42), schedule 1",
+    run: (profile, options) => scottishStv(profile, options),
+  },
+];
