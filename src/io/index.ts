@@ -5,6 +5,7 @@
  * @module io
  */
 export { checkPabulib } from "./checkPabulib.js";
+export { type AbcvotingInstance, parseAbcvoting } from "./parseAbcvoting.js";
 export { parseBlt } from "./parseBlt.js";
 export {
   type PabulibLocations,

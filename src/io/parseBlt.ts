@@ -74,8 +74,11 @@ export function parseBlt(text: string): Result<RankedProfile> {
     if (option !== null) {
       const [, name, rest] = option as unknown as [string, string, string];
       const values = rest.split(/\s+/).filter((value) => value !== "");
-      if (name === "nick") values.forEach((value, c) => nick.set(value, String(c + 1)));
-      else if (name === "withdrawn") {
+      if (name === "nick") {
+        values.forEach((value, c) => {
+          nick.set(value, String(c + 1));
+        });
+      } else if (name === "withdrawn") {
         for (const value of values) {
           const id = resolve(value, line, 1);
           if (id !== undefined) withdrawn.add(id);

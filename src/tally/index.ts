@@ -6,17 +6,23 @@
  *
  * @module tally
  */
+export type { ApprovalProfile } from "./approvalProfile.js";
 export { borda } from "./borda.js";
 export { condorcetWinner } from "./condorcetWinner.js";
 export { copeland } from "./copeland.js";
 export { type InstantRunoffOptions, instantRunoff } from "./instantRunoff.js";
 export { minimax } from "./minimax.js";
+export { minimaxApproval } from "./minimaxApproval.js";
 export type { TallyOutcome, TallyRound } from "./outcome.js";
 export { type PairwiseMatrix, pairwiseMatrix } from "./pairwiseMatrix.js";
 export { plurality } from "./plurality.js";
 export { rankedPairs } from "./rankedPairs.js";
 export { type RankedBallot, type RankedProfile, rankedProfileSchema } from "./rankedProfile.js";
+export { satisfactionApproval } from "./satisfactionApproval.js";
 export { schulze } from "./schulze.js";
 export { type ScottishStvOptions, scottishStv } from "./scottishStv.js";
+export { sequentialPhragmenCommittee } from "./sequentialPhragmenCommittee.js";
+export { sequentialThiele } from "./sequentialThiele.js";
 export { splitCycle } from "./splitCycle.js";
 export { type TallyMethod, tallyMethods } from "./tallyMethods.js";
+export { thieleCommittee } from "./thieleCommittee.js";

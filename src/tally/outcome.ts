@@ -33,6 +33,8 @@ export interface TallyOutcome {
   readonly winners: readonly string[];
   /** Tiers best first, when the rule ranks every candidate. */
   readonly ranking?: readonly (readonly string[])[];
+  /** Committee rules: every winning committee (`winners` is the first). */
+  readonly committees?: readonly (readonly string[])[];
   readonly rounds: readonly TallyRound[];
   readonly notes: readonly string[];
 }

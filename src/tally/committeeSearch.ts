@@ -1,0 +1,180 @@
+import { makeIssue } from "../core/issue.js";
+import { addRational, type Rational, rational } from "../core/rational.js";
+import { fail, ok, type Result } from "../core/result.js";
+import type { ApprovalProfile } from "./approvalProfile.js";
+import type { TallyOutcome } from "./outcome.js";
+
+/**
+ * Committees the exact rules may enumerate before giving up with an issue.
+ *
+ * @internal
+ */
+export const COMMITTEE_LIMIT = 2_000_000;
+
+/**
+ * Voters as bitmasks of approved candidates with weights.
+ *
+ * @internal
+ */
+export interface Ballots {
+  readonly n: number;
+  readonly masks: readonly number[];
+  readonly weights: readonly number[];
+}
+
+/**
+ * Ballots as bitmasks.
+ *
+ * @internal
+ */
+export function ballotsOf(profile: ApprovalProfile): Ballots {
+  const index = new Map(profile.candidates.map((candidate, c) => [candidate, c]));
+  const masks: number[] = [];
+  const weights: number[] = [];
+  for (const ballot of profile.ballots) {
+    let mask = 0;
+    for (const candidate of ballot.approved) {
+      const c = index.get(candidate);
+      if (c !== undefined) mask |= 1 << c;
+    }
+    masks.push(mask);
+    weights.push(ballot.weight);
+  }
+  return { n: profile.candidates.length, masks, weights };
+}
+
+/**
+ * Set bits of a mask.
+ *
+ * @internal
+ */
+export const bits = (mask: number): number => {
+  let count = 0;
+  for (let m = mask; m !== 0; m &= m - 1) count++;
+  return count;
+};
+
+/**
+ * Candidates of a mask.
+ *
+ * @internal
+ */
+export const membersOf = (mask: number, n: number): number[] =>
+  Array.from({ length: n }, (_, c) => c).filter((c) => (mask >> c) & 1);
+
+/**
+ * Checks the candidate count and committee size.
+ *
+ * @internal
+ */
+export function sizeCheck(profile: ApprovalProfile, seats: number): Result<number> {
+  const n = profile.candidates.length;
+  if (n > 30) {
+    return fail([
+      makeIssue(
+        "too-many-candidates",
+        ["candidates"],
+        `committee rules here take at most 30 candidates, not ${n}`,
+      ),
+    ]);
+  }
+  if (!Number.isInteger(seats) || seats < 1 || seats > n) {
+    return fail([
+      makeIssue(
+        "invalid-seats",
+        ["seats"],
+        `the committee size must be between 1 and ${n}, not ${seats}`,
+      ),
+    ]);
+  }
+  return ok(n);
+}
+
+/**
+ * Visits every committee of size k.
+ *
+ * @internal
+ */
+export function committeesOf(n: number, k: number, visit: (mask: number) => void): void {
+  const walk = (start: number, left: number, mask: number) => {
+    if (left === 0) {
+      visit(mask);
+      return;
+    }
+    for (let c = start; c <= n - left; c++) walk(c + 1, left - 1, mask | (1 << c));
+  };
+  walk(0, k, 0);
+}
+
+/**
+ * n choose k.
+ *
+ * @internal
+ */
+export function binomial(n: number, k: number): number {
+  let value = 1;
+  for (let j = 1; j <= k; j++) value = (value * (n - k + j)) / j;
+  return value;
+}
+
+/**
+ * The outcome naming every winning committee.
+ *
+ * @internal
+ */
+export function outcome(
+  method: string,
+  profile: ApprovalProfile,
+  committees: readonly number[],
+  note: string,
+): Result<TallyOutcome> {
+  const n = profile.candidates.length;
+  const named = [...new Set(committees)]
+    .map((mask) => membersOf(mask, n).map((c) => profile.candidates[c] as string))
+    .sort((a, b) => a.join("\u0000").localeCompare(b.join("\u0000")));
+  return ok({
+    method,
+    winners: named[0] ?? [],
+    committees: named,
+    rounds: [{ note }],
+    notes:
+      named.length > 1
+        ? [`${named.length} committees tie; winners is the first in candidate order`]
+        : [],
+  });
+}
+
+/**
+ * Thiele weights: the value of a voter's j-th approved member (j ≥ 1).
+ *
+ * @internal
+ */
+export const thiele: Readonly<Record<string, (j: number) => Rational>> = {
+  av: () => rational(1),
+  pav: (j) => rational(1, j),
+  slav: (j) => rational(1, 2 * j - 1),
+  cc: (j) => rational(j === 1 ? 1 : 0),
+};
+
+/**
+ * A committee's Thiele score.
+ *
+ * @internal
+ */
+export function thieleScore(
+  weight: (j: number) => Rational,
+  ballots: Ballots,
+  committee: number,
+): Rational {
+  let total = rational(0);
+  ballots.masks.forEach((mask, v) => {
+    const shared = bits(mask & committee);
+    for (let j = 1; j <= shared; j++) {
+      total = addRational(total, {
+        num: weight(j).num * BigInt(ballots.weights[v] as number),
+        den: weight(j).den,
+      });
+    }
+  });
+  return total;
+}

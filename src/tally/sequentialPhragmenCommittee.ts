@@ -1,0 +1,87 @@
+import { addRational, compareRational, type Rational, rational } from "../core/rational.js";
+import type { Result } from "../core/result.js";
+import type { ApprovalProfile } from "./approvalProfile.js";
+import { ballotsOf, bits, outcome, sizeCheck } from "./committeeSearch.js";
+import type { TallyOutcome } from "./outcome.js";
+
+/**
+ * Sequential Phragmén for committees: voters share the cost (1) of each elected candidate;
+ * each step elects the candidate whose supporters would then carry the lowest maximal
+ * load. Ties are followed in every direction (`committees`). Candidates nobody approves
+ * are elected last, in every order.
+ *
+ * @category Committees
+ * @example
+ * ```ts
+ * sequentialPhragmenCommittee(profile, 3);
+ * ```
+ */
+export function sequentialPhragmenCommittee(
+  profile: ApprovalProfile,
+  seats: number,
+): Result<TallyOutcome> {
+  const checked = sizeCheck(profile, seats);
+  if (!checked.ok) return checked;
+  const n = checked.value;
+  const ballots = ballotsOf(profile);
+  const results = new Set<number>();
+  const explore = (committee: number, loads: readonly Rational[]) => {
+    if (bits(committee) === seats) {
+      results.add(committee);
+      return;
+    }
+    const options: { c: number; load: Rational | undefined }[] = [];
+    for (let c = 0; c < n; c++) {
+      if ((committee >> c) & 1) continue;
+      let support = 0;
+      let total = rational(1);
+      ballots.masks.forEach((mask, v) => {
+        if ((mask >> c) & 1) {
+          const w = ballots.weights[v] as number;
+          support += w;
+          total = addRational(total, {
+            num: (loads[v] as Rational).num * BigInt(w),
+            den: (loads[v] as Rational).den,
+          });
+        }
+      });
+      options.push({
+        c,
+        load: support === 0 ? undefined : rational(total.num, total.den * BigInt(support)),
+      });
+    }
+    const finite = options.filter((option) => option.load !== undefined);
+    const pool = finite.length > 0 ? finite : options;
+    let best: Rational | undefined;
+    for (const option of pool)
+      if (
+        option.load !== undefined &&
+        (best === undefined || compareRational(option.load, best) < 0)
+      )
+        best = option.load;
+    for (const option of pool) {
+      if (
+        best !== undefined &&
+        option.load !== undefined &&
+        compareRational(option.load, best) !== 0
+      )
+        continue;
+      const next = loads.map((load, v) =>
+        option.load !== undefined && ((ballots.masks[v] as number) >> option.c) & 1
+          ? option.load
+          : load,
+      );
+      explore(committee | (1 << option.c), next);
+    }
+  };
+  explore(
+    0,
+    ballots.masks.map(() => rational(0)),
+  );
+  return outcome(
+    "seqphragmen",
+    profile,
+    [...results],
+    "each step elects the candidate whose supporters then carry the lowest maximal load",
+  );
+}
