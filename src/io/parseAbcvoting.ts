@@ -1,6 +1,7 @@
 import { type Issue, makeIssue } from "../core/issue.js";
 import { fail, ok, type Result } from "../core/result.js";
 import type { ApprovalProfile } from "../tally/approvalProfile.js";
+import { locatedIssues } from "./locatedIssue.js";
 
 /**
  * An abcvoting instance: the approval profile, the committee size, and the results it
@@ -47,13 +48,7 @@ function flowList(text: string): unknown {
  */
 export function parseAbcvoting(text: string): Result<AbcvotingInstance> {
   const issues: Issue[] = [];
-  const at = (line: number, column: number, code: string, message: string) =>
-    issues.push(
-      makeIssue(code, ["line", line], `line ${line}, column ${column}: ${message}`, {
-        line,
-        column,
-      }),
-    );
+  const at = locatedIssues(issues);
   let profile: number[][] | undefined;
   let count: number | undefined;
   let seats: number | undefined;

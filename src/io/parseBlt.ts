@@ -1,6 +1,7 @@
 import { type Issue, makeIssue } from "../core/issue.js";
 import { fail, ok, type Result } from "../core/result.js";
 import type { RankedBallot, RankedProfile } from "../tally/rankedProfile.js";
+import { locatedIssues } from "./locatedIssue.js";
 
 /**
  * Reads a BLT file (the format of OpenSTV, droop and election officials): a first line
@@ -20,13 +21,7 @@ import type { RankedBallot, RankedProfile } from "../tally/rankedProfile.js";
  */
 export function parseBlt(text: string): Result<RankedProfile> {
   const issues: Issue[] = [];
-  const at = (line: number, column: number, code: string, message: string) =>
-    issues.push(
-      makeIssue(code, ["line", line], `line ${line}, column ${column}: ${message}`, {
-        line,
-        column,
-      }),
-    );
+  const at = locatedIssues(issues);
   const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
   let k = 0;
   const next = (): { text: string; line: number } | undefined => {

@@ -1,6 +1,7 @@
 import { type Issue, makeIssue } from "../core/issue.js";
 import { fail, ok, type Result } from "../core/result.js";
 import type { RankedBallot, RankedProfile } from "../tally/rankedProfile.js";
+import { locatedIssues } from "./locatedIssue.js";
 
 /**
  * Options of {@link parsePreflib}.
@@ -35,20 +36,7 @@ const DATA_TYPES = new Set(["soc", "soi", "toc", "toi", "cat"]);
 export function parsePreflib(text: string, options: PreflibOptions = {}): Result<RankedProfile> {
   const base = options.idBase ?? 1;
   const issues: Issue[] = [];
-  const at = (
-    line: number,
-    column: number,
-    code: string,
-    message: string,
-    params: Record<string, unknown> = {},
-  ) =>
-    issues.push(
-      makeIssue(code, ["line", line], `line ${line}, column ${column}: ${message}`, {
-        line,
-        column,
-        ...params,
-      }),
-    );
+  const at = locatedIssues(issues);
   const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
   const names: Record<string, string> = {};
   let count: number | undefined;
