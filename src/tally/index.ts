@@ -11,6 +11,11 @@ export { borda } from "./borda.js";
 export { condorcetWinner } from "./condorcetWinner.js";
 export { copeland } from "./copeland.js";
 export { type InstantRunoffOptions, instantRunoff } from "./instantRunoff.js";
+export {
+  type MajorityJudgmentOptions,
+  type MeritProfile,
+  majorityJudgment,
+} from "./majorityJudgment.js";
 export { minimax } from "./minimax.js";
 export { minimaxApproval } from "./minimaxApproval.js";
 export type { TallyOutcome, TallyRound } from "./outcome.js";
