@@ -23,6 +23,11 @@ export { type PairwiseMatrix, pairwiseMatrix } from "./pairwiseMatrix.js";
 export { plurality } from "./plurality.js";
 export { rankedPairs } from "./rankedPairs.js";
 export { type RankedBallot, type RankedProfile, rankedProfileSchema } from "./rankedProfile.js";
+export {
+  type ReferendumCount,
+  type ReferendumRules,
+  referendum,
+} from "./referendum.js";
 export { satisfactionApproval } from "./satisfactionApproval.js";
 export { schulze } from "./schulze.js";
 export type { ScoreProfile } from "./scoreProfile.js";
