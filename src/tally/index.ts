@@ -10,6 +10,7 @@ export type { ApprovalProfile } from "./approvalProfile.js";
 export { borda } from "./borda.js";
 export { condorcetWinner } from "./condorcetWinner.js";
 export { copeland } from "./copeland.js";
+export { equalSharesCommittee } from "./equalSharesCommittee.js";
 export { type InstantRunoffOptions, instantRunoff } from "./instantRunoff.js";
 export {
   type MajorityJudgmentOptions,

@@ -5,6 +5,7 @@ import type { Result } from "../../src/core/index.js";
 import { type AbcvotingInstance, parseAbcvoting } from "../../src/io/index.js";
 import {
   type ApprovalProfile,
+  equalSharesCommittee,
   minimaxApproval,
   satisfactionApproval,
   sequentialPhragmenCommittee,
@@ -69,6 +70,21 @@ describe("approval committee rules return exactly abcvoting's winning committees
       expect(compared).toBe(36);
     });
   }
+
+  it("equal shares with approval completion: our committee is one of abcvoting's on every instance", () => {
+    let compared = 0;
+    for (const [file, instance] of instances) {
+      const expected = instance.expected.find(
+        (entry) => entry.rule === "equal-shares-with-av-completion" && !entry.resolute,
+      );
+      if (expected?.committees === null || expected === undefined) continue;
+      const outcome = equalSharesCommittee(instance.profile, instance.profile.seats as number);
+      if (!outcome.ok) throw new Error(outcome.issues[0]?.message);
+      expect(normal(expected.committees), file).toContain(normal([outcome.value.winners])[0]);
+      compared++;
+    }
+    expect(compared).toBe(36);
+  });
 
   it("shows the exact tie behind the one difference (SAV, instanceS0003)", () => {
     const instance = instances.find(([file]) => file === "instanceS0003.abc.yaml")?.[1];
