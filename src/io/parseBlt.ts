@@ -8,7 +8,8 @@ import { locatedIssues } from "./locatedIssue.js";
  * `candidates seats`; an optional line of negative ids for withdrawn candidates; ballot
  * lines `weight c1 c2 … 0` with 1-based candidate numbers (`a=b` ranks two equal); a line
  * `0`; the candidates' names in quotes; the title in quotes. Extensions: `[nick a b …]`
- * names the candidates for use in ballot lines, `[withdrawn a …]` withdraws them.
+ * names the candidates for use in ballot lines, `[withdrawn a …]` withdraws them, `[tie a …]`
+ * gives the order in which ties are broken.
  * Candidate ids are `"1"`, `"2"`, … as the file numbers them. Every problem is an issue with
  * line and column.
  *
@@ -53,6 +54,7 @@ export function parseBlt(text: string): Result<RankedProfile> {
   const candidates = Array.from({ length: count }, (_, c) => String(c + 1));
   const nick = new Map<string, string>();
   const withdrawn = new Set<string>();
+  const tieOrder: string[] = [];
   const ballots: RankedBallot[] = [];
   const resolve = (token: string, line: number, column: number): string | undefined => {
     const byNick = nick.get(token);
@@ -73,6 +75,11 @@ export function parseBlt(text: string): Result<RankedProfile> {
         values.forEach((value, c) => {
           nick.set(value, String(c + 1));
         });
+      } else if (name === "tie") {
+        for (const value of values) {
+          const id = resolve(value, line, 1);
+          if (id !== undefined) tieOrder.push(id);
+        }
       } else if (name === "withdrawn") {
         for (const value of values) {
           const id = resolve(value, line, 1);
@@ -150,6 +157,7 @@ export function parseBlt(text: string): Result<RankedProfile> {
     ballots,
     seats,
     ...(withdrawn.size > 0 ? { withdrawn: [...withdrawn] } : {}),
+    ...(tieOrder.length > 0 ? { tieOrder } : {}),
     ...(title === undefined ? {} : { title }),
   });
 }

@@ -39,3 +39,4 @@ export { splitCycle } from "./splitCycle.js";
 export { type StarSummary, star, starFromSummary, starSummary } from "./star.js";
 export { type TallyMethod, tallyMethods } from "./tallyMethods.js";
 export { thieleCommittee } from "./thieleCommittee.js";
+export { wigmStv } from "./wigmStv.js";

@@ -39,6 +39,8 @@ export interface RankedProfile {
   readonly seats?: number;
   /** Candidates withdrawn before the count (BLT). */
   readonly withdrawn?: readonly string[];
+  /** The order in which ties are broken, earliest first (BLT `[tie …]`). */
+  readonly tieOrder?: readonly string[];
   readonly title?: string;
 }
 
@@ -65,6 +67,7 @@ export const rankedProfileSchema = z
     ),
     seats: z.number().int().positive().optional(),
     withdrawn: z.array(z.string()).optional(),
+    tieOrder: z.array(z.string()).optional(),
     title: z.string().optional(),
   })
   .superRefine((profile, context) => {

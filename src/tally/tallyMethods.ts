@@ -11,6 +11,7 @@ import type { RankedProfile } from "./rankedProfile.js";
 import { schulze } from "./schulze.js";
 import { scottishStv } from "./scottishStv.js";
 import { splitCycle } from "./splitCycle.js";
+import { wigmStv } from "./wigmStv.js";
 
 /**
  * A counting method with its metadata, callable as `(profile, options)`. Ids follow
@@ -44,7 +45,7 @@ export interface TallyMethod {
  * @example
  * ```ts
  * tallyMethods.map((method) => method.id);
- * //=> ["plurality", "irv", "borda", "condorcet", "copeland", "llull", "minimax", "schulze", "ranked-pairs", "split-cycle", "scottish-stv"]
+ * //=> ["plurality", "irv", "borda", "condorcet", "copeland", "llull", "minimax", "schulze", "ranked-pairs", "split-cycle", "scottish-stv", "wigm-stv"]
  * ```
  */
 export const tallyMethods: readonly TallyMethod[] = [
@@ -146,5 +147,14 @@ export const tallyMethods: readonly TallyMethod[] = [
     properties: ["proportional (Droop)", "statute-exact"],
     reference: "Scottish Local Government Elections Order 2007 (SSI 2007/42), schedule 1",
     run: (profile, options) => scottishStv(profile, options),
+  },
+  {
+    id: "wigm-stv",
+    name: "WIGM STV (exact fractions)",
+    ballotTypes: ["ranked"],
+    multiWinner: true,
+    properties: ["proportional (Droop)", "exact"],
+    reference: "weighted inclusive Gregory method; droop `wigm` rule with rational arithmetic",
+    run: (profile, options) => wigmStv(profile, options),
   },
 ];

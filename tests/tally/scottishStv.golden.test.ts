@@ -1,8 +1,14 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import type { Result } from "../../src/core/index.js";
 import { parseBlt } from "../../src/io/index.js";
-import { type RankedProfile, scottishStv } from "../../src/tally/index.js";
+import {
+  type RankedProfile,
+  scottishStv,
+  type TallyOutcome,
+  wigmStv,
+} from "../../src/tally/index.js";
 import { fixturesDir, repoRoot } from "../helpers/data.js";
 
 const shared = join(repoRoot, "..", "shared", "data", "stv");
@@ -13,14 +19,16 @@ interface DroopAction {
   readonly cstate?: Record<string, { vote: string; code: string }>;
 }
 
-/** Every Scottish reference count: fixtures always, the shared data when present. */
-function references(): { name: string; blt: string; ref: string }[] {
+/** Every reference count of a rule: fixtures always, the shared data when present. */
+function references(
+  suffix = "-scotland-fixed-p5-d5.txt",
+): { name: string; blt: string; ref: string }[] {
   const found = new Map<string, { name: string; blt: string; ref: string }>();
   const add = (bltDir: string, refDir: string) => {
     if (!existsSync(refDir)) return;
     for (const file of readdirSync(refDir)) {
-      if (!file.endsWith("-scotland-fixed-p5-d5.txt")) continue;
-      const name = file.replace("-scotland-fixed-p5-d5.txt", "");
+      if (!file.endsWith(suffix)) continue;
+      const name = file.replace(suffix, "");
       const blt = join(bltDir, `${name}.blt`);
       if (existsSync(blt) && !found.has(name))
         found.set(name, { name, blt, ref: join(refDir, file) });
@@ -50,30 +58,44 @@ describe("Scottish STV reproduces the reference counts stage by stage", () => {
 
   for (const { name, blt, ref } of counts) {
     it(`${name}: every stage's votes to 5 decimals, and the elected`, () => {
-      const profile = load(blt);
-      const reference = JSON.parse(readFileSync(ref, "utf8")) as { actions: DroopAction[] };
-      const outcome = scottishStv(profile);
-      if (!outcome.ok) throw new Error(outcome.issues[0]?.message);
-      // The reference's state at the start and after every transfer.
-      const stages = reference.actions
-        .filter((action) => action.tag === "begin" || action.tag === "transfer")
-        .map((action) =>
-          Object.fromEntries(Object.entries(action.cstate ?? {}).map(([id, c]) => [id, c.vote])),
-        );
-      const ours = outcome.value.rounds
-        .filter((round, k) => k === 0 || /transferred|excluded/.test(round.note))
-        .map((round) =>
-          Object.fromEntries(
-            Object.entries(round.tallies ?? {}).map(([id, votes]) => [id, votes.toFixed(5)]),
-          ),
-        );
-      expect(ours).toEqual(stages);
-      const end = reference.actions.find((action) => action.tag === "end");
-      const elected = Object.entries(end?.cstate ?? {})
-        .filter(([, c]) => c.code === "E")
-        .map(([id]) => id)
-        .sort();
-      expect([...outcome.value.winners].sort()).toEqual(elected);
+      compareWithReference(scottishStv(load(blt)), ref, 5);
+    });
+  }
+});
+
+/** The reference's state at the start and after every transfer, against ours. */
+function compareWithReference(outcome: Result<TallyOutcome>, ref: string, digits: number): void {
+  const reference = JSON.parse(readFileSync(ref, "utf8")) as { actions: DroopAction[] };
+  if (!outcome.ok) throw new Error(outcome.issues[0]?.message);
+  const stages = reference.actions
+    .filter((action) => action.tag === "begin" || action.tag === "transfer")
+    .map((action) =>
+      Object.fromEntries(Object.entries(action.cstate ?? {}).map(([id, c]) => [id, c.vote])),
+    );
+  const ours = outcome.value.rounds
+    .filter((round, k) => k === 0 || /transferred|excluded/.test(round.note))
+    .map((round) =>
+      Object.fromEntries(
+        Object.entries(round.tallies ?? {}).map(([id, votes]) => [id, votes.toFixed(digits)]),
+      ),
+    );
+  expect(ours).toEqual(stages);
+  const end = reference.actions.find((action) => action.tag === "end");
+  const elected = Object.entries(end?.cstate ?? {})
+    .filter(([, c]) => c.code === "E")
+    .map(([id]) => id)
+    .sort();
+  expect([...outcome.value.winners].sort()).toEqual(elected);
+}
+
+describe("WIGM STV in exact fractions reproduces the reference counts stage by stage", () => {
+  const wigm = references("-wigm-rational-d12.txt");
+  it("has the 5 reference counts (with ties broken by [tie …] order and equal surpluses)", () => {
+    expect(wigm.map((count) => count.name)).toEqual(["42", "42t", "513", "SC", "SC-Vm-12"]);
+  });
+  for (const { name, blt, ref } of wigm) {
+    it(`${name}: every stage's votes to 12 decimals, and the elected`, () => {
+      compareWithReference(wigmStv(load(blt)), ref, 12);
     });
   }
 });
