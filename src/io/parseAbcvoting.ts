@@ -52,6 +52,8 @@ export function parseAbcvoting(text: string): Result<AbcvotingInstance> {
   let profile: number[][] | undefined;
   let count: number | undefined;
   let seats: number | undefined;
+  let weights: number[] | undefined;
+  let declaredVoters: number | undefined;
   const expected: { rule: string; resolute: boolean; committees: string[][] | null }[] = [];
   let current:
     | { rule?: string; resolute?: boolean; committees?: string[][] | null; line: number }
@@ -121,6 +123,21 @@ export function parseAbcvoting(text: string): Result<AbcvotingInstance> {
         } else profile = list as number[][];
         break;
       }
+      case "voter_weights": {
+        const list = /^\[[\d.,\s]*\]$/.test(text) ? (JSON.parse(text) as unknown) : undefined;
+        if (!Array.isArray(list) || !list.every((w) => typeof w === "number" && w > 0)) {
+          at(
+            line,
+            column,
+            "invalid-voter-weights",
+            "voter_weights must be a list of positive numbers",
+          );
+        } else weights = list as number[];
+        break;
+      }
+      case "num_voters":
+        declaredVoters = Number(text);
+        break;
       case "num_cand":
         count = Number(text);
         if (!Number.isInteger(count) || count < 1)
@@ -160,6 +177,25 @@ export function parseAbcvoting(text: string): Result<AbcvotingInstance> {
       makeIssue("missing-num-cand", ["num_cand"], "line 1, column 1: the instance has no num_cand"),
     );
   if (issues.length > 0) return fail(issues);
+  const voters = (profile as number[][]).length;
+  if (weights !== undefined && weights.length !== voters) {
+    return fail([
+      makeIssue(
+        "voter-weights-mismatch",
+        ["voter_weights"],
+        `line 1, column 1: ${weights.length} voter weights for ${voters} voters`,
+      ),
+    ]);
+  }
+  if (declaredVoters !== undefined && declaredVoters !== voters) {
+    return fail([
+      makeIssue(
+        "voters-mismatch",
+        ["num_voters"],
+        `line 1, column 1: num_voters says ${declaredVoters}, the profile has ${voters}`,
+      ),
+    ]);
+  }
   const candidates = Array.from({ length: count as number }, (_, c) => String(c));
   for (const set of profile as number[][]) {
     for (const c of set) {
@@ -177,7 +213,10 @@ export function parseAbcvoting(text: string): Result<AbcvotingInstance> {
     profile: {
       candidates,
       names: Object.fromEntries(candidates.map((candidate) => [candidate, candidate])),
-      ballots: (profile as number[][]).map((set) => ({ approved: set.map(String), weight: 1 })),
+      ballots: (profile as number[][]).map((set, v) => ({
+        approved: set.map(String),
+        weight: weights?.[v] ?? 1,
+      })),
       ...(seats === undefined ? {} : { seats }),
     },
     expected,

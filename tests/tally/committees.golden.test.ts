@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Result } from "../../src/core/index.js";
-import { type AbcvotingInstance, parseAbcvoting } from "../../src/io/index.js";
+import { type AbcvotingInstance, parseAbcvoting, parsePreflib } from "../../src/io/index.js";
 import {
   type ApprovalProfile,
   equalSharesCommittee,
@@ -92,4 +92,16 @@ describe("approval committee rules return exactly abcvoting's winning committees
     const outcome = satisfactionApproval(instance.profile, 4);
     expect(outcome.ok && normal(outcome.value.committees ?? [])).toEqual(["0,2,3,4", "0,3,4,5"]);
   });
+});
+
+describe("abcvoting's malformed files are rejected with a located issue", () => {
+  const malformed = join(dir, "malformed");
+  for (const file of readdirSync(malformed).sort()) {
+    it(file, () => {
+      const text = readFileSync(join(malformed, file), "utf8");
+      const parsed = file.endsWith(".abc.yaml") ? parseAbcvoting(text) : parsePreflib(text);
+      expect(parsed.ok).toBe(false);
+      if (!parsed.ok) expect(parsed.issues[0]?.message).toMatch(/^line \d+, column \d+: /);
+    });
+  }
 });
