@@ -105,3 +105,39 @@ describe("abcvoting's malformed files are rejected with a located issue", () => 
     });
   }
 });
+
+describe("abcvoting's hand-written profiles", () => {
+  const handwritten = JSON.parse(
+    readFileSync(join(dir, "test_abcrules_handwritten.json"), "utf8"),
+  ) as {
+    profiles: Record<
+      string,
+      {
+        num_cand: number;
+        committeesize: number;
+        profile: { approved: number[]; weight: number }[];
+        expected: Record<string, number[][] | null>;
+      }
+    >;
+  };
+  for (const [name, data] of Object.entries(handwritten.profiles)) {
+    const profile: ApprovalProfile = {
+      candidates: Array.from({ length: data.num_cand }, (_, c) => String(c)),
+      names: {},
+      ballots: data.profile.map((ballot) => ({
+        approved: ballot.approved.map(String),
+        weight: ballot.weight,
+      })),
+    };
+    for (const [rule, run] of Object.entries(rules)) {
+      const expected = data.expected[rule];
+      it.skipIf(expected === undefined || expected === null)(`${name}: ${rule}`, () => {
+        const outcome = run(profile, data.committeesize);
+        if (!outcome.ok) throw new Error(outcome.issues[0]?.message);
+        expect(normal(outcome.value.committees ?? [])).toEqual(
+          normal((expected ?? []).map((committee) => committee.map(String))),
+        );
+      });
+    }
+  }
+});
