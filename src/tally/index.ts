@@ -31,10 +31,12 @@ export {
 } from "./referendum.js";
 export { satisfactionApproval } from "./satisfactionApproval.js";
 export { schulze } from "./schulze.js";
+export { schwartzSet } from "./schwartzSet.js";
 export type { ScoreProfile } from "./scoreProfile.js";
 export { type ScottishStvOptions, scottishStv } from "./scottishStv.js";
 export { sequentialPhragmenCommittee } from "./sequentialPhragmenCommittee.js";
 export { sequentialThiele } from "./sequentialThiele.js";
+export { smithSet } from "./smithSet.js";
 export { splitCycle } from "./splitCycle.js";
 export { type StarSummary, star, starFromSummary, starSummary } from "./star.js";
 export { type TallyMethod, tallyMethods } from "./tallyMethods.js";

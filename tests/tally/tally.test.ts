@@ -12,7 +12,11 @@ import {
   rankedPairs,
   rankedProfileSchema,
   schulze,
+  schwartzSet,
+  scottishStv,
+  smithSet,
   splitCycle,
+  wigmStv,
 } from "../../src/tally/index.js";
 
 const rules = {
@@ -88,6 +92,80 @@ describe("tally rules", () => {
         for (const rule of [copeland, minimax, schulze, rankedPairs, splitCycle]) {
           const result = rule(profile);
           expect(result.ok && result.value.winners).toEqual(winner.value.winners);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("keep the Smith inclusions: Schwartz, Schulze, Ranked Pairs, Split Cycle and Copeland winners are in the Smith set", () => {
+    fc.assert(
+      fc.property(arbitraryProfile, (profile) => {
+        const smith = smithSet(profile);
+        if (!smith.ok) throw new Error("smith failed");
+        const inSmith = new Set(smith.value.winners);
+        expect(smith.value.winners.length).toBeGreaterThan(0);
+        for (const rule of [schwartzSet, schulze, rankedPairs, splitCycle, copeland]) {
+          const result = rule(profile);
+          if (!result.ok) throw new Error("rule failed");
+          for (const winner of result.value.winners) expect(inSmith.has(winner)).toBe(true);
+        }
+        const condorcet = condorcetWinner(profile);
+        if (condorcet.ok && condorcet.value.winners.length === 1)
+          expect(smith.value.winners).toEqual(condorcet.value.winners);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("are neutral: renaming the candidates renames the winners", () => {
+    fc.assert(
+      fc.property(arbitraryProfile, fc.array(fc.nat()), (profile, keys) => {
+        const order = profile.candidates
+          .map((candidate, k) => ({ candidate, key: keys[k % Math.max(keys.length, 1)] ?? 0, k }))
+          .sort((a, b) => a.key - b.key || a.k - b.k);
+        const rename = new Map(order.map(({ candidate }, k) => [candidate, `d${k}`]));
+        const to = (candidate: string) => rename.get(candidate) as string;
+        const renamed: RankedProfile = {
+          ...profile,
+          candidates: profile.candidates.map(to),
+          ballots: profile.ballots.map((ballot) => ({
+            ...ballot,
+            ranking: ballot.ranking.map((tier) => tier.map(to)),
+          })),
+        };
+        for (const rule of [
+          plurality,
+          instantRunoff,
+          borda,
+          condorcetWinner,
+          copeland,
+          minimax,
+          schulze,
+          rankedPairs,
+          splitCycle,
+          smithSet,
+          schwartzSet,
+        ]) {
+          const before = rule(profile);
+          const after = rule(renamed);
+          expect(after.ok && [...after.value.winners].sort()).toEqual(
+            before.ok && before.value.winners.map(to).sort(),
+          );
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("fill exactly the seats by STV whenever there are enough candidates", () => {
+    fc.assert(
+      fc.property(arbitraryProfile, fc.integer({ min: 1, max: 3 }), (profile, seats) => {
+        if (profile.candidates.length < seats) return;
+        for (const rule of [scottishStv, wigmStv]) {
+          const outcome = rule(profile, { seats });
+          if (!outcome.ok) throw new Error(outcome.issues[0]?.message);
+          expect(new Set(outcome.value.winners).size).toBe(seats);
         }
       }),
       { numRuns: 500 },
