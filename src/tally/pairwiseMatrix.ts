@@ -32,24 +32,39 @@ export function pairwiseMatrix(profile: RankedProfile): PairwiseMatrix {
   const candidates = profile.candidates.filter((candidate) => !withdrawn.has(candidate));
   const n = candidates.length;
   const index = new Map(candidates.map((candidate, k) => [candidate, k]));
-  const support = Array.from({ length: n }, () => new Array<number>(n).fill(0));
-  const position = new Array<number>(n);
-  for (const ballot of profile.ballots) {
-    position.fill(Number.POSITIVE_INFINITY);
-    ballot.ranking.forEach((tier, t) => {
-      for (const candidate of tier) {
+  const counts = Array.from({ length: n }, () => new Float64Array(n));
+  const position = new Float64Array(n);
+  const seenAt = new Int32Array(n).fill(-1);
+  const ranked: number[] = [];
+  const ballots = profile.ballots;
+  for (let b = 0; b < ballots.length; b++) {
+    const ballot = ballots[b] as (typeof ballots)[number];
+    ranked.length = 0;
+    const tiers = ballot.ranking;
+    for (let t = 0; t < tiers.length; t++) {
+      for (const candidate of tiers[t] as readonly string[]) {
         const k = index.get(candidate);
-        if (k !== undefined) position[k] = t;
+        if (k !== undefined && seenAt[k] !== b) {
+          seenAt[k] = b;
+          position[k] = t;
+          ranked.push(k);
+        }
       }
-    });
-    for (let i = 0; i < n; i++) {
-      const row = support[i] as number[];
+    }
+    // Only ranked candidates are preferred to anyone: row i gains where j ranks lower
+    // (an unranked j ranks below every ranked candidate).
+    const weight = ballot.weight;
+    for (const i of ranked) {
+      const row = counts[i] as Float64Array;
+      const mine = position[i] as number;
       for (let j = 0; j < n; j++) {
-        if ((position[i] as number) < (position[j] as number))
-          row[j] = (row[j] as number) + ballot.weight;
+        if (seenAt[j] !== b || mine < (position[j] as number)) {
+          if (j !== i) row[j] = (row[j] as number) + weight;
+        }
       }
     }
   }
+  const support = counts.map((row) => Array.from(row));
   const at = (candidate: string) => {
     const k = index.get(candidate);
     if (k === undefined) throw new RangeError(`pairwiseMatrix: unknown candidate ${candidate}`);

@@ -19,6 +19,34 @@ const fixedFive: StvArithmetic<bigint> = {
   format: (value) => String(Number(value) / Number(SCALE)),
 };
 
+/**
+ * The same arithmetic in doubles holding whole numbers of 1/100,000 votes: exact while
+ * every total stays below 2^53 (about 90 billion votes); each transfer value is computed
+ * in bigints and truncated like the statute's.
+ */
+const fixedFiveSmall: StvArithmetic<number> = {
+  zero: 0,
+  one: Number(SCALE),
+  add: (a, b) => a + b,
+  subtract: (a, b) => a - b,
+  times: (value, count) => value * Number(count),
+  scale: (value, surplus, votes) => Number((BigInt(value) * BigInt(surplus)) / BigInt(votes)),
+  compare: (a, b) => a - b,
+  toNumber: (value) => value / Number(SCALE),
+  format: (value) => String(value / Number(SCALE)),
+};
+
+const scottishRulesSmall: StvRules<number> = {
+  id: "scottish-stv",
+  name: "Scottish STV",
+  arithmetic: fixedFiveSmall,
+  quota: (valid, seats) => Number((valid / BigInt(seats + 1) + 1n) * SCALE),
+  reaches: (votes, quota) => votes >= quota,
+  lookBack: true,
+  describe: (quota, valid, seats) =>
+    `quota ${fixedFiveSmall.format(quota)} (Droop: ⌊${valid} / ${seats + 1}⌋ + 1); values to 5 decimals, truncated`,
+};
+
 const scottishRules: StvRules<bigint> = {
   id: "scottish-stv",
   name: "Scottish STV",
@@ -67,5 +95,10 @@ export function scottishStv(
   profile: RankedProfile,
   options: ScottishStvOptions = {},
 ): Result<TallyOutcome> {
-  return countStv(profile, options.seats ?? profile.seats, scottishRules);
+  const seats = options.seats ?? profile.seats;
+  const voters = profile.ballots.reduce((sum, ballot) => sum + ballot.weight, 0);
+  // Doubles are exact below 2^53 units of 1/100,000 vote; beyond, bigints.
+  return voters * Number(SCALE) < 2 ** 52
+    ? countStv(profile, seats, scottishRulesSmall)
+    : countStv(profile, seats, scottishRules);
 }
