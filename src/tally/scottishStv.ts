@@ -11,7 +11,7 @@ const fixedFive: StvArithmetic<bigint> = {
   one: SCALE,
   add: (a, b) => a + b,
   subtract: (a, b) => a - b,
-  times: (value, count) => value * count,
+  times: (value, count) => value * BigInt(count),
   // Truncated to 5 decimals, as the statute says.
   scale: (value, surplus, votes) => (value * surplus) / votes,
   compare: (a, b) => (a < b ? -1 : a > b ? 1 : 0),
@@ -29,7 +29,7 @@ const fixedFiveSmall: StvArithmetic<number> = {
   one: Number(SCALE),
   add: (a, b) => a + b,
   subtract: (a, b) => a - b,
-  times: (value, count) => value * Number(count),
+  times: (value, count) => value * count,
   scale: (value, surplus, votes) => Number((BigInt(value) * BigInt(surplus)) / BigInt(votes)),
   compare: (a, b) => a - b,
   toNumber: (value) => value / Number(SCALE),

@@ -15,7 +15,7 @@ export interface StvArithmetic<W> {
   readonly add: (a: W, b: W) => W;
   readonly subtract: (a: W, b: W) => W;
   /** A paper value times a whole number of papers. */
-  readonly times: (value: W, count: bigint) => W;
+  readonly times: (value: W, count: number) => W;
   /** value × surplus / votes, as the rules compute a transfer value. */
   readonly scale: (value: W, surplus: W, votes: W) => W;
   readonly compare: (a: W, b: W) => number;
@@ -62,23 +62,13 @@ export function countStv<W>(
   const candidates = profile.candidates.filter((candidate) => !withdrawn.has(candidate));
   const index = new Map(candidates.map((candidate, c) => [candidate, c]));
   const n = candidates.length;
-  interface Paper {
-    readonly prefs: readonly number[];
-    readonly count: bigint;
-    weight: W;
-    at: number;
-  }
-  const papers: Paper[] = [];
-  for (const [b, ballot] of profile.ballots.entries()) {
-    if (ballot.ranking.some((tier) => tier.length > 1)) {
-      return fail([
-        makeIssue(
-          "equal-ranks",
-          ["ballots", b],
-          `ballot ${b + 1} ranks candidates equal, which this count does not allow`,
-        ),
-      ]);
-    }
+  // Papers in flat arrays: preferences of paper p are prefs[prefStart[p] .. prefStart[p + 1]).
+  const prefList: number[] = [];
+  const prefStartList: number[] = [0];
+  const countList: number[] = [];
+  const ballots = profile.ballots;
+  for (let b = 0; b < ballots.length; b++) {
+    const ballot = ballots[b] as (typeof ballots)[number];
     if (!Number.isSafeInteger(ballot.weight)) {
       return fail([
         makeIssue(
@@ -88,13 +78,32 @@ export function countStv<W>(
         ),
       ]);
     }
-    const prefs = ballot.ranking
-      .map((tier) => index.get(tier[0] as string))
-      .filter((c) => c !== undefined);
-    if (prefs.length > 0)
-      papers.push({ prefs, count: BigInt(ballot.weight), weight: A.one, at: 0 });
+    const before = prefList.length;
+    for (const tier of ballot.ranking) {
+      if (tier.length > 1) {
+        return fail([
+          makeIssue(
+            "equal-ranks",
+            ["ballots", b],
+            `ballot ${b + 1} ranks candidates equal, which this count does not allow`,
+          ),
+        ]);
+      }
+      const c = index.get(tier[0] as string);
+      if (c !== undefined) prefList.push(c);
+    }
+    if (prefList.length > before) {
+      prefStartList.push(prefList.length);
+      countList.push(ballot.weight);
+    }
   }
-  const total = papers.reduce((sum, paper) => sum + paper.count, 0n);
+  const prefs = Int32Array.from(prefList);
+  const prefStart = Int32Array.from(prefStartList);
+  const counts = Float64Array.from(countList);
+  const paperCount = counts.length;
+  const weights = new Array<W>(paperCount).fill(A.one);
+  const position = new Int32Array(paperCount);
+  const total = countList.reduce((sum, count) => sum + BigInt(count), 0n);
   const quota = rules.quota(total, seats);
   type State = "hopeful" | "pending" | "elected" | "excluded";
   const state = new Array<State>(n).fill("hopeful");
@@ -105,17 +114,16 @@ export function countStv<W>(
   const rounds: TallyRound[] = [];
   /** Gives a paper to its next hopeful preference from `at` on; false when exhausted. */
   const place = (p: number): void => {
-    const paper = papers[p] as Paper;
-    while (paper.at < paper.prefs.length && state[paper.prefs[paper.at] as number] !== "hopeful")
-      paper.at++;
-    if (paper.at >= paper.prefs.length) return;
-    const c = paper.prefs[paper.at] as number;
+    const end = prefStart[p + 1] as number;
+    let at = (prefStart[p] as number) + (position[p] as number);
+    while (at < end && state[prefs[at] as number] !== "hopeful") at++;
+    position[p] = at - (prefStart[p] as number);
+    if (at >= end) return;
+    const c = prefs[at] as number;
     (holder[c] as number[]).push(p);
-    votes[c] = A.add(votes[c] as W, A.times(paper.weight, paper.count));
+    votes[c] = A.add(votes[c] as W, A.times(weights[p] as W, counts[p] as number));
   };
-  papers.forEach((_, p) => {
-    place(p);
-  });
+  for (let p = 0; p < paperCount; p++) place(p);
   /** Orders tied candidates by their votes at the latest stage where they differed. */
   const byHistory = (a: number, b: number): number => {
     if (!rules.lookBack) return 0;
@@ -194,9 +202,8 @@ export function countStv<W>(
       holder[e] = [];
       votes[e] = quota;
       for (const p of moving) {
-        const paper = papers[p] as Paper;
         // Transfer value: value × surplus / votes (per paper, in the count's arithmetic).
-        paper.weight = A.scale(paper.weight, surplus, held);
+        weights[p] = A.scale(weights[p] as W, surplus, held);
         place(p);
       }
       note = `surplus of ${spoken([e])} (${A.format(surplus)}) transferred`;
