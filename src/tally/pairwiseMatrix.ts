@@ -34,6 +34,8 @@ export function pairwiseMatrix(profile: RankedProfile): PairwiseMatrix {
   const index = new Map(candidates.map((candidate, k) => [candidate, k]));
   const counts = Array.from({ length: n }, () => new Float64Array(n));
   const position = new Float64Array(n);
+  const rankedWeight = new Float64Array(n);
+  const both = Array.from({ length: n }, () => new Float64Array(n));
   const seenAt = new Int32Array(n).fill(-1);
   const ranked: number[] = [];
   const ballots = profile.ballots;
@@ -51,17 +53,29 @@ export function pairwiseMatrix(profile: RankedProfile): PairwiseMatrix {
         }
       }
     }
-    // Only ranked candidates are preferred to anyone: row i gains where j ranks lower
-    // (an unranked j ranks below every ranked candidate).
+    // A ranked i is preferred to every later-ranked j and to every unranked j:
+    // support[i][j] = before[i][j] + ranked[i] − both[i][j], counted over ranked pairs only.
     const weight = ballot.weight;
-    for (const i of ranked) {
+    for (let x = 0; x < ranked.length; x++) {
+      const i = ranked[x] as number;
+      rankedWeight[i] = (rankedWeight[i] as number) + weight;
       const row = counts[i] as Float64Array;
+      const bothRow = both[i] as Float64Array;
       const mine = position[i] as number;
-      for (let j = 0; j < n; j++) {
-        if (seenAt[j] !== b || mine < (position[j] as number)) {
-          if (j !== i) row[j] = (row[j] as number) + weight;
-        }
+      for (let y = 0; y < ranked.length; y++) {
+        const j = ranked[y] as number;
+        if (j === i) continue;
+        bothRow[j] = (bothRow[j] as number) + weight;
+        if (mine < (position[j] as number)) row[j] = (row[j] as number) + weight;
       }
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    const row = counts[i] as Float64Array;
+    const bothRow = both[i] as Float64Array;
+    for (let j = 0; j < n; j++) {
+      if (j !== i)
+        row[j] = (row[j] as number) + (rankedWeight[i] as number) - (bothRow[j] as number);
     }
   }
   const support = counts.map((row) => Array.from(row));
