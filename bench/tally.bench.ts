@@ -75,7 +75,11 @@ const ballots = Array.from({ length: 1_000_000 }, () => {
     const total = left.reduce((sum, k) => sum + (weights[k] as number), 0);
     let target = random() * total;
     let at = 0;
-    while (at < left.length - 1 && (target -= weights[left[at] as number] as number) > 0) at++;
+    for (;;) {
+      target -= weights[left[at] as number] as number;
+      if (at >= left.length - 1 || target <= 0) break;
+      at++;
+    }
     ranking.push([candidates[left[at] as number] as string]);
     left.splice(at, 1);
   }

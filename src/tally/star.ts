@@ -61,7 +61,8 @@ function breakScoreTie(summary: StarSummary, tied: readonly number[], notes: str
         group.filter(
           (b) =>
             b !== a &&
-            (summary.pairwise[b] as number[])[a]! > (summary.pairwise[a] as number[])[b]!,
+            ((summary.pairwise[b] as number[])[a] as number) >
+              ((summary.pairwise[a] as number[])[b] as number),
         ).length,
     );
     const most = Math.max(...losses);
