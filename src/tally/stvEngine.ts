@@ -63,10 +63,14 @@ export function countStv<W>(
   const index = new Map(candidates.map((candidate, c) => [candidate, c]));
   const n = candidates.length;
   // Papers in flat arrays: preferences of paper p are prefs[prefStart[p] .. prefStart[p + 1]).
-  const prefList: number[] = [];
-  const prefStartList: number[] = [0];
-  const countList: number[] = [];
   const ballots = profile.ballots;
+  let ranks = 0;
+  for (const ballot of ballots) ranks += ballot.ranking.length;
+  const prefs = new Int32Array(ranks);
+  const prefStart = new Int32Array(ballots.length + 1);
+  const counts = new Float64Array(ballots.length);
+  let filled = 0;
+  let paperCount = 0;
   for (let b = 0; b < ballots.length; b++) {
     const ballot = ballots[b] as (typeof ballots)[number];
     if (!Number.isSafeInteger(ballot.weight)) {
@@ -78,7 +82,7 @@ export function countStv<W>(
         ),
       ]);
     }
-    const before = prefList.length;
+    const before = filled;
     for (const tier of ballot.ranking) {
       if (tier.length > 1) {
         return fail([
@@ -90,20 +94,18 @@ export function countStv<W>(
         ]);
       }
       const c = index.get(tier[0] as string);
-      if (c !== undefined) prefList.push(c);
+      if (c !== undefined) prefs[filled++] = c;
     }
-    if (prefList.length > before) {
-      prefStartList.push(prefList.length);
-      countList.push(ballot.weight);
+    if (filled > before) {
+      counts[paperCount] = ballot.weight;
+      paperCount++;
+      prefStart[paperCount] = filled;
     }
   }
-  const prefs = Int32Array.from(prefList);
-  const prefStart = Int32Array.from(prefStartList);
-  const counts = Float64Array.from(countList);
-  const paperCount = counts.length;
   const weights = new Array<W>(paperCount).fill(A.one);
   const position = new Int32Array(paperCount);
-  const total = countList.reduce((sum, count) => sum + BigInt(count), 0n);
+  let total = 0n;
+  for (let p = 0; p < paperCount; p++) total += BigInt(counts[p] as number);
   const quota = rules.quota(total, seats);
   type State = "hopeful" | "pending" | "elected" | "excluded";
   const state = new Array<State>(n).fill("hopeful");
