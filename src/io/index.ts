@@ -14,4 +14,6 @@ export {
 } from "./parsePabulib.js";
 export { type PreflibOptions, parsePreflib } from "./parsePreflib.js";
 export { parseRankedCsv } from "./parseRankedCsv.js";
+export { writeBlt } from "./writeBlt.js";
 export { writePabulib } from "./writePabulib.js";
+export { writePreflib } from "./writePreflib.js";
