@@ -8,7 +8,10 @@
  */
 export type { ApprovalProfile } from "./approvalProfile.js";
 export { borda } from "./borda.js";
+export { bordaElimination } from "./bordaElimination.js";
+export { bucklin } from "./bucklin.js";
 export { condorcetWinner } from "./condorcetWinner.js";
+export { coombs } from "./coombs.js";
 export { copeland } from "./copeland.js";
 export { equalSharesCommittee } from "./equalSharesCommittee.js";
 export { type InstantRunoffOptions, instantRunoff } from "./instantRunoff.js";
@@ -41,4 +44,5 @@ export { splitCycle } from "./splitCycle.js";
 export { type StarSummary, star, starFromSummary, starSummary } from "./star.js";
 export { type TallyMethod, tallyMethods } from "./tallyMethods.js";
 export { thieleCommittee } from "./thieleCommittee.js";
+export { twoRoundRunoff } from "./twoRoundRunoff.js";
 export { wigmStv } from "./wigmStv.js";

@@ -1,6 +1,6 @@
 import { ok, type Result } from "../core/result.js";
 import type { TallyOutcome, TallyRound } from "./outcome.js";
-import { firstPreferences } from "./plurality.js";
+import { firstPreferences, inVotes } from "./plurality.js";
 import type { RankedProfile } from "./rankedProfile.js";
 
 /**
@@ -43,16 +43,16 @@ export function instantRunoff(
   const order = options.order ?? profile.candidates;
   const rounds: TallyRound[] = [];
   for (;;) {
-    const { tallies, exhausted } = firstPreferences(profile, continuing);
+    const { tallies, exhausted, unit } = firstPreferences(profile, continuing);
     const active = Object.values(tallies).reduce((sum, value) => sum + value, 0);
     const best = Math.max(...Object.values(tallies));
     const leaders = [...continuing].filter((candidate) => tallies[candidate] === best);
     if ((best * 2 > active && leaders.length === 1) || continuing.size === 1) {
       rounds.push({
-        tallies,
+        tallies: inVotes(tallies, unit),
         exhausted,
         elected: leaders,
-        note: `${leaders[0]} has a majority of the ${active} ballots still in the count`,
+        note: `${leaders[0]} has a majority of the ${active / unit} ballots still in the count`,
       });
       return ok({ method: "irv", winners: leaders, rounds, notes: [] });
     }
@@ -60,7 +60,7 @@ export function instantRunoff(
     const weakest = [...continuing].filter((candidate) => tallies[candidate] === fewest);
     if (weakest.length === continuing.size) {
       rounds.push({
-        tallies,
+        tallies: inVotes(tallies, unit),
         exhausted,
         elected: weakest,
         note: "every continuing candidate has the same number of votes: a tie",
@@ -76,10 +76,10 @@ export function instantRunoff(
           ]
         : weakest;
     rounds.push({
-      tallies,
+      tallies: inVotes(tallies, unit),
       exhausted,
       eliminated: out,
-      note: `${out.join(", ")} ${out.length > 1 ? "have" : "has"} the fewest votes (${fewest})`,
+      note: `${out.join(", ")} ${out.length > 1 ? "have" : "has"} the fewest votes (${fewest / unit})`,
     });
     for (const candidate of out) continuing.delete(candidate);
   }

@@ -1,6 +1,9 @@
 import type { Result } from "../core/result.js";
 import { borda } from "./borda.js";
+import { bordaElimination } from "./bordaElimination.js";
+import { bucklin } from "./bucklin.js";
 import { condorcetWinner } from "./condorcetWinner.js";
+import { coombs } from "./coombs.js";
 import { copeland } from "./copeland.js";
 import { instantRunoff } from "./instantRunoff.js";
 import { minimax } from "./minimax.js";
@@ -9,8 +12,11 @@ import { plurality } from "./plurality.js";
 import { rankedPairs } from "./rankedPairs.js";
 import type { RankedProfile } from "./rankedProfile.js";
 import { schulze } from "./schulze.js";
+import { schwartzSet } from "./schwartzSet.js";
 import { scottishStv } from "./scottishStv.js";
+import { smithSet } from "./smithSet.js";
 import { splitCycle } from "./splitCycle.js";
+import { twoRoundRunoff } from "./twoRoundRunoff.js";
 import { wigmStv } from "./wigmStv.js";
 
 /**
@@ -45,7 +51,7 @@ export interface TallyMethod {
  * @example
  * ```ts
  * tallyMethods.map((method) => method.id);
- * //=> ["plurality", "irv", "borda", "condorcet", "copeland", "llull", "minimax", "schulze", "ranked-pairs", "split-cycle", "scottish-stv", "wigm-stv"]
+ * //=> ["plurality", "irv", "borda", "condorcet", …, "scottish-stv", "wigm-stv"]
  * ```
  */
 export const tallyMethods: readonly TallyMethod[] = [
@@ -138,6 +144,69 @@ export const tallyMethods: readonly TallyMethod[] = [
     properties: ["Condorcet", "Smith", "monotonic", "spoiler-proof"],
     reference: "Holliday and Pacuit 2023; pref_voting `split_cycle`",
     run: (profile) => splitCycle(profile),
+  },
+  {
+    id: "runoff",
+    name: "Two-round runoff",
+    ballotTypes: ["ranked"],
+    multiWinner: false,
+    properties: ["majority", "Condorcet loser"],
+    reference: "pref_voting `plurality_with_runoff`",
+    run: (profile) => twoRoundRunoff(profile),
+  },
+  {
+    id: "bucklin",
+    name: "Bucklin",
+    ballotTypes: ["ranked"],
+    multiWinner: false,
+    properties: ["majority", "monotonic"],
+    reference: "pref_voting `bucklin`",
+    run: (profile) => bucklin(profile),
+  },
+  {
+    id: "coombs",
+    name: "Coombs",
+    ballotTypes: ["ranked"],
+    multiWinner: false,
+    properties: ["majority", "Condorcet loser"],
+    reference: "pref_voting `coombs`",
+    run: (profile) => coombs(profile),
+  },
+  {
+    id: "baldwin",
+    name: "Baldwin",
+    ballotTypes: ["ranked"],
+    multiWinner: false,
+    properties: ["Condorcet", "Condorcet loser"],
+    reference: "pref_voting `baldwin`",
+    run: (profile) => bordaElimination(profile),
+  },
+  {
+    id: "nanson",
+    name: "Nanson (strict)",
+    ballotTypes: ["ranked"],
+    multiWinner: false,
+    properties: ["Condorcet", "Condorcet loser"],
+    reference: "pref_voting `strict_nanson`",
+    run: (profile) => bordaElimination(profile, { nanson: true }),
+  },
+  {
+    id: "smith",
+    name: "Smith set",
+    ballotTypes: ["ranked"],
+    multiWinner: false,
+    properties: ["Condorcet", "Smith"],
+    reference: "pref_voting `smith_set`",
+    run: (profile) => smithSet(profile),
+  },
+  {
+    id: "schwartz",
+    name: "Schwartz set",
+    ballotTypes: ["ranked"],
+    multiWinner: false,
+    properties: ["Condorcet", "Smith"],
+    reference: "pref_voting `schwartz_set`",
+    run: (profile) => schwartzSet(profile),
   },
   {
     id: "scottish-stv",

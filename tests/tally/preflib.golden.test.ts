@@ -4,7 +4,10 @@ import { describe, expect, it } from "vitest";
 import { parsePreflib, parseRankedCsv } from "../../src/io/index.js";
 import {
   borda,
+  bordaElimination,
+  bucklin,
   condorcetWinner,
+  coombs,
   copeland,
   instantRunoff,
   minimax,
@@ -14,6 +17,7 @@ import {
   rankedPairs,
   schulze,
   splitCycle,
+  twoRoundRunoff,
 } from "../../src/tally/index.js";
 import { fixturesDir, repoRoot } from "../helpers/data.js";
 
@@ -32,6 +36,8 @@ function read(file: string, idBase: 0 | 1 = 1): RankedProfile {
   if (!parsed.ok) throw new Error(parsed.issues.map((issue) => issue.message).join("\n"));
   return parsed.value;
 }
+
+const nanson = (profile: RankedProfile) => bordaElimination(profile, { nanson: true });
 
 const winnersOf = (result: ReturnType<typeof plurality>) => {
   if (!result.ok) throw new Error(result.issues[0]?.message);
@@ -82,13 +88,24 @@ describe("the minimal profiles on which a method misses the Condorcet winner", (
     ["minimal_Plurality.soc", plurality],
     ["minimal_Borda.soc", borda],
     ["minimal_Instant_Runoff.soc", instantRunoff],
+    ["minimal_Coombs.soc", coombs],
+    ["minimal_Bucklin.soc", bucklin],
+    ["minimal_PluralityWRunoff_PUT.soc", twoRoundRunoff],
   ] as const) {
     it(`${file}: the method misses it, the Condorcet methods elect it`, () => {
       const profile = read(file, 0);
       const winner = winnersOf(condorcetWinner(profile));
       expect(winner).toHaveLength(1);
       expect(winnersOf(rule(profile))).not.toEqual(winner);
-      for (const condorcetMethod of [copeland, minimax, schulze, rankedPairs, splitCycle]) {
+      for (const condorcetMethod of [
+        copeland,
+        minimax,
+        schulze,
+        rankedPairs,
+        splitCycle,
+        bordaElimination,
+        nanson,
+      ]) {
         expect(winnersOf(condorcetMethod(profile))).toEqual(winner);
       }
     });

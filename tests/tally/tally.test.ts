@@ -3,7 +3,10 @@ import { describe, expect, it } from "vitest";
 import { parsePreflib } from "../../src/io/index.js";
 import {
   borda,
+  bordaElimination,
+  bucklin,
   condorcetWinner,
+  coombs,
   copeland,
   instantRunoff,
   minimax,
@@ -16,9 +19,11 @@ import {
   scottishStv,
   smithSet,
   splitCycle,
+  twoRoundRunoff,
   wigmStv,
 } from "../../src/tally/index.js";
 
+const nanson = (profile: RankedProfile) => bordaElimination(profile, { nanson: true });
 const rules = {
   plurality,
   instantRunoff,
@@ -29,6 +34,11 @@ const rules = {
   schulze,
   rankedPairs,
   splitCycle,
+  bordaElimination,
+  nanson,
+  coombs,
+  bucklin,
+  twoRoundRunoff,
 };
 
 const arbitraryProfile: fc.Arbitrary<RankedProfile> = fc
@@ -89,7 +99,15 @@ describe("tally rules", () => {
       fc.property(arbitraryProfile, (profile) => {
         const winner = condorcetWinner(profile);
         if (!winner.ok || winner.value.winners.length === 0) return;
-        for (const rule of [copeland, minimax, schulze, rankedPairs, splitCycle]) {
+        for (const rule of [
+          copeland,
+          minimax,
+          schulze,
+          rankedPairs,
+          splitCycle,
+          bordaElimination,
+          nanson,
+        ]) {
           const result = rule(profile);
           expect(result.ok && result.value.winners).toEqual(winner.value.winners);
         }
