@@ -22,6 +22,7 @@ export {
 } from "./majorityJudgment.js";
 export { minimax } from "./minimax.js";
 export { minimaxApproval } from "./minimaxApproval.js";
+export { monroe } from "./monroe.js";
 export type { TallyOutcome, TallyRound } from "./outcome.js";
 export { type PairwiseMatrix, pairwiseMatrix } from "./pairwiseMatrix.js";
 export { plurality } from "./plurality.js";

@@ -7,6 +7,7 @@ import {
   type ApprovalProfile,
   equalSharesCommittee,
   minimaxApproval,
+  monroe,
   satisfactionApproval,
   sequentialPhragmenCommittee,
   sequentialThiele,
@@ -28,6 +29,7 @@ const rules: Record<string, (profile: ApprovalProfile, seats: number) => Result<
   revseqpav: (p, k) => sequentialThiele("pav", "revseq", p, k),
   seqphragmen: sequentialPhragmenCommittee,
   minimaxav: minimaxApproval,
+  monroe,
 };
 
 const normal = (committees: readonly (readonly string[])[]) =>
