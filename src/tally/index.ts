@@ -20,8 +20,10 @@ export {
   type MeritProfile,
   majorityJudgment,
 } from "./majorityJudgment.js";
+export { maximinSupportCommittee } from "./maximinSupportCommittee.js";
 export { minimax } from "./minimax.js";
 export { minimaxApproval } from "./minimaxApproval.js";
+export { minimaxPhragmen } from "./minimaxPhragmen.js";
 export { monroe } from "./monroe.js";
 export type { TallyOutcome, TallyRound } from "./outcome.js";
 export { type PairwiseMatrix, pairwiseMatrix } from "./pairwiseMatrix.js";

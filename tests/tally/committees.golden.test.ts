@@ -6,7 +6,9 @@ import { type AbcvotingInstance, parseAbcvoting, parsePreflib } from "../../src/
 import {
   type ApprovalProfile,
   equalSharesCommittee,
+  maximinSupportCommittee,
   minimaxApproval,
+  minimaxPhragmen,
   monroe,
   satisfactionApproval,
   sequentialPhragmenCommittee,
@@ -30,6 +32,8 @@ const rules: Record<string, (profile: ApprovalProfile, seats: number) => Result<
   seqphragmen: sequentialPhragmenCommittee,
   minimaxav: minimaxApproval,
   monroe,
+  minimaxphragmen: minimaxPhragmen,
+  "maximin-support": maximinSupportCommittee,
 };
 
 const normal = (committees: readonly (readonly string[])[]) =>
