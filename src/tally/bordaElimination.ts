@@ -4,7 +4,11 @@ import { pairwiseMatrix } from "./pairwiseMatrix.js";
 import type { RankedProfile } from "./rankedProfile.js";
 import { restrictProfile } from "./restrictProfile.js";
 
-/** Borda scores among the continuing candidates (points per candidate ranked below). */
+/**
+ * Symmetric Borda scores among the continuing candidates: the sum of head-to-head margins
+ * (on complete rankings the same order as the classic Borda count; with truncated ballots
+ * it keeps Baldwin and Nanson electing a Condorcet winner).
+ */
 function bordaAmong(
   profile: RankedProfile,
   continuing: ReadonlySet<string>,
@@ -13,14 +17,20 @@ function bordaAmong(
   return Object.fromEntries(
     matrix.candidates.map((candidate, i) => [
       candidate,
-      (matrix.support[i] as number[]).reduce((sum, value) => sum + value, 0),
+      matrix.candidates.reduce(
+        (sum, _, j) =>
+          sum +
+          ((matrix.support[i] as number[])[j] as number) -
+          ((matrix.support[j] as number[])[i] as number),
+        0,
+      ),
     ]),
   );
 }
 
 /**
- * Baldwin (`nanson: false`) and Nanson (`nanson: true`): recompute Borda scores among the
- * continuing candidates each round and eliminate the lowest (Baldwin; all tied lowest go
+ * Baldwin (`nanson: false`) and Nanson (`nanson: true`): recompute (symmetric) Borda
+ * scores among the continuing candidates each round and eliminate the lowest (Baldwin; all tied lowest go
  * together) or every candidate below the average score (Nanson); the last remain win.
  * Both always elect a Condorcet winner.
  *

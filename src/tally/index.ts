@@ -21,6 +21,7 @@ export {
   majorityJudgment,
 } from "./majorityJudgment.js";
 export { maximinSupportCommittee } from "./maximinSupportCommittee.js";
+export { type MeekStvOptions, meekStv } from "./meekStv.js";
 export { minimax } from "./minimax.js";
 export { minimaxApproval } from "./minimaxApproval.js";
 export { minimaxPhragmen } from "./minimaxPhragmen.js";

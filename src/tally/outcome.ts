@@ -10,6 +10,8 @@
  */
 export interface TallyRound {
   readonly tallies?: Readonly<Record<string, number>>;
+  /** The same tallies exactly, as fractions (`"1501/2"`), where the count keeps fractions. */
+  readonly exactTallies?: Readonly<Record<string, string>>;
   /** Ballots that rank no continuing candidate. */
   readonly exhausted?: number;
   readonly eliminated?: readonly string[];

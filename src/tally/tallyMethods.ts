@@ -6,6 +6,7 @@ import { condorcetWinner } from "./condorcetWinner.js";
 import { coombs } from "./coombs.js";
 import { copeland } from "./copeland.js";
 import { instantRunoff } from "./instantRunoff.js";
+import { meekStv } from "./meekStv.js";
 import { minimax } from "./minimax.js";
 import type { TallyOutcome } from "./outcome.js";
 import { plurality } from "./plurality.js";
@@ -216,6 +217,16 @@ export const tallyMethods: readonly TallyMethod[] = [
     properties: ["proportional (Droop)", "statute-exact"],
     reference: "Scottish Local Government Elections Order 2007 (SSI 2007/42), schedule 1",
     run: (profile, options) => scottishStv(profile, options),
+  },
+  {
+    id: "meek-stv",
+    name: "Meek STV (exact fractions)",
+    ballotTypes: ["ranked"],
+    multiWinner: true,
+    properties: ["proportional (Droop)", "exact"],
+    reference:
+      "Hill, Wichmann and Woodall 1987; droop `meek` rule with rational arithmetic, omega 10^-10",
+    run: (profile, options) => meekStv(profile, options),
   },
   {
     id: "wigm-stv",

@@ -1,9 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { Result } from "../../src/core/index.js";
+import { formatRationalAsDecimal, type Result, rational } from "../../src/core/index.js";
 import { parseBlt } from "../../src/io/index.js";
 import {
+  meekStv,
   type RankedProfile,
   scottishStv,
   type TallyOutcome,
@@ -87,6 +88,47 @@ function compareWithReference(outcome: Result<TallyOutcome>, ref: string, digits
     .sort();
   expect([...outcome.value.winners].sort()).toEqual(elected);
 }
+
+/** A fraction "num/den" to 12 decimals, rounded, as droop displays it. */
+function twelve(fraction: string): string {
+  const [num, den = "1"] = fraction.split("/");
+  const text = formatRationalAsDecimal(rational(BigInt(num as string), BigInt(den)), 12);
+  const [whole, decimals = ""] = text.split(".");
+  return `${whole}.${decimals.padEnd(12, "0")}`;
+}
+
+describe("Meek STV in exact fractions reproduces the reference counts iteration by iteration", () => {
+  const meek = references("-meek-o10-rational-d12.txt");
+  it("has the 5 reference counts (batches of sure losers, ties, equal surpluses)", () => {
+    expect(meek.map((count) => count.name)).toEqual(["42", "42t", "513", "SC", "SC-Vm-12"]);
+  });
+  for (const { name, blt, ref } of meek) {
+    it(`${name}: the votes after every iteration round to 12 decimals, and the elected`, () => {
+      const outcome = meekStv(load(blt), { omegaDigits: 10 });
+      if (!outcome.ok) throw new Error(outcome.issues[0]?.message);
+      const reference = JSON.parse(readFileSync(ref, "utf8")) as { actions: DroopAction[] };
+      const stages = reference.actions
+        .filter((action) => action.tag === "iterate")
+        .map((action) =>
+          Object.fromEntries(Object.entries(action.cstate ?? {}).map(([id, c]) => [id, c.vote])),
+        );
+      const ours = outcome.value.rounds
+        .filter((round) => !/all seats|as many candidates/.test(round.note))
+        .map((round) =>
+          Object.fromEntries(
+            Object.entries(round.exactTallies ?? {}).map(([id, votes]) => [id, twelve(votes)]),
+          ),
+        );
+      expect(ours).toEqual(stages);
+      const end = reference.actions.find((action) => action.tag === "end");
+      const elected = Object.entries(end?.cstate ?? {})
+        .filter(([, c]) => c.code === "E")
+        .map(([id]) => id)
+        .sort();
+      expect([...outcome.value.winners].sort()).toEqual(elected);
+    });
+  }
+});
 
 describe("WIGM STV in exact fractions reproduces the reference counts stage by stage", () => {
   const wigm = references("-wigm-rational-d12.txt");

@@ -9,6 +9,7 @@ import {
   coombs,
   copeland,
   instantRunoff,
+  meekStv,
   minimax,
   plurality,
   type RankedProfile,
@@ -180,14 +181,38 @@ describe("tally rules", () => {
     fc.assert(
       fc.property(arbitraryProfile, fc.integer({ min: 1, max: 3 }), (profile, seats) => {
         if (profile.candidates.length < seats) return;
-        for (const rule of [scottishStv, wigmStv]) {
+        for (const rule of [
+          scottishStv,
+          wigmStv,
+          (p: RankedProfile, o: { seats: number }) => meekStv(p, { ...o, omegaDigits: 6 }),
+        ]) {
           const outcome = rule(profile, { seats });
+          // Exact Meek may stop at its documented precision limit; every other count must finish.
+          if (!outcome.ok && outcome.issues[0]?.code === "meek-precision-limit") continue;
           if (!outcome.ok) throw new Error(outcome.issues[0]?.message);
           expect(new Set(outcome.value.winners).size).toBe(seats);
         }
       }),
       { numRuns: 500 },
     );
+  });
+
+  it("fill exactly the seats by Meek STV, or stop at its documented precision limit", () => {
+    let finished = 0;
+    fc.assert(
+      fc.property(arbitraryProfile, fc.integer({ min: 1, max: 3 }), (profile, seats) => {
+        if (profile.candidates.length < seats) return;
+        const outcome = meekStv(profile, { seats, omegaDigits: 6 });
+        if (!outcome.ok) {
+          expect(outcome.issues[0]?.code).toBe("meek-precision-limit");
+          return;
+        }
+        finished++;
+        expect(new Set(outcome.value.winners).size).toBe(seats);
+      }),
+      { numRuns: 100 },
+    );
+    expect(finished).toBeGreaterThan(50);
   });
 
   it("explain instant runoff round by round", () => {
