@@ -19,28 +19,30 @@ import type { SatisfactionFunction } from "./satisfaction.js";
  *
  * Voter classes. Voters who have paid the same amounts so far have the same budget, so the
  * engine keeps one budget per class, not per voter: all voters start in one class, and
- * buying a project splits each class it touches into payers and others. Identical ballots
- * are merged first (a group), and each group belongs to one class.
+ * buying a project gives every class that supports it a child class (budget zero for those
+ * who paid all they had). Identical ballots are merged first (a group), and each group
+ * belongs to one class. Classes depend only on which projects were bought in which order,
+ * never on the budget, so reruns at other budgets (add1) reuse the groupings.
  *
- * Exact budgets. A class budget is an integer numerator over a shared denominator that
- * only grows: when a project is bought with remaining weight W, the new denominator is the
- * old one times W, so every payment is an integer numerator too. A class created at round
- * e keeps its numerator over D_e; `scale[e] = D_now / D_e` (a product of later Ws) brings
- * it to today's denominator with one multiplication. No gcd is ever taken.
+ * Exact budgets. A class budget is an integer numerator over the denominator D_e of the
+ * purchase (epoch) that created it; buying a project with remaining weight W makes
+ * D = D_before × W, so every payment has a whole numerator, and D_a / D_b is an exact
+ * quotient. Numerators are computed only when a decision needs them: from the parent's,
+ * the purchase's X (cost × D minus what the capped classes paid, itself computed on
+ * demand) and W, and the weight paid with. No gcd is ever taken.
  *
- * Floats for speed, exactness for decisions. Every class also has a double (its exact
- * budget rounded). Each round computes ρ in doubles for the projects that could win, with
- * an error bound: the doubles are within one ulp of the exact budgets, sums of k terms
- * err by at most k ulps of the sum of magnitudes, and the price is 1-Lipschitz in the
- * capped budgets divided by the remaining weight (see docs/equal-shares.md). That gives an
- * interval [lo, hi] certain to hold the exact ρ. A project whose lo is above the smallest
- * hi cannot win; if one project remains it wins; otherwise the candidates' prices are
+ * Floats for speed, exactness for decisions. Every class also has a double with a bound on
+ * its relative error (refreshed from the exact value past 2^-26). Each evaluation computes
+ * ρ in doubles by water-filling, with an error bound built from the classes' errors and k
+ * ulps per sum of k terms, and the price's sensitivity to capped budgets (capped error over
+ * the remaining weight, doubled; see docs/equal-shares.md). That gives an interval
+ * [lo, hi] certain to hold the exact ρ. A project whose lo is above the smallest hi cannot
+ * win; if one project remains it wins, and when every entry's budget per weight is clearly
+ * on one side of its price its capped set is certain; otherwise the candidates' prices are
  * computed exactly and compared exactly, ties going to the policy. Affordability is
- * decided the same way: doubles when the margin is clear, bigints when it is not. The
- * winner's price is always computed exactly (its capped set from the doubles, verified
- * class by class, falling back to an exact sort when a check fails), so every budget stays
- * exact. Prices only rise as budgets fall, so a project's last lo is a valid lower bound
- * in later rounds: only projects whose bound could beat the current best are recomputed.
+ * decided the same way. Prices only rise as budgets fall, so a project's last lo is a
+ * valid lower bound in later rounds: only projects whose bound could beat the current best
+ * are recomputed.
  */
 
 /** The tally-ready form of an election for equal shares, reused across reruns. @internal */
