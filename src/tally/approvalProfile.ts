@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 /**
  * Approval ballots over named candidates, for committee elections: each ballot approves a
  * set of candidates, `weight` voters cast it.
@@ -20,3 +22,45 @@ export interface ApprovalProfile {
   /** Committee size, when the source gives it (abcvoting's `committeesize`). */
   readonly seats?: number;
 }
+
+/**
+ * The zod schema of an {@link ApprovalProfile} as JSON: approved candidates must be known
+ * and listed once per ballot; weights positive.
+ *
+ * @category Profiles
+ * @example
+ * ```ts
+ * approvalProfileSchema.safeParse({ candidates: ["a"], names: {}, ballots: [{ approved: ["b"], weight: 1 }] }).success; //=> false
+ * ```
+ */
+export const approvalProfileSchema = z
+  .object({
+    candidates: z.array(z.string().min(1)).min(1),
+    names: z.record(z.string(), z.string()),
+    ballots: z.array(
+      z.object({ approved: z.array(z.string()), weight: z.number().positive().finite() }),
+    ),
+    seats: z.number().int().positive().optional(),
+  })
+  .superRefine((profile, context) => {
+    const known = new Set(profile.candidates);
+    profile.ballots.forEach((ballot, b) => {
+      const seen = new Set<string>();
+      ballot.approved.forEach((candidate, k) => {
+        if (!known.has(candidate)) {
+          context.addIssue({
+            code: "custom",
+            path: ["ballots", b, "approved", k],
+            message: `unknown candidate "${candidate}"`,
+          });
+        } else if (seen.has(candidate)) {
+          context.addIssue({
+            code: "custom",
+            path: ["ballots", b, "approved", k],
+            message: `candidate "${candidate}" is approved twice`,
+          });
+        }
+        seen.add(candidate);
+      });
+    });
+  });

@@ -6,7 +6,7 @@
  *
  * @module tally
  */
-export type { ApprovalProfile } from "./approvalProfile.js";
+export { type ApprovalProfile, approvalProfileSchema } from "./approvalProfile.js";
 export { borda } from "./borda.js";
 export { bordaElimination } from "./bordaElimination.js";
 export { bucklin } from "./bucklin.js";
@@ -39,7 +39,7 @@ export {
 export { satisfactionApproval } from "./satisfactionApproval.js";
 export { schulze } from "./schulze.js";
 export { schwartzSet } from "./schwartzSet.js";
-export type { ScoreProfile } from "./scoreProfile.js";
+export { type ScoreProfile, scoreProfileSchema } from "./scoreProfile.js";
 export { type ScottishStvOptions, scottishStv } from "./scottishStv.js";
 export { sequentialPhragmenCommittee } from "./sequentialPhragmenCommittee.js";
 export { sequentialThiele } from "./sequentialThiele.js";

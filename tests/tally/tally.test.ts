@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parsePreflib } from "../../src/io/index.js";
 import {
+  approvalProfileSchema,
   borda,
   bordaElimination,
   bucklin,
@@ -17,6 +18,7 @@ import {
   rankedProfileSchema,
   schulze,
   schwartzSet,
+  scoreProfileSchema,
   scottishStv,
   smithSet,
   splitCycle,
@@ -254,6 +256,30 @@ describe("rankedProfileSchema", () => {
     expect(result.error?.issues.map((issue) => issue.path)).toEqual([
       ["ballots", 0, "ranking", 1, 0],
       ["ballots", 0, "ranking", 1, 1],
+    ]);
+  });
+});
+
+describe("approval and score profile schemas", () => {
+  it("locate unknown, repeated and out-of-range entries", () => {
+    const approval = approvalProfileSchema.safeParse({
+      candidates: ["a", "b"],
+      names: {},
+      ballots: [{ approved: ["a", "a", "z"], weight: 1 }],
+    });
+    expect(approval.error?.issues.map((issue) => issue.path)).toEqual([
+      ["ballots", 0, "approved", 1],
+      ["ballots", 0, "approved", 2],
+    ]);
+    const score = scoreProfileSchema.safeParse({
+      candidates: ["a"],
+      names: {},
+      maxScore: 5,
+      ballots: [{ scores: { a: 7, q: 1 }, weight: 1 }],
+    });
+    expect(score.error?.issues.map((issue) => issue.message)).toEqual([
+      "score 7 is above the maximum 5",
+      'unknown candidate "q"',
     ]);
   });
 });
