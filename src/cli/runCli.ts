@@ -21,13 +21,20 @@ import { formatRational } from "../core/rational.js";
 import { parseTieBreakingPolicy } from "../core/tieBreaking.js";
 import {
   checkPabulib,
+  parseAbcvoting,
   parseBlt,
   parsePabulib,
   parsePreflib,
   parseRankedCsv,
   writePabulib,
 } from "../io/index.js";
-import { type RankedProfile, type TallyOutcome, tallyMethods } from "../tally/index.js";
+import {
+  type ApprovalProfile,
+  committeeMethods,
+  type RankedProfile,
+  type TallyOutcome,
+  tallyMethods,
+} from "../tally/index.js";
 
 /** Where the CLI writes: injected so tests can run it in-process. */
 export interface CliIo {
@@ -66,6 +73,7 @@ const USAGE = `Usage:
 Rules: ${pbRules.map((rule) => rule.metadata.id).join(", ")}
 Tally files: .blt, PrefLib (.soc .soi .toc .toi .cat), CSV of ranked ballots (ballot_id,rank,choice).
 Methods: ${tallyMethods.map((method) => method.id).join(", ")}
+Committee methods (abcvoting .abc.yaml files): ${committeeMethods.map((method) => method.id).join(", ")}
 Completions (mes): ${equalSharesCompletions.join(", ")}; in --rules write mes/add1 and so on.
 Exit codes: 0 success, 1 bad input (one line per problem on stderr), 2 usage error.`;
 
@@ -477,12 +485,82 @@ function humanTally(
   return `${lines.join("\n")}\n`;
 }
 
+/** Approval committees from abcvoting files: the committee, or every tied one with --irresolute. */
+function committeeCommand(
+  method: (typeof committeeMethods)[number],
+  files: readonly string[],
+  values: {
+    seats?: string | undefined;
+    irresolute?: boolean | undefined;
+    json?: boolean | undefined;
+  },
+  io: CliIo,
+): number {
+  if (files.length === 0) throw new UsageError("tally needs at least one FILE");
+  let failed = false;
+  for (const file of files) {
+    const read = readText(file, io);
+    if (!read.ok) {
+      io.stderr(`${read.line}\n`);
+      failed = true;
+      continue;
+    }
+    const parsed = parseAbcvoting(read.text);
+    if (!parsed.ok) {
+      for (const issue of parsed.issues) io.stderr(`${file}: ${issue.message}\n`);
+      failed = true;
+      continue;
+    }
+    const profile: ApprovalProfile = parsed.value.profile;
+    const seats = values.seats === undefined ? profile.seats : Number(values.seats);
+    if (seats === undefined || !Number.isInteger(seats) || seats < 1) {
+      io.stderr(`${file}: the committee size is missing: give --seats\n`);
+      failed = true;
+      continue;
+    }
+    const outcome = method.run(profile, seats);
+    if (!outcome.ok) {
+      for (const issue of outcome.issues) io.stderr(`${file}: ${issue.message}\n`);
+      failed = true;
+      continue;
+    }
+    const winners = outcome.value.winners;
+    if (values.json) {
+      io.stdout(
+        `${JSON.stringify({
+          file,
+          method: method.id,
+          seats,
+          winners: winners.map((id) => profile.names[id] ?? id),
+          winner_ids: winners,
+          rounds: outcome.value.rounds,
+          ...(values.irresolute ? { tied: outcome.value.committees ?? [winners] } : {}),
+          notes: outcome.value.notes,
+        })}\n`,
+      );
+    } else {
+      io.stdout(`${file} — ${method.id}: ${winners.join(", ")}\n`);
+      if (values.irresolute)
+        for (const tied of outcome.value.committees ?? [])
+          io.stdout(`  tied: ${tied.join(", ")}\n`);
+    }
+  }
+  return failed ? 1 : 0;
+}
+
 function tallyCommand(args: string[], io: CliIo): number {
   if (args[0] === "methods") {
     const { values } = parseArgs({
       args: args.slice(1),
       options: { json: { type: "boolean", default: false } },
     });
+    for (const method of committeeMethods) {
+      io.stdout(
+        values.json
+          ? `${JSON.stringify({ id: method.id, name: method.name, ballot_types: ["approval"], multi_winner: true })}\n`
+          : `${method.id.padEnd(14)} ${method.name} [approval, committee]\n`,
+      );
+    }
     for (const method of tallyMethods) {
       io.stdout(
         values.json
@@ -505,6 +583,8 @@ function tallyCommand(args: string[], io: CliIo): number {
   });
   if (values.method === undefined)
     throw new UsageError("tally needs --method (see civitas tally methods)");
+  const committee = committeeMethods.find((candidate) => candidate.id === values.method);
+  if (committee !== undefined) return committeeCommand(committee, positionals, values, io);
   const method = tallyMethods.find((candidate) => candidate.id === values.method);
   if (method === undefined)
     throw new UsageError(`unknown method "${values.method}" (see civitas tally methods)`);

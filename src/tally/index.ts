@@ -10,6 +10,7 @@ export { type ApprovalProfile, approvalProfileSchema } from "./approvalProfile.j
 export { borda } from "./borda.js";
 export { bordaElimination } from "./bordaElimination.js";
 export { bucklin } from "./bucklin.js";
+export { type CommitteeMethod, committeeMethods } from "./committeeMethods.js";
 export { condorcetWinner } from "./condorcetWinner.js";
 export { coombs } from "./coombs.js";
 export { copeland } from "./copeland.js";

@@ -338,6 +338,18 @@ describe("civitas tally", () => {
     expect(JSON.parse(resolute.stdout)).toMatchObject({ winner_ids: ["1"] });
   });
 
+  it("elects approval committees from abcvoting files, every tied committee with --irresolute", () => {
+    const instance = join(fixturesDir, "abcvoting", "instanceS0003.abc.yaml");
+    const { code, stdout } = run(["tally", instance, "--method", "sav", "--irresolute", "--json"]);
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout);
+    expect(result).toMatchObject({ method: "sav", seats: 4, winner_ids: ["0", "2", "3", "4"] });
+    expect(result.tied).toEqual([
+      ["0", "2", "3", "4"],
+      ["0", "3", "4", "5"],
+    ]);
+  });
+
   it("lists the methods", () => {
     const { code, stdout } = run(["tally", "methods", "--json"]);
     expect(code).toBe(0);
@@ -353,6 +365,8 @@ describe("civitas tally", () => {
         "ranked-pairs",
         "split-cycle",
         "scottish-stv",
+        "pav",
+        "equal-shares",
       ]),
     );
   });
