@@ -178,3 +178,25 @@ export function thieleScore(
   });
   return total;
 }
+
+/**
+ * The checks before enumerating every committee: candidates and size valid, and at most
+ * {@link COMMITTEE_LIMIT} committees (else the issue `committee-search-too-large`).
+ * Returns the number of candidates.
+ *
+ * @internal
+ */
+export function checkEnumeration(profile: ApprovalProfile, seats: number): Result<number> {
+  const checked = sizeCheck(profile, seats);
+  if (!checked.ok) return checked;
+  if (binomial(checked.value, seats) > COMMITTEE_LIMIT) {
+    return fail([
+      makeIssue(
+        "committee-search-too-large",
+        ["seats"],
+        `more than ${COMMITTEE_LIMIT} committees to compare`,
+      ),
+    ]);
+  }
+  return checked;
+}

@@ -1,6 +1,6 @@
 import type { Result } from "../core/result.js";
 import type { ApprovalProfile } from "./approvalProfile.js";
-import { ballotsOf, bits, committeesOf, outcome, sizeCheck } from "./committeeSearch.js";
+import { ballotsOf, bits, checkEnumeration, committeesOf, outcome } from "./committeeSearch.js";
 import type { TallyOutcome } from "./outcome.js";
 
 /**
@@ -13,7 +13,7 @@ import type { TallyOutcome } from "./outcome.js";
  * ```
  */
 export function minimaxApproval(profile: ApprovalProfile, seats: number): Result<TallyOutcome> {
-  const checked = sizeCheck(profile, seats);
+  const checked = checkEnumeration(profile, seats);
   if (!checked.ok) return checked;
   const n = checked.value;
   const ballots = ballotsOf(profile);

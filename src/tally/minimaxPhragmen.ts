@@ -5,12 +5,10 @@ import type { ApprovalProfile } from "./approvalProfile.js";
 import { committeeLoad } from "./committeeLoad.js";
 import {
   ballotsOf,
-  binomial,
-  COMMITTEE_LIMIT,
+  checkEnumeration,
   committeesOf,
   membersOf,
   outcome,
-  sizeCheck,
 } from "./committeeSearch.js";
 import type { TallyOutcome } from "./outcome.js";
 
@@ -26,15 +24,16 @@ import type { TallyOutcome } from "./outcome.js";
  * ```
  */
 export function minimaxPhragmen(profile: ApprovalProfile, seats: number): Result<TallyOutcome> {
-  const checked = sizeCheck(profile, seats);
+  const checked = checkEnumeration(profile, seats);
   if (!checked.ok) return checked;
   const n = checked.value;
-  if (binomial(n, seats) > COMMITTEE_LIMIT || seats > 20) {
+  // Each committee's load looks at every subset of its members.
+  if (seats > 16) {
     return fail([
       makeIssue(
         "committee-search-too-large",
         ["seats"],
-        `more than ${COMMITTEE_LIMIT} committees to compare`,
+        "minimax Phragmén here takes committees of at most 16",
       ),
     ]);
   }

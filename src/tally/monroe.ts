@@ -1,14 +1,11 @@
-import { makeIssue } from "../core/issue.js";
-import { fail, type Result } from "../core/result.js";
+import type { Result } from "../core/result.js";
 import type { ApprovalProfile } from "./approvalProfile.js";
 import {
   ballotsOf,
-  binomial,
-  COMMITTEE_LIMIT,
+  checkEnumeration,
   committeesOf,
   membersOf,
   outcome,
-  sizeCheck,
 } from "./committeeSearch.js";
 import type { TallyOutcome } from "./outcome.js";
 
@@ -79,18 +76,9 @@ function monroeScore(voters: readonly number[], committee: readonly number[], n:
  * ```
  */
 export function monroe(profile: ApprovalProfile, seats: number): Result<TallyOutcome> {
-  const checked = sizeCheck(profile, seats);
+  const checked = checkEnumeration(profile, seats);
   if (!checked.ok) return checked;
   const n = checked.value;
-  if (binomial(n, seats) > COMMITTEE_LIMIT) {
-    return fail([
-      makeIssue(
-        "committee-search-too-large",
-        ["seats"],
-        `more than ${COMMITTEE_LIMIT} committees to compare`,
-      ),
-    ]);
-  }
   const ballots = ballotsOf(profile);
   const voters: number[] = [];
   ballots.masks.forEach((mask, v) => {

@@ -1,7 +1,14 @@
 import { addRational, compareRational, type Rational, rational } from "../core/rational.js";
 import type { Result } from "../core/result.js";
 import type { ApprovalProfile } from "./approvalProfile.js";
-import { ballotsOf, bits, committeesOf, membersOf, outcome, sizeCheck } from "./committeeSearch.js";
+import {
+  ballotsOf,
+  bits,
+  checkEnumeration,
+  committeesOf,
+  membersOf,
+  outcome,
+} from "./committeeSearch.js";
 import type { TallyOutcome } from "./outcome.js";
 
 /**
@@ -18,7 +25,7 @@ export function satisfactionApproval(
   profile: ApprovalProfile,
   seats: number,
 ): Result<TallyOutcome> {
-  const checked = sizeCheck(profile, seats);
+  const checked = checkEnumeration(profile, seats);
   if (!checked.ok) return checked;
   const n = checked.value;
   const ballots = ballotsOf(profile);

@@ -1,14 +1,11 @@
-import { makeIssue } from "../core/issue.js";
 import { compareRational, type Rational } from "../core/rational.js";
-import { fail, type Result } from "../core/result.js";
+import type { Result } from "../core/result.js";
 import type { ApprovalProfile } from "./approvalProfile.js";
 import {
   ballotsOf,
-  binomial,
-  COMMITTEE_LIMIT,
+  checkEnumeration,
   committeesOf,
   outcome,
-  sizeCheck,
   thiele,
   thieleScore,
 } from "./committeeSearch.js";
@@ -32,18 +29,9 @@ export function thieleCommittee(
   profile: ApprovalProfile,
   seats: number,
 ): Result<TallyOutcome> {
-  const checked = sizeCheck(profile, seats);
+  const checked = checkEnumeration(profile, seats);
   if (!checked.ok) return checked;
   const n = checked.value;
-  if (binomial(n, seats) > COMMITTEE_LIMIT) {
-    return fail([
-      makeIssue(
-        "committee-search-too-large",
-        ["seats"],
-        `more than ${COMMITTEE_LIMIT} committees to compare`,
-      ),
-    ]);
-  }
   const weight = thiele[rule] as (j: number) => Rational;
   const ballots = ballotsOf(profile);
   let best: Rational | undefined;
