@@ -1,5 +1,5 @@
 import { makeIssue } from "../core/issue.js";
-import { addRational, type Rational, rational } from "../core/rational.js";
+import { addRational, compareRational, type Rational, rational } from "../core/rational.js";
 import { fail, ok, type Result } from "../core/result.js";
 import type { ApprovalProfile } from "./approvalProfile.js";
 import type { TallyOutcome } from "./outcome.js";
@@ -199,4 +199,24 @@ export function checkEnumeration(profile: ApprovalProfile, seats: number): Resul
     ]);
   }
   return checked;
+}
+
+/**
+ * The options a load-minimising step follows: those with the lowest finite load, or every
+ * option when none has a finite load (no candidate left has a supporter).
+ *
+ * @internal
+ */
+export function lowestLoadOptions<T extends { readonly load: Rational | undefined }>(
+  options: readonly T[],
+): T[] {
+  let best: Rational | undefined;
+  for (const option of options)
+    if (option.load !== undefined && (best === undefined || compareRational(option.load, best) < 0))
+      best = option.load;
+  if (best === undefined) return [...options];
+  const lowest = best;
+  return options.filter(
+    (option) => option.load !== undefined && compareRational(option.load, lowest) === 0,
+  );
 }

@@ -1,8 +1,14 @@
-import { compareRational, type Rational } from "../core/rational.js";
 import type { Result } from "../core/result.js";
 import type { ApprovalProfile } from "./approvalProfile.js";
 import { committeeLoad } from "./committeeLoad.js";
-import { ballotsOf, bits, membersOf, outcome, sizeCheck } from "./committeeSearch.js";
+import {
+  ballotsOf,
+  bits,
+  lowestLoadOptions,
+  membersOf,
+  outcome,
+  sizeCheck,
+} from "./committeeSearch.js";
 import type { TallyOutcome } from "./outcome.js";
 
 /**
@@ -37,22 +43,7 @@ export function maximinSupportCommittee(
       next: committee | (1 << c),
       load: committeeLoad(membersOf(committee | (1 << c), n), ballots.masks, ballots.weights),
     }));
-    const finite = options.filter((option) => option.load !== undefined);
-    const pool = finite.length > 0 ? finite : options;
-    let best: Rational | undefined;
-    for (const option of pool)
-      if (
-        option.load !== undefined &&
-        (best === undefined || compareRational(option.load, best) < 0)
-      )
-        best = option.load;
-    for (const option of pool) {
-      if (
-        best === undefined ||
-        (option.load !== undefined && compareRational(option.load, best) === 0)
-      )
-        explore(option.next);
-    }
+    for (const option of lowestLoadOptions(options)) explore(option.next);
   };
   explore(0);
   return outcome(

@@ -1,7 +1,7 @@
-import { addRational, compareRational, type Rational, rational } from "../core/rational.js";
+import { addRational, type Rational, rational } from "../core/rational.js";
 import type { Result } from "../core/result.js";
 import type { ApprovalProfile } from "./approvalProfile.js";
-import { ballotsOf, bits, outcome, sizeCheck } from "./committeeSearch.js";
+import { ballotsOf, bits, lowestLoadOptions, outcome, sizeCheck } from "./committeeSearch.js";
 import type { TallyOutcome } from "./outcome.js";
 
 /**
@@ -50,22 +50,7 @@ export function sequentialPhragmenCommittee(
         load: support === 0 ? undefined : rational(total.num, total.den * BigInt(support)),
       });
     }
-    const finite = options.filter((option) => option.load !== undefined);
-    const pool = finite.length > 0 ? finite : options;
-    let best: Rational | undefined;
-    for (const option of pool)
-      if (
-        option.load !== undefined &&
-        (best === undefined || compareRational(option.load, best) < 0)
-      )
-        best = option.load;
-    for (const option of pool) {
-      if (
-        best !== undefined &&
-        option.load !== undefined &&
-        compareRational(option.load, best) !== 0
-      )
-        continue;
+    for (const option of lowestLoadOptions(options)) {
       const next = loads.map((load, v) =>
         option.load !== undefined && ((ballots.masks[v] as number) >> option.c) & 1
           ? option.load

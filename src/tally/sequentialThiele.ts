@@ -45,15 +45,11 @@ export function sequentialThiele(
       results.add(committee);
       return;
     }
-    const base = thieleScore(weight, ballots, committee);
     const options = membersOf(direction === "seq" ? ~committee & ((1 << n) - 1) : committee, n).map(
       (c) => {
         const next = direction === "seq" ? committee | (1 << c) : committee & ~(1 << c);
         const score = thieleScore(weight, ballots, next);
-        return {
-          next,
-          change: direction === "seq" ? (compareRational(score, base) >= 0 ? score : score) : score,
-        };
+        return { next, change: score };
       },
     );
     // seq: the largest resulting score; revseq: the largest score after removal (smallest loss).

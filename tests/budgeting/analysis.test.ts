@@ -16,35 +16,7 @@ import { rational } from "../../src/core/index.js";
 import { parsePabulib } from "../../src/io/index.js";
 import { arbitraryElection } from "../helpers/arbitraries.js";
 import { readFixture } from "../helpers/data.js";
-
-function election(
-  budget: bigint,
-  costs: Record<string, bigint>,
-  ballots: readonly (readonly string[])[],
-  categories: Record<string, string[]> = {},
-): PbElection {
-  return {
-    instance: {
-      budget,
-      scale: 0,
-      projects: Object.entries(costs).map(([id, cost]) => ({
-        id,
-        cost,
-        name: id,
-        categories: categories[id] ?? [],
-        targets: [],
-        fields: {},
-      })),
-      meta: {},
-      projectColumns: ["project_id", "cost"],
-    },
-    profile: {
-      voteType: "approval",
-      ballots: ballots.map((projects) => ({ projects, multiplicity: 1 })),
-      voteColumns: ["voter_id", "vote"],
-    },
-  };
-}
+import { approvalElection as election } from "../helpers/elections.js";
 
 // 6 voters want a and b, 4 want c; a and b cost 5, c 4; budget 10.
 const split = election(

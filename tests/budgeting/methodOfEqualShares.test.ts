@@ -11,35 +11,8 @@ import {
 } from "../../src/budgeting/index.js";
 import { multiplyRational, rational } from "../../src/core/rational.js";
 import { arbitraryElection } from "../helpers/arbitraries.js";
+import { approvalElection as election } from "../helpers/elections.js";
 import { referenceAdd1, referenceEqualShares } from "./referenceEqualShares.js";
-
-function election(
-  budget: bigint,
-  costs: Record<string, bigint>,
-  ballots: readonly (readonly string[])[],
-): PbElection {
-  return {
-    instance: {
-      budget,
-      scale: 0,
-      projects: Object.entries(costs).map(([id, cost]) => ({
-        id,
-        cost,
-        name: id,
-        categories: [],
-        targets: [],
-        fields: {},
-      })),
-      meta: {},
-      projectColumns: ["project_id", "cost"],
-    },
-    profile: {
-      voteType: "approval",
-      ballots: ballots.map((projects) => ({ projects, multiplicity: 1 })),
-      voteColumns: ["voter_id", "vote"],
-    },
-  };
-}
 
 function run(
   e: PbElection,

@@ -24,6 +24,7 @@ import {
   rational,
 } from "../../src/core/index.js";
 import { arbitraryElection } from "../helpers/arbitraries.js";
+import { approvalElection } from "../helpers/elections.js";
 
 const runs = { numRuns: 300 };
 
@@ -210,30 +211,7 @@ describe("utilitarianWelfare", () => {
 
   it("breaks ties between equally good sets by the policy", () => {
     // a and b each give 10 × 1 voter with cost 10; only one fits.
-    const election: PbElection = {
-      instance: {
-        budget: 10n,
-        scale: 0,
-        projects: ["a", "b"].map((id) => ({
-          id,
-          cost: 10n,
-          name: id,
-          categories: [],
-          targets: [],
-          fields: {},
-        })),
-        meta: {},
-        projectColumns: ["project_id", "cost"],
-      },
-      profile: {
-        voteType: "approval",
-        voteColumns: ["voter_id", "vote"],
-        ballots: [
-          { projects: ["a"], multiplicity: 1 },
-          { projects: ["b"], multiplicity: 1 },
-        ],
-      },
-    };
+    const election = approvalElection(10n, { a: 10n, b: 10n }, [["a"], ["b"]]);
     const byId = utilitarianWelfare(election.instance, election.profile);
     const reversed = utilitarianWelfare(election.instance, election.profile, {
       tieBreaking: [{ by: "id", prefer: "higher" }],
