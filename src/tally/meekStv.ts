@@ -13,6 +13,7 @@ import {
 import { fail, ok, type Result } from "../core/result.js";
 import type { TallyOutcome, TallyRound } from "./outcome.js";
 import type { RankedProfile } from "./rankedProfile.js";
+import { stvPapers } from "./stvPapers.js";
 
 /** Keep factors are exact fractions up to this many hex digits (2,048 bits). */
 const PRECISION_LIMIT_HEX_DIGITS = 512;
@@ -54,40 +55,15 @@ export function meekStv(
   profile: RankedProfile,
   options: MeekStvOptions = {},
 ): Result<TallyOutcome> {
-  const seats = options.seats ?? profile.seats;
-  if (seats === undefined || !Number.isInteger(seats) || seats < 1) {
-    return fail([makeIssue("missing-seats", ["seats"], "Meek STV needs the number of seats")]);
-  }
+  const laid = stvPapers(profile, options.seats ?? profile.seats, "Meek STV");
+  if (!laid.ok) return laid;
+  const { seats, candidates, prefs, prefStart, counts, paperCount } = laid.value;
   const omega = rational(1n, 10n ** BigInt(options.omegaDigits ?? 10));
-  const withdrawn = new Set(profile.withdrawn ?? []);
-  const candidates = profile.candidates.filter((candidate) => !withdrawn.has(candidate));
-  const index = new Map(candidates.map((candidate, c) => [candidate, c]));
   const n = candidates.length;
-  const ballots: { prefs: number[]; weight: bigint }[] = [];
-  for (const [b, ballot] of profile.ballots.entries()) {
-    if (ballot.ranking.some((tier) => tier.length > 1)) {
-      return fail([
-        makeIssue(
-          "equal-ranks",
-          ["ballots", b],
-          `ballot ${b + 1} ranks candidates equal, which Meek STV here does not allow`,
-        ),
-      ]);
-    }
-    if (!Number.isSafeInteger(ballot.weight)) {
-      return fail([
-        makeIssue(
-          "invalid-weight",
-          ["ballots", b],
-          `ballot ${b + 1} has weight ${ballot.weight}, not a whole number`,
-        ),
-      ]);
-    }
-    const prefs = ballot.ranking
-      .map((tier) => index.get(tier[0] as string))
-      .filter((c) => c !== undefined);
-    ballots.push({ prefs, weight: BigInt(ballot.weight) });
-  }
+  const ballots = Array.from({ length: paperCount }, (_, p) => ({
+    prefs: prefs.subarray(prefStart[p] as number, prefStart[p + 1] as number),
+    weight: BigInt(counts[p] as number),
+  }));
   const total = rational(ballots.reduce((sum, ballot) => sum + ballot.weight, 0n));
   type State = "hopeful" | "elected" | "excluded";
   const state = new Array<State>(n).fill("hopeful");

@@ -1,7 +1,7 @@
-import { makeIssue } from "../core/issue.js";
-import { fail, ok, type Result } from "../core/result.js";
+import { ok, type Result } from "../core/result.js";
 import type { TallyOutcome, TallyRound } from "./outcome.js";
 import type { RankedProfile } from "./rankedProfile.js";
+import { stvPapers } from "./stvPapers.js";
 
 /**
  * The arithmetic of a count: votes and paper values as W, with the transfer value
@@ -51,57 +51,14 @@ export interface StvRules<W> {
  */
 export function countStv<W>(
   profile: RankedProfile,
-  seats: number | undefined,
+  requestedSeats: number | undefined,
   rules: StvRules<W>,
 ): Result<TallyOutcome> {
   const { arithmetic: A } = rules;
-  if (seats === undefined || !Number.isInteger(seats) || seats < 1) {
-    return fail([makeIssue("missing-seats", ["seats"], `${rules.name} needs the number of seats`)]);
-  }
-  const withdrawn = new Set(profile.withdrawn ?? []);
-  const candidates = profile.candidates.filter((candidate) => !withdrawn.has(candidate));
-  const index = new Map(candidates.map((candidate, c) => [candidate, c]));
+  const laid = stvPapers(profile, requestedSeats, rules.name);
+  if (!laid.ok) return laid;
+  const { seats, candidates, prefs, prefStart, counts, paperCount } = laid.value;
   const n = candidates.length;
-  // Papers in flat arrays: preferences of paper p are prefs[prefStart[p] .. prefStart[p + 1]).
-  const ballots = profile.ballots;
-  let ranks = 0;
-  for (const ballot of ballots) ranks += ballot.ranking.length;
-  const prefs = new Int32Array(ranks);
-  const prefStart = new Int32Array(ballots.length + 1);
-  const counts = new Float64Array(ballots.length);
-  let filled = 0;
-  let paperCount = 0;
-  for (let b = 0; b < ballots.length; b++) {
-    const ballot = ballots[b] as (typeof ballots)[number];
-    if (!Number.isSafeInteger(ballot.weight)) {
-      return fail([
-        makeIssue(
-          "invalid-weight",
-          ["ballots", b],
-          `ballot ${b + 1} has weight ${ballot.weight}, not a whole number`,
-        ),
-      ]);
-    }
-    const before = filled;
-    for (const tier of ballot.ranking) {
-      if (tier.length > 1) {
-        return fail([
-          makeIssue(
-            "equal-ranks",
-            ["ballots", b],
-            `ballot ${b + 1} ranks candidates equal, which this count does not allow`,
-          ),
-        ]);
-      }
-      const c = index.get(tier[0] as string);
-      if (c !== undefined) prefs[filled++] = c;
-    }
-    if (filled > before) {
-      counts[paperCount] = ballot.weight;
-      paperCount++;
-      prefStart[paperCount] = filled;
-    }
-  }
   const weights = new Array<W>(paperCount).fill(A.one);
   const position = new Int32Array(paperCount);
   let total = 0n;
