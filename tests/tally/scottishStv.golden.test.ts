@@ -20,6 +20,15 @@ interface DroopAction {
   readonly cstate?: Record<string, { vote: string; code: string }>;
 }
 
+/** The candidates the reference count ends with as elected, sorted. */
+function electedIn(actions: readonly DroopAction[]): string[] {
+  const end = actions.find((action) => action.tag === "end");
+  return Object.entries(end?.cstate ?? {})
+    .filter(([, c]) => c.code === "E")
+    .map(([id]) => id)
+    .sort();
+}
+
 /** Every reference count of a rule: fixtures always, the shared data when present. */
 function references(
   suffix = "-scotland-fixed-p5-d5.txt",
@@ -81,12 +90,7 @@ function compareWithReference(outcome: Result<TallyOutcome>, ref: string, digits
       ),
     );
   expect(ours).toEqual(stages);
-  const end = reference.actions.find((action) => action.tag === "end");
-  const elected = Object.entries(end?.cstate ?? {})
-    .filter(([, c]) => c.code === "E")
-    .map(([id]) => id)
-    .sort();
-  expect([...outcome.value.winners].sort()).toEqual(elected);
+  expect([...outcome.value.winners].sort()).toEqual(electedIn(reference.actions));
 }
 
 /** A fraction "num/den" to 12 decimals, rounded, as droop displays it. */
@@ -120,12 +124,7 @@ describe("Meek STV in exact fractions reproduces the reference counts iteration 
           ),
         );
       expect(ours).toEqual(stages);
-      const end = reference.actions.find((action) => action.tag === "end");
-      const elected = Object.entries(end?.cstate ?? {})
-        .filter(([, c]) => c.code === "E")
-        .map(([id]) => id)
-        .sort();
-      expect([...outcome.value.winners].sort()).toEqual(elected);
+      expect([...outcome.value.winners].sort()).toEqual(electedIn(reference.actions));
     });
   }
 });
