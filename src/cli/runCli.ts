@@ -32,6 +32,7 @@ import {
   type ApprovalProfile,
   committeeMethods,
   type RankedProfile,
+  type StvArithmeticSpec,
   type TallyOutcome,
   tallyMethods,
 } from "../tally/index.js";
@@ -67,7 +68,7 @@ const USAGE = `Usage:
   civitas pb check FILE...
   civitas pb convert FILE --to json|pabulib
   civitas pb rules
-  civitas tally FILE... --method <method> [--seats N] [--irresolute] [--json] [--explain]
+  civitas tally FILE... --method <method> [--seats N] [--arithmetic rational|fixed:P|guarded:P[:G]] [--irresolute] [--json] [--explain]
   civitas tally methods [--json]
 
 Rules: ${pbRules.map((rule) => rule.metadata.id).join(", ")}
@@ -432,6 +433,24 @@ function rulesCommand(io: CliIo): number {
 }
 
 /** Reads a ranked-ballot file by its extension. */
+/** `rational`, `fixed:9` or `guarded:18[:9]`, as `--arithmetic` takes it. */
+function stvArithmetic(text: string): StvArithmeticSpec {
+  if (text === "rational") return { kind: "rational" };
+  const match = /^(fixed|guarded):(\d{1,3})(?::(\d{1,3}))?$/.exec(text);
+  if (match === null || (match[1] === "fixed" && match[3] !== undefined))
+    throw new UsageError(
+      `--arithmetic must be rational, fixed:PLACES or guarded:PLACES[:GUARD], not "${text}"`,
+    );
+  const precision = Number(match[2]);
+  return match[1] === "fixed"
+    ? { kind: "fixed", precision }
+    : {
+        kind: "guarded",
+        precision,
+        ...(match[3] === undefined ? {} : { guard: Number(match[3]) }),
+      };
+}
+
 function loadRanked(
   file: string,
   io: CliIo,
@@ -465,10 +484,11 @@ function humanTally(
   profile: RankedProfile,
   outcome: TallyOutcome,
   explain: boolean,
+  tied: boolean,
 ): string {
   const name = (id: string) => profile.names[id] ?? id;
   const lines = [
-    `${file} — ${outcome.method}: ${outcome.winners.length === 0 ? "no winner" : outcome.winners.map(name).join(", ")}${outcome.winners.length > 1 && outcome.method !== "scottish-stv" ? " (tied)" : ""}`,
+    `${file} — ${outcome.method}: ${outcome.winners.length === 0 ? "no winner" : outcome.winners.map(name).join(", ")}${tied ? " (tied)" : ""}`,
     ...outcome.notes.map((note) => `Note: ${note}`),
   ];
   if (explain) {
@@ -576,6 +596,7 @@ function tallyCommand(args: string[], io: CliIo): number {
     options: {
       method: { type: "string" },
       seats: { type: "string" },
+      arithmetic: { type: "string" },
       irresolute: { type: "boolean", default: false },
       json: { type: "boolean", default: false },
       explain: { type: "boolean", default: false },
@@ -583,6 +604,7 @@ function tallyCommand(args: string[], io: CliIo): number {
   });
   if (values.method === undefined)
     throw new UsageError("tally needs --method (see civitas tally methods)");
+  const arithmetic = values.arithmetic === undefined ? undefined : stvArithmetic(values.arithmetic);
   const committee = committeeMethods.find((candidate) => candidate.id === values.method);
   if (committee !== undefined) return committeeCommand(committee, positionals, values, io);
   const method = tallyMethods.find((candidate) => candidate.id === values.method);
@@ -604,7 +626,10 @@ function tallyCommand(args: string[], io: CliIo): number {
     }
     const profile = loaded.profile;
     const seatCount = seats ?? (method.multiWinner ? profile.seats : 1) ?? 1;
-    const outcome = method.run(profile, { seats: seatCount });
+    const outcome = method.run(profile, {
+      seats: seatCount,
+      ...(arithmetic === undefined ? {} : { arithmetic }),
+    });
     if (!outcome.ok) {
       for (const issue of outcome.issues) io.stderr(`${file}: ${issue.message}\n`);
       failed = true;
@@ -642,7 +667,7 @@ function tallyCommand(args: string[], io: CliIo): number {
         })}\n`,
       );
     } else {
-      io.stdout(humanTally(file, profile, result, values.explain));
+      io.stdout(humanTally(file, profile, result, values.explain, tied));
     }
   }
   return failed ? 1 : 0;

@@ -22,7 +22,7 @@ export {
   majorityJudgment,
 } from "./majorityJudgment.js";
 export { maximinSupportCommittee } from "./maximinSupportCommittee.js";
-export { type MeekStvOptions, meekStv } from "./meekStv.js";
+export { type MeekStvOptions, meekStv, prfMeekStv } from "./meekStv.js";
 export { minimax } from "./minimax.js";
 export { minimaxApproval } from "./minimaxApproval.js";
 export { minimaxPhragmen } from "./minimaxPhragmen.js";
@@ -47,7 +47,8 @@ export { sequentialThiele } from "./sequentialThiele.js";
 export { smithSet } from "./smithSet.js";
 export { splitCycle } from "./splitCycle.js";
 export { type StarSummary, star, starFromSummary, starSummary } from "./star.js";
+export type { StvArithmeticSpec } from "./stvNumbers.js";
 export { type TallyMethod, tallyMethods } from "./tallyMethods.js";
 export { thieleCommittee } from "./thieleCommittee.js";
 export { twoRoundRunoff } from "./twoRoundRunoff.js";
-export { wigmStv } from "./wigmStv.js";
+export { prfWigmStv, type WigmStvOptions, wigmStv } from "./wigmStv.js";

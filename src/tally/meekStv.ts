@@ -1,248 +1,423 @@
 import { makeIssue } from "../core/issue.js";
-import {
-  addRational,
-  compareRational,
-  formatRational,
-  formatRationalAsDecimal,
-  multiplyRational,
-  type Rational,
-  rational,
-  rationalToNumber,
-  subtractRational,
-} from "../core/rational.js";
 import { fail, ok, type Result } from "../core/result.js";
 import type { TallyOutcome, TallyRound } from "./outcome.js";
 import type { RankedProfile } from "./rankedProfile.js";
+import { type StvArithmeticSpec, type StvNumbers, withStvNumbers } from "./stvNumbers.js";
 import { stvPapers } from "./stvPapers.js";
+import { sureLosers } from "./sureLosers.js";
 
-/** Keep factors are exact fractions up to this many hex digits (2,048 bits). */
-const PRECISION_LIMIT_HEX_DIGITS = 512;
+/** Exact keep factors are fractions with denominators up to 2,048 bits. */
+const PRECISION_LIMIT_BITS = 2048;
 
 /**
  * Options of {@link meekStv}.
  *
+ * - `arithmetic`: exact fractions by default; `{ kind: "guarded", precision: 18 }` is
+ *   droop's default, `{ kind: "fixed", precision: 9 }` stv-rs's and OpenSTV's.
+ * - `omegaDigits`: iterate until the total surplus is at most 10^-omegaDigits; default 10
+ *   in exact fractions, half the precision in guarded and two thirds in fixed arithmetic.
+ * - `transfer`: `meek` (each candidate keeps weight × keep factor, the ballot goes on with
+ *   weight × (1 − keep factor), both truncated) or `warren` (each keeps its keep factor,
+ *   or all that is left).
+ * - `defeatBatch`: `safe` (default) excludes at once every lowest hopeful who, with the
+ *   whole surplus, cannot overtake the next; `none` excludes one at a time (stv-rs).
+ * - `equalRanks`: `droop` (default) shares a ballot's weight equally among equally ranked
+ *   continuing candidates, each share going on down the ballot — and, as in droop and
+ *   stv-rs, a tier whose candidates are all excluded passes nothing on; `equalize` counts
+ *   the tier as every order of its candidates with equal weight (stv-rs's equalized
+ *   counting; in exact fractions exactly the average of those orders).
+ *
  * @category STV
  * @example
  * ```ts
- * meekStv(profile, { seats: 3, omegaDigits: 10 });
+ * meekStv(profile, { seats: 3, arithmetic: { kind: "guarded", precision: 18 } });
  * ```
  */
 export interface MeekStvOptions {
   readonly seats?: number;
-  /** Iterate until the total surplus is below 10^-omegaDigits; default 10. */
+  readonly arithmetic?: StvArithmeticSpec;
   readonly omegaDigits?: number;
+  readonly transfer?: "meek" | "warren";
+  readonly defeatBatch?: "safe" | "none";
+  readonly equalRanks?: "droop" | "equalize";
 }
 
 /**
- * Meek STV in exact fractions (droop's `meek` rule with rational arithmetic): every
- * candidate has a keep factor (1 while hopeful, 0 once excluded); each ballot gives each
- * of its candidates in turn the share of its remaining weight that candidate keeps. The
- * quota is the votes in the count / (seats + 1); a hopeful with more than it is elected.
- * Elected candidates' keep factors are scaled by quota / votes until the total surplus is
- * below omega, stops falling, or a batch of sure losers appears: the lowest hopefuls whose
- * votes plus the surplus cannot reach the next one (all excluded at once); otherwise the
- * lowest hopeful is excluded (ties by the file's tie order). Each iteration's outcome is a
- * round. Exact keep factors can grow without bound when a surplus shrinks only slowly:
- * past 2,048 bits the count stops with the issue `meek-precision-limit`.
+ * Meek STV (Hill, Wichmann and Woodall 1987), as droop's `meek` and `warren` rules and
+ * stv-rs count it. Every candidate has a keep factor (1 while hopeful, 0 once excluded);
+ * each ballot gives each of its candidates in turn the part of its remaining weight that
+ * candidate keeps (equal ranks share the weight equally, each share going on down the
+ * ballot). The quota is the votes for candidates / (seats + 1) — in fixed-point arithmetic
+ * truncated plus one unit, and reached at equality; otherwise it must be exceeded.
+ * Elected candidates' keep factors are scaled by quota / votes (rounded up) until the
+ * total surplus is at most omega, stops falling, or a batch of sure losers appears. Then
+ * the lowest hopeful is excluded — any hopeful within the surplus of the lowest counts as
+ * tied with it, and ties go to the file's tie order (BLT `[tie …]`, else file order).
+ * Each iteration's outcome is a round.
+ *
+ * In exact fractions keep factors can grow without bound when a surplus shrinks only
+ * slowly: past 2,048 bits the count stops with the issue `meek-precision-limit`.
  *
  * @category STV
  * @example
  * ```ts
  * meekStv(profile, { seats: 2 }).ok;
+ * meekStv(profile, { seats: 2, arithmetic: { kind: "fixed", precision: 9 } }).ok;
  * ```
  */
 export function meekStv(
   profile: RankedProfile,
   options: MeekStvOptions = {},
 ): Result<TallyOutcome> {
-  const laid = stvPapers(profile, options.seats ?? profile.seats, "Meek STV");
+  const arithmetic = options.arithmetic ?? { kind: "rational" };
+  const omegaDigits =
+    options.omegaDigits ??
+    (arithmetic.kind === "rational"
+      ? 10
+      : arithmetic.kind === "guarded"
+        ? Math.floor(arithmetic.precision / 2)
+        : Math.floor((arithmetic.precision * 2) / 3));
+  return withStvNumbers(arithmetic, (numbers) =>
+    countMeek(profile, options.seats ?? profile.seats, numbers, {
+      id: options.transfer === "warren" ? "warren-stv" : "meek-stv",
+      omegaDigits,
+      transfer: options.transfer ?? "meek",
+      defeatBatch: options.defeatBatch ?? "safe",
+      equalRanks: options.equalRanks ?? "droop",
+      reference: false,
+    }),
+  );
+}
+
+/**
+ * The Proportional Representation Foundation's Meek reference rule: fixed-point decimals
+ * with 9 places, omega 10^-6, no batch exclusions. Each candidate keeps weight × keep
+ * factor rounded up; the quota is the votes for candidates / (seats + 1), truncated, plus
+ * 10^-9, and is reached at equality; the total surplus never counts below zero.
+ *
+ * @category STV
+ * @example
+ * ```ts
+ * prfMeekStv(profile, { seats: 2 }).ok;
+ * ```
+ */
+export function prfMeekStv(
+  profile: RankedProfile,
+  options: { readonly seats?: number } = {},
+): Result<TallyOutcome> {
+  return withStvNumbers({ kind: "fixed", precision: 9 }, (numbers) =>
+    countMeek(profile, options.seats ?? profile.seats, numbers, {
+      id: "prf-meek-stv",
+      omegaDigits: 6,
+      transfer: "meek",
+      defeatBatch: "none",
+      equalRanks: "droop",
+      reference: true,
+    }),
+  );
+}
+
+interface MeekRules {
+  readonly id: string;
+  readonly omegaDigits: number;
+  readonly transfer: "meek" | "warren";
+  readonly defeatBatch: "safe" | "none";
+  readonly equalRanks: "droop" | "equalize";
+  /** The PRF reference rule's rounding, omega test and non-negative surplus. */
+  readonly reference: boolean;
+}
+
+/** Row k of Pascal's triangle: C(k, 0) … C(k, k). */
+function binomialRow(k: number): bigint[] {
+  const row = [1n];
+  for (let j = 1; j <= k; j++) row.push(((row[j - 1] as bigint) * BigInt(k - j + 1)) / BigInt(j));
+  return row;
+}
+
+function countMeek<T>(
+  profile: RankedProfile,
+  requestedSeats: number | undefined,
+  N: StvNumbers<T>,
+  rules: MeekRules,
+): Result<TallyOutcome> {
+  const method = rules.id === "warren-stv" ? "Warren STV" : "Meek STV";
+  const laid = stvPapers(profile, requestedSeats, method, true);
   if (!laid.ok) return laid;
-  const { seats, candidates, prefs, prefStart, counts, paperCount } = laid.value;
-  const omega = rational(1n, 10n ** BigInt(options.omegaDigits ?? 10));
+  const { seats, candidates, prefs, prefStart, counts, paperCount, newTier } = laid.value;
+  if (!Number.isInteger(rules.omegaDigits) || rules.omegaDigits < 0) {
+    return fail([
+      makeIssue("invalid-omega", ["omegaDigits"], "omegaDigits must be a whole number ≥ 0", {
+        omegaDigits: rules.omegaDigits,
+      }),
+    ]);
+  }
+  const omega = N.divide(N.one, N.fromInteger(10n ** BigInt(rules.omegaDigits)), "down");
   const n = candidates.length;
-  const ballots = Array.from({ length: paperCount }, (_, p) => ({
-    prefs: prefs.subarray(prefStart[p] as number, prefStart[p + 1] as number),
-    weight: BigInt(counts[p] as number),
-  }));
-  const total = rational(ballots.reduce((sum, ballot) => sum + ballot.weight, 0n));
+  const multiplier = Array.from({ length: paperCount }, (_, p) => BigInt(counts[p] as number));
+  /** The tiers of each paper that ranks candidates equal (undefined for the others). */
+  const tiersOf = Array.from({ length: paperCount }, (_, p) => {
+    const start = prefStart[p] as number;
+    const end = prefStart[p + 1] as number;
+    let tied = false;
+    for (let i = start + 1; i < end; i++) if (newTier[i] === 0) tied = true;
+    if (!tied) return undefined;
+    const tiers: number[][] = [];
+    for (let i = start; i < end; i++) {
+      if (newTier[i] === 1) tiers.push([]);
+      (tiers[tiers.length - 1] as number[]).push(prefs[i] as number);
+    }
+    return tiers;
+  });
   type State = "hopeful" | "elected" | "excluded";
   const state = new Array<State>(n).fill("hopeful");
-  const keep = new Array<Rational>(n).fill(rational(1));
-  let votes = new Array<Rational>(n).fill(rational(0));
-  let quota = rational(0);
+  const keep = new Array<T>(n).fill(N.one);
+  let votes = new Array<T>(n).fill(N.zero);
+  let quota = N.zero;
+  let surplus = N.zero;
   const tieOrder = profile.tieOrder ?? profile.candidates;
-  const tieRank = (c: number) => tieOrder.indexOf(candidates[c] as string);
+  const tieRank = candidates.map((candidate) => tieOrder.indexOf(candidate));
   const rounds: TallyRound[] = [];
   const name = (c: number) => profile.names[candidates[c] as string] ?? (candidates[c] as string);
-  const tallies = () =>
-    Object.fromEntries(
-      candidates.map((candidate, c) => [candidate, rationalToNumber(votes[c] as Rational)]),
-    );
-  const exactTallies = () =>
-    Object.fromEntries(
-      candidates.map((candidate, c) => [candidate, formatRational(votes[c] as Rational)]),
-    );
-  const distribute = () => {
-    const next = new Array<Rational>(n).fill(rational(0));
-    let residual = rational(0);
-    for (const ballot of ballots) {
-      let weight = rational(ballot.weight);
-      for (const c of ballot.prefs) {
-        if (weight.num === 0n) break;
-        const share = multiplyRational(weight, keep[c] as Rational);
-        next[c] = addRational(next[c] as Rational, share);
-        weight = subtractRational(weight, share);
-      }
-      residual = addRational(residual, weight);
-    }
-    votes = next;
-    quota = multiplyRational(subtractRational(total, residual), rational(1, seats + 1));
-  };
+  const continuing = (c: number) => state[c] !== "excluded";
   const hopefuls = () => candidates.map((_, c) => c).filter((c) => state[c] === "hopeful");
   const elected = () => candidates.map((_, c) => c).filter((c) => state[c] === "elected");
-  const surplusOf = () =>
-    elected().reduce((sum, c) => {
-      const over = subtractRational(votes[c] as Rational, quota);
-      return over.num > 0n ? addRational(sum, over) : sum;
-    }, rational(0));
-  /** The largest batch of lowest hopefuls who, with all the surplus, cannot reach the next. */
-  const sureLosers = (surplus: Rational): number[] => {
-    const ordered = hopefuls().sort(
-      (a, b) =>
-        compareRational(votes[a] as Rational, votes[b] as Rational) || tieRank(a) - tieRank(b),
-    );
-    const room = ordered.length - (seats - elected().length);
-    let best: number[] = [];
-    let sum = rational(0);
-    for (let k = 0; k < ordered.length - 1 && k < room; k++) {
-      sum = addRational(sum, votes[ordered[k] as number] as Rational);
-      if (
-        compareRational(addRational(sum, surplus), votes[ordered[k + 1] as number] as Rational) < 0
-      )
-        best = ordered.slice(0, k + 1);
+
+  /** What a candidate keeps of weight `w`, and the weight the ballot goes on with. */
+  const split = (c: number, w: T): [T, T] => {
+    const factor = keep[c] as T;
+    if (rules.transfer === "warren") {
+      const kept = N.compare(factor, w) < 0 ? factor : w;
+      return [kept, N.subtract(w, kept)];
     }
-    return best;
+    if (rules.reference) {
+      const kept = N.multiply(w, factor, "up");
+      return [kept, N.subtract(w, kept)];
+    }
+    return [N.multiply(w, factor, "down"), N.multiply(w, N.subtract(N.one, factor), "down")];
   };
-  for (;;) {
-    if (elected().length >= seats) {
-      const left = hopefuls();
-      for (const c of left) {
-        state[c] = "excluded";
-        keep[c] = rational(0);
+  type Credit = (c: number, kept: T, m: bigint) => void;
+  /**
+   * droop's recursive descent: the weight is shared equally among the tier's continuing
+   * candidates and what each does not keep goes on to the next tier. As in droop (and
+   * stv-rs without equalizing), a tier whose candidates are all excluded passes nothing on.
+   */
+  const descend = (tiers: number[][], t: number, w: T, m: bigint, credit: Credit): void => {
+    if (N.isZero(w) || t >= tiers.length) return;
+    const open = (tiers[t] as number[]).filter(continuing);
+    if (open.length === 0) return;
+    const share = N.divideInteger(w, BigInt(open.length));
+    for (const c of open) {
+      const [kept, rest] = split(c, share);
+      credit(c, kept, m);
+      descend(tiers, t + 1, rest, m, credit);
+    }
+  };
+  /**
+   * stv-rs's equalized counting: a tier of k equal candidates counts as the k! orders of
+   * them, each with weight 1/k!; candidate i keeps w × kf_i × Σ_j e_j(others' 1 − kf) /
+   * (k × C(k − 1, j)), and w × Π(1 − kf) goes on.
+   */
+  const equalize = (tiers: number[][], m: bigint, credit: Credit): void => {
+    let w = N.one;
+    for (const tier of tiers) {
+      if (tier.length === 1) {
+        const [kept, rest] = split(tier[0] as number, w);
+        credit(tier[0] as number, kept, m);
+        w = rest;
+      } else {
+        const size = tier.length;
+        const unused = tier.map((c) => N.subtract(N.one, keep[c] as T));
+        const row = binomialRow(size - 1);
+        tier.forEach((c, i) => {
+          // Coefficients of Π_{j ≠ i} (X + unused_j), highest degree first.
+          const poly = new Array<T>(size).fill(N.zero);
+          poly[0] = N.one;
+          unused.forEach((a, j) => {
+            if (j === i || N.isZero(a)) return;
+            let previous = poly[0] as T;
+            for (let d = 1; d < size; d++) {
+              const here = poly[d] as T;
+              poly[d] = N.add(here, N.multiply(previous, a, "down"));
+              previous = here;
+            }
+          });
+          const average = poly.reduce(
+            (sum, coefficient, d) => N.add(sum, N.divideInteger(coefficient, row[d] as bigint)),
+            N.zero,
+          );
+          const weight = N.divideInteger(N.multiply(average, keep[c] as T, "down"), BigInt(size));
+          credit(c, N.multiply(w, weight, "down"), m);
+        });
+        w = N.multiply(
+          w,
+          unused.reduce((product, a) => N.multiply(product, a, "down"), N.one),
+          "down",
+        );
       }
-      if (left.length > 0)
+      if (N.isZero(w)) break;
+    }
+  };
+  const distribute = () => {
+    const next = new Array<T>(n).fill(N.zero);
+    const credit = (c: number, kept: T, m: bigint) => {
+      next[c] = N.add(next[c] as T, N.timesInteger(kept, m));
+    };
+    for (let p = 0; p < paperCount; p++) {
+      const m = multiplier[p] as bigint;
+      const start = prefStart[p] as number;
+      const end = prefStart[p + 1] as number;
+      if (tiersOf[p] === undefined) {
+        let w = N.one;
+        for (let i = start; i < end; i++) {
+          const c = prefs[i] as number;
+          if (N.isZero(keep[c] as T)) continue;
+          const [kept, rest] = split(c, w);
+          credit(c, kept, m);
+          w = rest;
+          if (N.compare(w, N.zero) <= 0) break;
+        }
+        continue;
+      }
+      const tiers = tiersOf[p];
+      if (tiers === undefined) continue;
+      if (rules.equalRanks === "equalize") equalize(tiers, m, credit);
+      else descend(tiers, 0, N.one, m, credit);
+    }
+    votes = next;
+    const total = candidates.reduce(
+      (sum, _, c) => (continuing(c) ? N.add(sum, votes[c] as T) : sum),
+      N.zero,
+    );
+    const share = N.divideInteger(total, BigInt(seats + 1));
+    quota = N.exact ? share : N.add(share, N.epsilon);
+  };
+  const hasQuota = (c: number) => N.compare(votes[c] as T, quota) >= (N.exact ? 1 : 0);
+  const byVote = (a: number, b: number) =>
+    N.compare(votes[a] as T, votes[b] as T) || (tieRank[a] as number) - (tieRank[b] as number);
+  const tallies = () =>
+    Object.fromEntries(candidates.map((candidate, c) => [candidate, N.toNumber(votes[c] as T)]));
+  const exactTallies = () =>
+    Object.fromEntries(
+      candidates.map((candidate, c) => [candidate, N.formatExactly(votes[c] as T)]),
+    );
+  const tooPrecise = () =>
+    elected().some((c) => N.denominatorBits(keep[c] as T) > PRECISION_LIMIT_BITS);
+
+  for (;;) {
+    const left = seats - elected().length;
+    if (left <= 0 || hopefuls().length <= left) break;
+    let status: "elected" | "omega" | "stable" | "batch";
+    let batch: number[] = [];
+    let lastSurplus: T | undefined;
+    for (;;) {
+      distribute();
+      const winners = hopefuls().filter(hasQuota);
+      for (const c of winners) state[c] = "elected";
+      surplus = elected().reduce((sum, c) => N.add(sum, N.subtract(votes[c] as T, quota)), N.zero);
+      if (rules.reference && N.compareExactly(surplus, N.zero) < 0) surplus = N.zero;
+      if (winners.length > 0) {
+        status = "elected";
+        winners.sort((a, b) => byVote(b, a));
         rounds.push({
           tallies: tallies(),
           exactTallies: exactTallies(),
-          eliminated: left.map((c) => candidates[c] as string),
-          note: "all seats are filled: the others are excluded",
+          elected: winners.map((c) => candidates[c] as string),
+          note: `quota ${N.format(quota)}; elected: ${winners.map(name).join(", ")}`,
         });
-      break;
-    }
-    const open = hopefuls();
-    if (open.length <= seats - elected().length) {
-      for (const c of open) state[c] = "elected";
-      rounds.push({
-        tallies: tallies(),
-        exactTallies: exactTallies(),
-        elected: open.map((c) => candidates[c] as string),
-        note: "as many candidates remain as seats: all are elected",
-      });
-      break;
-    }
-    // Iterate keep factors.
-    let last: Rational | undefined;
-    let status: "elected" | "omega" | "stable" | "batch";
-    let batch: number[] = [];
-    for (;;) {
-      distribute();
-      if (hopefuls().some((c) => compareRational(votes[c] as Rational, quota) > 0)) {
-        status = "elected";
         break;
       }
-      const surplus = surplusOf();
-      if (compareRational(surplus, omega) < 0) {
+      if (N.compare(surplus, omega) < (rules.reference ? 0 : 1)) {
         status = "omega";
         break;
       }
-      batch = sureLosers(surplus);
-      if (batch.length > 0) {
-        status = "batch";
-        break;
-      }
-      if (last !== undefined && compareRational(surplus, last) >= 0) {
+      if (lastSurplus !== undefined && N.compare(surplus, lastSurplus) >= 0) {
         status = "stable";
         break;
       }
-      last = surplus;
-      // Exact keep factors can grow without bound when the surplus only shrinks slowly;
-      // past this size the count stops with an issue instead of running for ever.
-      if (
-        elected().some(
-          (c) => (keep[c] as Rational).den.toString(16).length > PRECISION_LIMIT_HEX_DIGITS,
-        )
-      ) {
+      if (rules.defeatBatch === "safe") {
+        batch = sureLosers(
+          hopefuls(),
+          votes,
+          surplus,
+          seats - elected().length,
+          N,
+          (c) => tieRank[c] as number,
+        );
+        if (batch.length > 0) {
+          status = "batch";
+          break;
+        }
+      }
+      lastSurplus = surplus;
+      if (tooPrecise()) {
         return fail([
           makeIssue(
             "meek-precision-limit",
             ["omegaDigits"],
-            `the exact keep factors grew beyond ${PRECISION_LIMIT_HEX_DIGITS * 4} bits before the surplus fell below omega; use fewer omega digits`,
-            { omegaDigits: options.omegaDigits ?? 10 },
+            `the exact keep factors grew beyond ${PRECISION_LIMIT_BITS} bits before the surplus fell below omega; use fewer omega digits or fixed-point arithmetic`,
+            { omegaDigits: rules.omegaDigits },
           ),
         ]);
       }
       for (const c of elected())
-        keep[c] = multiplyRational(
-          keep[c] as Rational,
-          multiplyRational(quota, rational((votes[c] as Rational).den, (votes[c] as Rational).num)),
-        );
+        keep[c] = N.divide(N.multiply(keep[c] as T, quota, "up"), votes[c] as T, "up");
     }
-    if (status === "elected") {
-      const winners = hopefuls()
-        .filter((c) => compareRational(votes[c] as Rational, quota) > 0)
-        .sort(
-          (a, b) =>
-            compareRational(votes[b] as Rational, votes[a] as Rational) || tieRank(a) - tieRank(b),
-        );
-      for (const c of winners) if (elected().length < seats) state[c] = "elected";
-      rounds.push({
-        tallies: tallies(),
-        exactTallies: exactTallies(),
-        elected: winners.map((c) => candidates[c] as string),
-        note: `quota ${formatRationalAsDecimal(quota, 12)}; elected: ${winners.map(name).join(", ")}`,
-      });
-      continue;
+    if (status === "elected") continue;
+    let out: number[];
+    if (status === "batch") out = batch.sort((a, b) => a - b);
+    else {
+      const open = hopefuls();
+      const lowest = open.reduce((low, c) =>
+        N.compareExactly(votes[c] as T, votes[low] as T) < 0 ? c : low,
+      );
+      const tied = open.filter(
+        (c) => c === lowest || N.compare(N.add(votes[lowest] as T, surplus), votes[c] as T) >= 0,
+      );
+      out = [
+        tied.reduce((first, c) =>
+          (tieRank[c] as number) < (tieRank[first] as number) ? c : first,
+        ),
+      ];
     }
-    const out =
-      status === "batch"
-        ? batch
-        : [
-            hopefuls().reduce((worst, c) => {
-              const order = compareRational(votes[c] as Rational, votes[worst] as Rational);
-              return order < 0 || (order === 0 && tieRank(c) < tieRank(worst)) ? c : worst;
-            }),
-          ];
     rounds.push({
       tallies: tallies(),
       exactTallies: exactTallies(),
-
       eliminated: out.map((c) => candidates[c] as string),
       note:
         status === "batch"
           ? `sure losers excluded: ${out.map(name).join(", ")}`
-          : `${name(out[0] as number)} has the fewest votes and is excluded (surplus ${status === "omega" ? "below omega" : "no longer falling"})`,
+          : `${name(out[0] as number)} has the fewest votes and is excluded (surplus ${N.format(surplus)} ${status === "omega" ? "within omega" : "no longer falling"})`,
     });
     for (const c of out) {
       state[c] = "excluded";
-      keep[c] = rational(0);
+      keep[c] = N.zero;
     }
   }
+  const open = hopefuls();
+  if (open.length > 0) {
+    distribute();
+    const fill = seats - elected().length > 0;
+    for (const c of open) {
+      state[c] = fill ? "elected" : "excluded";
+      if (!fill) keep[c] = N.zero;
+    }
+    rounds.push({
+      tallies: tallies(),
+      exactTallies: exactTallies(),
+      ...(fill
+        ? { elected: open.map((c) => candidates[c] as string) }
+        : { eliminated: open.map((c) => candidates[c] as string) }),
+      note: fill
+        ? "as many candidates remain as seats: all are elected"
+        : "all seats are filled: the others are excluded",
+    });
+  }
   return ok({
-    method: "meek-stv",
+    method: rules.id,
     winners: candidates.filter((_, c) => state[c] === "elected"),
     rounds,
     notes: [
-      `keep factors iterated until the surplus is below ${formatRationalAsDecimal(omega, 12)}; exact fractions`,
+      `${rules.transfer === "warren" ? "Warren" : "Meek"} transfers in ${N.description}; keep factors iterated until the surplus is ${rules.reference ? "below" : "at most"} ${N.format(omega)}`,
     ],
   });
 }

@@ -6,6 +6,13 @@ import { countStv, type StvArithmetic, type StvRules } from "./stvEngine.js";
 /** Votes are fixed-point numbers with 5 decimals, as the statute counts them. */
 const SCALE = 100_000n;
 
+/** A whole number of 1/100,000 votes with its 5 decimals (`"1234.50000"`). */
+function fiveDecimals(units: bigint): string {
+  const sign = units < 0n ? "-" : "";
+  const magnitude = units < 0n ? -units : units;
+  return `${sign}${magnitude / SCALE}.${(magnitude % SCALE).toString().padStart(5, "0")}`;
+}
+
 const fixedFive: StvArithmetic<bigint> = {
   zero: 0n,
   one: SCALE,
@@ -17,6 +24,7 @@ const fixedFive: StvArithmetic<bigint> = {
   compare: (a, b) => (a < b ? -1 : a > b ? 1 : 0),
   toNumber: (value) => Number(value) / Number(SCALE),
   format: (value) => String(Number(value) / Number(SCALE)),
+  formatExactly: fiveDecimals,
 };
 
 /**
@@ -34,6 +42,7 @@ const fixedFiveSmall: StvArithmetic<number> = {
   compare: (a, b) => a - b,
   toNumber: (value) => value / Number(SCALE),
   format: (value) => String(value / Number(SCALE)),
+  formatExactly: (value) => fiveDecimals(BigInt(value)),
 };
 
 const scottishRulesSmall: StvRules<number> = {

@@ -2,6 +2,7 @@ import { ok, type Result } from "../core/result.js";
 import type { TallyOutcome, TallyRound } from "./outcome.js";
 import type { RankedProfile } from "./rankedProfile.js";
 import { stvPapers } from "./stvPapers.js";
+import { sureLosers } from "./sureLosers.js";
 
 /**
  * The arithmetic of a count: votes and paper values as W, with the transfer value
@@ -21,6 +22,8 @@ export interface StvArithmetic<W> {
   readonly compare: (a: W, b: W) => number;
   readonly toNumber: (value: W) => number;
   readonly format: (value: W) => string;
+  /** Every digit the count keeps, for rounds' `exactTallies`. */
+  readonly formatExactly?: (value: W) => string;
 }
 
 /**
@@ -38,6 +41,8 @@ export interface StvRules<W> {
   readonly describe: (quota: W, valid: bigint, seats: number) => string;
   /** Break ties by the tied candidates' votes at earlier stages before the tie order. */
   readonly lookBack: boolean;
+  /** Before each transfer, exclude at once the sure losers (see `sureLosers`). */
+  readonly defeatSureLosers?: boolean;
 }
 
 /**
@@ -98,8 +103,21 @@ export function countStv<W>(
     const at = tieOrder.indexOf(candidates[c] as string);
     return at < 0 ? tieOrder.length + c : at;
   };
-  const tallies = (): Record<string, number> =>
-    Object.fromEntries(candidates.map((candidate, c) => [candidate, A.toNumber(votes[c] as W)]));
+  const tallies = (): Pick<TallyRound, "tallies" | "exactTallies"> => {
+    const exact = A.formatExactly;
+    return {
+      tallies: Object.fromEntries(
+        candidates.map((candidate, c) => [candidate, A.toNumber(votes[c] as W)]),
+      ),
+      ...(exact
+        ? {
+            exactTallies: Object.fromEntries(
+              candidates.map((candidate, c) => [candidate, exact(votes[c] as W)]),
+            ),
+          }
+        : {}),
+    };
+  };
   const electReaching = (): number[] => {
     const reached = candidates
       .map((_, c) => c)
@@ -122,7 +140,7 @@ export function countStv<W>(
   history.push([...votes]);
   const first = electReaching();
   rounds.push({
-    tallies: tallies(),
+    ...tallies(),
     elected: names(first),
     note: `first preferences; quota ${A.format(quota)}${first.length > 0 ? `; elected: ${spoken(first)}` : ""}`,
   });
@@ -135,7 +153,7 @@ export function countStv<W>(
         elected.push(c);
       }
       rounds.push({
-        tallies: tallies(),
+        ...tallies(),
         elected: names(hopeful),
         note: "as many candidates remain as seats: all are elected",
       });
@@ -144,7 +162,35 @@ export function countStv<W>(
     const pending = candidates.map((_, c) => c).filter((c) => state[c] === "pending");
     let note: string;
     let excluded: number[] = [];
-    if (pending.length > 0) {
+    const batch = rules.defeatSureLosers
+      ? sureLosers(
+          hopeful,
+          votes,
+          pending.reduce((sum, c) => A.add(sum, A.subtract(votes[c] as W, quota)), A.zero),
+          seats - elected.length,
+          A,
+          tieRank,
+        )
+      : [];
+    if (batch.length > 0) {
+      for (const c of batch) state[c] = "excluded";
+      excluded = batch.sort((a, b) => a - b);
+      if (hopeful.length - batch.length <= seats - elected.length) {
+        rounds.push({
+          ...tallies(),
+          eliminated: names(excluded),
+          note: `sure losers excluded: ${spoken(excluded)}`,
+        });
+        continue;
+      }
+      for (const c of batch) {
+        const moving = holder[c] as number[];
+        holder[c] = [];
+        votes[c] = A.zero;
+        for (const p of moving) place(p);
+      }
+      note = `sure losers excluded: ${spoken(excluded)}; their papers pass on at their current value`;
+    } else if (pending.length > 0) {
       const e = pending.reduce((best, c) => {
         const order = A.compare(votes[c] as W, votes[best] as W);
         const history = order === 0 ? byHistory(c, best) : 0;
@@ -187,7 +233,7 @@ export function countStv<W>(
     history.push([...votes]);
     const now = electReaching();
     rounds.push({
-      tallies: tallies(),
+      ...tallies(),
       ...(excluded.length > 0 ? { eliminated: names(excluded) } : {}),
       ...(now.length > 0 ? { elected: names(now) } : {}),
       note: now.length > 0 ? `${note}; elected: ${spoken(now)}` : note,

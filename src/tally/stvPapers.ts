@@ -17,11 +17,14 @@ export interface StvPapers {
   readonly prefStart: Int32Array;
   readonly counts: Float64Array;
   readonly paperCount: number;
+  /** `newTier[i]` is 1 where `prefs[i]` is ranked below the preference before it, 0 where equal. */
+  readonly newTier: Uint8Array;
 }
 
 /**
- * Checks an STV count's seats and ballots (whole-number weights, no equal ranks) and lays
- * the ballots out as papers; `method` names the count in the issues.
+ * Checks an STV count's seats and ballots (whole-number weights; equal ranks only where
+ * `allowEqualRanks`) and lays the ballots out as papers; `method` names the count in the
+ * issues.
  *
  * @internal
  */
@@ -29,6 +32,7 @@ export function stvPapers(
   profile: RankedProfile,
   seats: number | undefined,
   method: string,
+  allowEqualRanks = false,
 ): Result<StvPapers> {
   if (seats === undefined || !Number.isInteger(seats) || seats < 1) {
     return fail([makeIssue("missing-seats", ["seats"], `${method} needs the number of seats`)]);
@@ -38,8 +42,9 @@ export function stvPapers(
   const index = new Map(candidates.map((candidate, c) => [candidate, c]));
   const ballots = profile.ballots;
   let ranks = 0;
-  for (const ballot of ballots) ranks += ballot.ranking.length;
+  for (const ballot of ballots) for (const tier of ballot.ranking) ranks += tier.length;
   const prefs = new Int32Array(ranks);
+  const newTier = new Uint8Array(ranks);
   const prefStart = new Int32Array(ballots.length + 1);
   const counts = new Float64Array(ballots.length);
   let filled = 0;
@@ -51,13 +56,13 @@ export function stvPapers(
         makeIssue(
           "invalid-weight",
           ["ballots", b],
-          `ballot ${b + 1} has weight ${ballot.weight}, not a whole number`,
+          `ballot ${b + 1} has weight ${ballot.weight}, not a whole number below 2^53`,
         ),
       ]);
     }
     const before = filled;
     for (const tier of ballot.ranking) {
-      if (tier.length > 1) {
+      if (tier.length > 1 && !allowEqualRanks) {
         return fail([
           makeIssue(
             "equal-ranks",
@@ -66,8 +71,14 @@ export function stvPapers(
           ),
         ]);
       }
-      const c = index.get(tier[0] as string);
-      if (c !== undefined) prefs[filled++] = c;
+      let first = true;
+      for (const candidate of tier) {
+        const c = index.get(candidate);
+        if (c === undefined) continue;
+        newTier[filled] = first ? 1 : 0;
+        prefs[filled++] = c;
+        first = false;
+      }
     }
     if (filled > before) {
       counts[paperCount] = ballot.weight;
@@ -75,5 +86,5 @@ export function stvPapers(
       prefStart[paperCount] = filled;
     }
   }
-  return ok({ seats, candidates, prefs, prefStart, counts, paperCount });
+  return ok({ seats, candidates, prefs, prefStart, counts, paperCount, newTier });
 }

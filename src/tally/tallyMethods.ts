@@ -6,7 +6,7 @@ import { condorcetWinner } from "./condorcetWinner.js";
 import { coombs } from "./coombs.js";
 import { copeland } from "./copeland.js";
 import { instantRunoff } from "./instantRunoff.js";
-import { meekStv } from "./meekStv.js";
+import { meekStv, prfMeekStv } from "./meekStv.js";
 import { minimax } from "./minimax.js";
 import type { TallyOutcome } from "./outcome.js";
 import { plurality } from "./plurality.js";
@@ -17,8 +17,9 @@ import { schwartzSet } from "./schwartzSet.js";
 import { scottishStv } from "./scottishStv.js";
 import { smithSet } from "./smithSet.js";
 import { splitCycle } from "./splitCycle.js";
+import type { StvArithmeticSpec } from "./stvNumbers.js";
 import { twoRoundRunoff } from "./twoRoundRunoff.js";
-import { wigmStv } from "./wigmStv.js";
+import { prfWigmStv, wigmStv } from "./wigmStv.js";
 
 /**
  * A counting method with its metadata, callable as `(profile, options)`. Ids follow
@@ -39,9 +40,10 @@ export interface TallyMethod {
   readonly multiWinner: boolean;
   readonly properties: readonly string[];
   readonly reference: string;
+  /** `arithmetic` applies to the STV methods that take one (Meek, Warren, WIGM). */
   readonly run: (
     profile: RankedProfile,
-    options: { readonly seats?: number },
+    options: { readonly seats?: number; readonly arithmetic?: StvArithmeticSpec },
   ) => Result<TallyOutcome>;
 }
 
@@ -220,21 +222,48 @@ export const tallyMethods: readonly TallyMethod[] = [
   },
   {
     id: "meek-stv",
-    name: "Meek STV (exact fractions)",
+    name: "Meek STV",
     ballotTypes: ["ranked"],
     multiWinner: true,
-    properties: ["proportional (Droop)", "exact"],
+    properties: ["proportional (Droop)", "exact (default)"],
     reference:
-      "Hill, Wichmann and Woodall 1987; droop `meek` rule with rational arithmetic, omega 10^-10",
+      "Hill, Wichmann and Woodall 1987; droop `meek` rule: exact fractions and omega 10^-10 by default, or fixed/guarded arithmetic",
     run: (profile, options) => meekStv(profile, options),
   },
   {
-    id: "wigm-stv",
-    name: "WIGM STV (exact fractions)",
+    id: "warren-stv",
+    name: "Warren STV",
     ballotTypes: ["ranked"],
     multiWinner: true,
-    properties: ["proportional (Droop)", "exact"],
-    reference: "weighted inclusive Gregory method; droop `wigm` rule with rational arithmetic",
+    properties: ["proportional (Droop)", "exact (default)"],
+    reference: "Warren 1994; droop `warren` rule",
+    run: (profile, options) => meekStv(profile, { ...options, transfer: "warren" }),
+  },
+  {
+    id: "prf-meek-stv",
+    name: "Meek STV, PR Foundation reference rule",
+    ballotTypes: ["ranked"],
+    multiWinner: true,
+    properties: ["proportional (Droop)", "fixed point, 9 places"],
+    reference: "Proportional Representation Foundation, Meek reference rule; droop `meek-prf`",
+    run: (profile, options) => prfMeekStv(profile, options),
+  },
+  {
+    id: "wigm-stv",
+    name: "WIGM STV",
+    ballotTypes: ["ranked"],
+    multiWinner: true,
+    properties: ["proportional (Droop)", "exact (default)"],
+    reference: "weighted inclusive Gregory method; droop `wigm` rule",
     run: (profile, options) => wigmStv(profile, options),
+  },
+  {
+    id: "prf-wigm-stv",
+    name: "WIGM STV, PR Foundation reference rule",
+    ballotTypes: ["ranked"],
+    multiWinner: true,
+    properties: ["proportional (Droop)", "fixed point, 4 places"],
+    reference: "Proportional Representation Foundation, WIGM reference rule; droop `wigm-prf`",
+    run: (profile, options) => prfWigmStv(profile, options),
   },
 ];

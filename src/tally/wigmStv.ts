@@ -1,58 +1,107 @@
-import {
-  addRational,
-  compareRational,
-  formatRationalAsDecimal,
-  multiplyRational,
-  type Rational,
-  rational,
-  rationalToNumber,
-  subtractRational,
-} from "../core/rational.js";
 import type { Result } from "../core/result.js";
 import type { TallyOutcome } from "./outcome.js";
 import type { RankedProfile } from "./rankedProfile.js";
 import { countStv, type StvArithmetic, type StvRules } from "./stvEngine.js";
-
-const exact: StvArithmetic<Rational> = {
-  zero: rational(0),
-  one: rational(1),
-  add: addRational,
-  subtract: subtractRational,
-  times: (value, count) => multiplyRational(value, rational(count)),
-  scale: (value, surplus, votes) =>
-    multiplyRational(value, rational(surplus.num * votes.den, surplus.den * votes.num)),
-  compare: compareRational,
-  toNumber: rationalToNumber,
-  format: (value) => formatRationalAsDecimal(value, 12),
-};
-
-const wigmRules: StvRules<Rational> = {
-  id: "wigm-stv",
-  name: "WIGM STV",
-  arithmetic: exact,
-  quota: (valid, seats) => rational(valid, BigInt(seats + 1)),
-  reaches: (votes, quota) => compareRational(votes, quota) > 0,
-  lookBack: false,
-  describe: (quota, valid, seats) =>
-    `quota ${exact.format(quota)} (${valid} / ${seats + 1}; a candidate needs more than it); exact fractions throughout`,
-};
+import { type StvArithmeticSpec, type StvNumbers, withStvNumbers } from "./stvNumbers.js";
 
 /**
- * Single transferable vote by the weighted inclusive Gregory method (WIGM) in exact
- * fractions: quota = valid votes / (seats + 1), and a candidate is elected with more than
- * it; the largest surplus is transferred first from all of the elected candidate's papers,
- * each at value × surplus / votes exactly; otherwise the candidate with fewest votes is
- * excluded (ties by the file's tie order, BLT `[tie …]`, else candidate order).
+ * Options of {@link wigmStv}: the seats, the arithmetic (exact fractions by default;
+ * `{ kind: "fixed", precision: 4 }` is the PR Foundation's reference WIGM), and whether
+ * sure losers are excluded in a batch before each transfer.
+ *
+ * @category STV
+ * @example
+ * ```ts
+ * wigmStv(profile, { seats: 2, arithmetic: { kind: "fixed", precision: 4 }, defeatSureLosers: true });
+ * ```
+ */
+export interface WigmStvOptions {
+  readonly seats?: number;
+  readonly arithmetic?: StvArithmeticSpec;
+  readonly defeatSureLosers?: boolean;
+}
+
+function wigmRules<T>(N: StvNumbers<T>, defeatSureLosers: boolean, id = "wigm-stv"): StvRules<T> {
+  const arithmetic: StvArithmetic<T> = {
+    zero: N.zero,
+    one: N.one,
+    add: N.add,
+    subtract: N.subtract,
+    times: (value, count) => N.timesInteger(value, BigInt(count)),
+    scale: (value, surplus, votes) => N.divide(N.multiply(value, surplus, "down"), votes, "down"),
+    compare: N.compare,
+    toNumber: N.toNumber,
+    format: N.format,
+    formatExactly: N.formatExactly,
+  };
+  return {
+    id,
+    name: "WIGM STV",
+    arithmetic,
+    quota: (valid, seats) => {
+      const share = N.divideInteger(N.fromInteger(valid), BigInt(seats + 1));
+      return N.exact ? share : N.add(share, N.epsilon);
+    },
+    reaches: (votes, quota) => N.compare(votes, quota) >= (N.exact ? 1 : 0),
+    lookBack: false,
+    defeatSureLosers,
+    describe: (quota, valid, seats) =>
+      `quota ${N.format(quota)} (${valid} / ${seats + 1}${N.exact ? "; a candidate needs more than it" : ", truncated, plus one unit; a candidate needs at least it"}); ${N.description}${defeatSureLosers ? "; sure losers excluded in batches" : ""}`,
+  };
+}
+
+/**
+ * Single transferable vote by the weighted inclusive Gregory method (WIGM), as droop's
+ * `wigm` and the PR Foundation's reference WIGM rules count it: quota = valid votes /
+ * (seats + 1) — in fixed-point arithmetic truncated plus one unit and reached at
+ * equality, otherwise to be exceeded; the largest surplus is transferred first from all
+ * of the elected candidate's papers, each at value × surplus / votes (each step truncated
+ * in fixed point); otherwise the candidate with fewest votes is excluded (ties by the
+ * file's tie order, BLT `[tie …]`, else candidate order). With `defeatSureLosers`, the
+ * lowest hopefuls who cannot overtake the next even with every pending surplus are
+ * excluded together first.
  *
  * @category STV
  * @example
  * ```ts
  * wigmStv(profile, { seats: 2 }).ok;
+ * wigmStv(profile, { seats: 2, arithmetic: { kind: "fixed", precision: 4 } }).ok;
  * ```
  */
 export function wigmStv(
   profile: RankedProfile,
-  options: { readonly seats?: number } = {},
+  options: WigmStvOptions = {},
 ): Result<TallyOutcome> {
-  return countStv(profile, options.seats ?? profile.seats, wigmRules);
+  return withStvNumbers(options.arithmetic ?? { kind: "rational" }, (numbers) =>
+    countStv(
+      profile,
+      options.seats ?? profile.seats,
+      wigmRules(numbers, options.defeatSureLosers ?? false),
+    ),
+  );
+}
+
+/**
+ * The Proportional Representation Foundation's WIGM reference rule: {@link wigmStv} in
+ * fixed-point decimals with 4 places, every product and quotient truncated; quota =
+ * valid ballots / (seats + 1), truncated, plus 0.0001, reached at equality. With
+ * `defeatSureLosers`, its variant that excludes sure losers in batches.
+ *
+ * @category STV
+ * @example
+ * ```ts
+ * prfWigmStv(profile, { seats: 2 }).ok;
+ * ```
+ */
+export function prfWigmStv(
+  profile: RankedProfile,
+  options: { readonly seats?: number; readonly defeatSureLosers?: boolean } = {},
+): Result<TallyOutcome> {
+  return withStvNumbers({ kind: "fixed", precision: 4 }, (numbers) =>
+    countStv(
+      profile,
+      options.seats ?? profile.seats,
+      wigmRules(numbers, options.defeatSureLosers ?? false, "prf-wigm-stv"),
+    ),
+  );
 }

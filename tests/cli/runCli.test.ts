@@ -314,6 +314,31 @@ describe("civitas tally", () => {
     expect(first.rounds[1].note).toBe("surplus of George Redmond (682) transferred");
   });
 
+  it("counts Meek STV in the arithmetic asked for, and refuses an unknown one", () => {
+    const vegetables = join(fixturesDir, "stv", "stv-rs", "ballots", "vegetables.blt");
+    const fixed = run([
+      "tally",
+      vegetables,
+      "--method",
+      "meek-stv",
+      "--arithmetic",
+      "fixed:9",
+      "--json",
+    ]);
+    expect(fixed.code).toBe(0);
+    const outcome = JSON.parse(fixed.stdout);
+    // stv-rs's transcript of the same count elects these four.
+    expect([...outcome.winners].sort()).toEqual(["Eggplant", "Grape", "Hazelnut", "Jalapeno"]);
+    expect(outcome.notes[0]).toContain("fixed-point decimals, 9 places");
+    const prf = run(["tally", vegetables, "--method", "prf-meek-stv"]);
+    expect(prf.stdout).toMatch(/^.* — prf-meek-stv: [^()]*\n/);
+    const bad = run(["tally", vegetables, "--method", "meek-stv", "--arithmetic", "float"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain(
+      "--arithmetic must be rational, fixed:PLACES or guarded:PLACES[:GUARD]",
+    );
+  });
+
   it("takes the seats from the BLT header by default and explains in words", () => {
     const { code, stdout } = run(["tally", calton, "--method", "scottish-stv", "--explain"]);
     expect(code).toBe(0);

@@ -13,6 +13,8 @@ import {
   meekStv,
   minimax,
   plurality,
+  prfMeekStv,
+  prfWigmStv,
   type RankedProfile,
   rankedPairs,
   rankedProfileSchema,
@@ -175,6 +177,18 @@ describe("tally rules", () => {
           scottishStv,
           wigmStv,
           (p: RankedProfile, o: { seats: number }) => meekStv(p, { ...o, omegaDigits: 6 }),
+          (p: RankedProfile, o: { seats: number }) =>
+            meekStv(p, { ...o, arithmetic: { kind: "guarded", precision: 18 } }),
+          (p: RankedProfile, o: { seats: number }) =>
+            meekStv(p, { ...o, transfer: "warren", arithmetic: { kind: "fixed", precision: 9 } }),
+          (p: RankedProfile, o: { seats: number }) =>
+            wigmStv(p, {
+              ...o,
+              arithmetic: { kind: "fixed", precision: 4 },
+              defeatSureLosers: true,
+            }),
+          prfMeekStv,
+          prfWigmStv,
         ]) {
           const outcome = rule(profile, { seats });
           // Exact Meek may stop at its documented precision limit; every other count must finish.
@@ -185,6 +199,38 @@ describe("tally rules", () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it("count equal ranks in Meek STV as droop does, or as every order of them equally (equalize)", () => {
+    const profile = {
+      candidates: ["a", "b", "c", "d"],
+      names: {},
+      ballots: [
+        { ranking: [["a", "b"], ["c"]], weight: 6 },
+        { ranking: [["a"], ["d"]], weight: 5 },
+        { ranking: [["c"]], weight: 3 },
+        { ranking: [["d"]], weight: 4 },
+      ],
+    };
+    // Equalized counting in exact fractions is the average over the orders of a and b.
+    const expanded = {
+      ...profile,
+      ballots: [
+        { ranking: [["a"], ["b"], ["c"]], weight: 3 },
+        { ranking: [["b"], ["a"], ["c"]], weight: 3 },
+        ...profile.ballots.slice(1),
+      ],
+    };
+    const equalized = meekStv(profile, { seats: 2, equalRanks: "equalize" });
+    const orders = meekStv(expanded, { seats: 2 });
+    if (!equalized.ok || !orders.ok) throw new Error("count failed");
+    expect(equalized.value.rounds.map((round) => round.exactTallies)).toEqual(
+      orders.value.rounds.map((round) => round.exactTallies),
+    );
+    // droop shares the weight between a and b; what a elected a does not keep goes to c.
+    const droop = meekStv(profile, { seats: 2 });
+    if (!droop.ok) throw new Error("count failed");
+    expect(droop.value.rounds[0]?.exactTallies).toEqual({ a: "8", b: "3", c: "3", d: "4" });
   });
 
   it("fill exactly the seats by Meek STV, or stop at its documented precision limit", () => {
