@@ -1,11 +1,13 @@
 import type { Result } from "../core/result.js";
 import type { ApprovalProfile } from "./approvalProfile.js";
 import { equalSharesCommittee } from "./equalSharesCommittee.js";
+import { greedyMonroe } from "./greedyMonroe.js";
 import { maximinSupportCommittee } from "./maximinSupportCommittee.js";
 import { minimaxApproval } from "./minimaxApproval.js";
 import { minimaxPhragmen } from "./minimaxPhragmen.js";
 import { monroe } from "./monroe.js";
 import type { TallyOutcome } from "./outcome.js";
+import { phragmenEnestroem } from "./phragmenEnestroem.js";
 import { satisfactionApproval } from "./satisfactionApproval.js";
 import { sequentialPhragmenCommittee } from "./sequentialPhragmenCommittee.js";
 import { sequentialThiele } from "./sequentialThiele.js";
@@ -58,6 +60,8 @@ export const committeeMethods: readonly CommitteeMethod[] = [
     run: (p, k) => sequentialThiele("pav", "revseq", p, k),
   },
   { id: "seqphragmen", name: "Sequential Phragmén", run: sequentialPhragmenCommittee },
+  { id: "phragmen-enestroem", name: "Phragmén–Eneström", run: phragmenEnestroem },
+  { id: "greedy-monroe", name: "Greedy Monroe (one committee)", run: greedyMonroe },
   { id: "minimaxphragmen", name: "Minimax Phragmén", run: minimaxPhragmen },
   { id: "maximin-support", name: "Maximin support", run: maximinSupportCommittee },
   { id: "minimaxav", name: "Minimax approval voting", run: minimaxApproval },

@@ -15,6 +15,7 @@ export { condorcetWinner } from "./condorcetWinner.js";
 export { coombs } from "./coombs.js";
 export { copeland } from "./copeland.js";
 export { equalSharesCommittee } from "./equalSharesCommittee.js";
+export { greedyMonroe } from "./greedyMonroe.js";
 export { type InstantRunoffOptions, instantRunoff } from "./instantRunoff.js";
 export {
   type MajorityJudgmentOptions,
@@ -29,6 +30,7 @@ export { minimaxPhragmen } from "./minimaxPhragmen.js";
 export { monroe } from "./monroe.js";
 export type { TallyOutcome, TallyRound } from "./outcome.js";
 export { type PairwiseMatrix, pairwiseMatrix } from "./pairwiseMatrix.js";
+export { phragmenEnestroem } from "./phragmenEnestroem.js";
 export { plurality } from "./plurality.js";
 export { rankedPairs } from "./rankedPairs.js";
 export { type RankedBallot, type RankedProfile, rankedProfileSchema } from "./rankedProfile.js";

@@ -6,10 +6,12 @@ import { type AbcvotingInstance, parseAbcvoting, parsePreflib } from "../../src/
 import {
   type ApprovalProfile,
   equalSharesCommittee,
+  greedyMonroe,
   maximinSupportCommittee,
   minimaxApproval,
   minimaxPhragmen,
   monroe,
+  phragmenEnestroem,
   satisfactionApproval,
   sequentialPhragmenCommittee,
   sequentialThiele,
@@ -34,6 +36,7 @@ const rules: Record<string, (profile: ApprovalProfile, seats: number) => Result<
   monroe,
   minimaxphragmen: minimaxPhragmen,
   "maximin-support": maximinSupportCommittee,
+  "phragmen-enestroem": phragmenEnestroem,
 };
 
 const normal = (committees: readonly (readonly string[])[]) =>
@@ -76,6 +79,19 @@ describe("approval committee rules return exactly abcvoting's winning committees
       expect(compared).toBe(36);
     });
   }
+
+  it("greedy Monroe (resolute): the committee abcvoting computes, on every instance it has", () => {
+    let compared = 0;
+    for (const [file, instance] of instances) {
+      const expected = instance.expected.find((entry) => entry.rule === "greedy-monroe");
+      if (expected?.committees == null) continue;
+      const outcome = greedyMonroe(instance.profile, instance.profile.seats as number);
+      if (!outcome.ok) throw new Error(outcome.issues[0]?.message);
+      expect(normal(outcome.value.committees ?? []), file).toEqual(normal(expected.committees));
+      compared++;
+    }
+    expect(compared).toBe(36);
+  });
 
   it("equal shares with approval completion: our committee is one of abcvoting's on every instance", () => {
     let compared = 0;
