@@ -48,6 +48,7 @@ export { sequentialPhragmenCommittee } from "./sequentialPhragmenCommittee.js";
 export { sequentialThiele } from "./sequentialThiele.js";
 export { smithSet } from "./smithSet.js";
 export { splitCycle } from "./splitCycle.js";
+export { stableVoting } from "./stableVoting.js";
 export { type StarSummary, star, starFromSummary, starSummary } from "./star.js";
 export type { StvArithmeticSpec } from "./stvNumbers.js";
 export { type TallyMethod, tallyMethods } from "./tallyMethods.js";

@@ -17,6 +17,7 @@ import { schwartzSet } from "./schwartzSet.js";
 import { scottishStv } from "./scottishStv.js";
 import { smithSet } from "./smithSet.js";
 import { splitCycle } from "./splitCycle.js";
+import { stableVoting } from "./stableVoting.js";
 import type { StvArithmeticSpec } from "./stvNumbers.js";
 import { twoRoundRunoff } from "./twoRoundRunoff.js";
 import { prfWigmStv, wigmStv } from "./wigmStv.js";
@@ -210,6 +211,15 @@ export const tallyMethods: readonly TallyMethod[] = [
     properties: ["Condorcet", "Smith"],
     reference: "pref_voting `schwartz_set`",
     run: (profile) => schwartzSet(profile),
+  },
+  {
+    id: "stable-voting",
+    name: "Stable Voting",
+    ballotTypes: ["ranked"],
+    multiWinner: false,
+    properties: ["Condorcet", "Smith", "refines Split Cycle"],
+    reference: "Holliday and Pacuit 2023, Stable Voting; pref_voting `stable_voting`",
+    run: (profile) => stableVoting(profile),
   },
   {
     id: "scottish-stv",

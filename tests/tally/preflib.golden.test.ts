@@ -17,6 +17,7 @@ import {
   rankedPairs,
   schulze,
   splitCycle,
+  stableVoting,
   twoRoundRunoff,
 } from "../../src/tally/index.js";
 import { fixturesDir, repoRoot } from "../helpers/data.js";
@@ -60,6 +61,7 @@ describe.each(Object.keys(expected.files))("%s agrees with pref_voting", (file) 
   const methods: [string, (p: RankedProfile) => ReturnType<typeof plurality>][] = [
     ["Plurality", plurality],
     ["Split Cycle", splitCycle],
+    ["Stable Voting", stableVoting],
     ["Beat Path", schulze],
     ["Ranked Pairs", rankedPairs],
     ["Copeland", copeland],

@@ -12,6 +12,7 @@ import {
   instantRunoff,
   meekStv,
   minimax,
+  pairwiseMatrix,
   plurality,
   prfMeekStv,
   prfWigmStv,
@@ -24,6 +25,7 @@ import {
   scottishStv,
   smithSet,
   splitCycle,
+  stableVoting,
   twoRoundRunoff,
   wigmStv,
 } from "../../src/tally/index.js";
@@ -39,6 +41,7 @@ const rules = {
   schulze,
   rankedPairs,
   splitCycle,
+  stableVoting,
   bordaElimination,
   nanson,
   coombs,
@@ -110,6 +113,7 @@ describe("tally rules", () => {
           schulze,
           rankedPairs,
           splitCycle,
+          stableVoting,
           bordaElimination,
           nanson,
         ]) {
@@ -121,18 +125,31 @@ describe("tally rules", () => {
     );
   });
 
-  it("keep the Smith inclusions: Schwartz, Schulze, Ranked Pairs, Split Cycle and Copeland winners are in the Smith set", () => {
+  it("keep the Smith inclusions: Schwartz, Schulze, Ranked Pairs, Split Cycle, Stable Voting and Copeland winners are in the Smith set, and Stable Voting's in Split Cycle's", () => {
     fc.assert(
       fc.property(arbitraryProfile, (profile) => {
         const smith = smithSet(profile);
         if (!smith.ok) throw new Error("smith failed");
         const inSmith = new Set(smith.value.winners);
         expect(smith.value.winners.length).toBeGreaterThan(0);
-        for (const rule of [schwartzSet, schulze, rankedPairs, splitCycle, copeland]) {
+        for (const rule of [
+          schwartzSet,
+          schulze,
+          rankedPairs,
+          splitCycle,
+          stableVoting,
+          copeland,
+        ]) {
           const result = rule(profile);
           if (!result.ok) throw new Error("rule failed");
           for (const winner of result.value.winners) expect(inSmith.has(winner)).toBe(true);
         }
+        // Stable Voting winners are Split Cycle winners (Holliday and Pacuit 2023).
+        const stable = stableVoting(profile);
+        const split = splitCycle(profile);
+        if (!stable.ok || !split.ok) throw new Error("rule failed");
+        expect(split.value.winners).toEqual(expect.arrayContaining([...stable.value.winners]));
+        expect(stable.value.winners.length).toBeGreaterThan(0);
         const condorcet = condorcetWinner(profile);
         if (condorcet.ok && condorcet.value.winners.length === 1)
           expect(smith.value.winners).toEqual(condorcet.value.winners);
@@ -199,6 +216,26 @@ describe("tally rules", () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it("elect by Stable Voting the first candidate who beats another and still wins without them", () => {
+    // a beats b by 6, b beats c by 4, c beats a by 2: a loses to c once b is gone, b loses
+    // to a once c is gone, c loses to b once a is gone; at margin -2, a vs c: without c, a wins.
+    const profile: RankedProfile = {
+      candidates: ["a", "b", "c"],
+      names: {},
+      ballots: [
+        { ranking: [["a"], ["b"], ["c"]], weight: 5 },
+        { ranking: [["b"], ["c"], ["a"]], weight: 3 },
+        { ranking: [["c"], ["a"], ["b"]], weight: 4 },
+      ],
+    };
+    const matrix = pairwiseMatrix(profile);
+    expect([matrix.margin("a", "b"), matrix.margin("b", "c"), matrix.margin("c", "a")]).toEqual([
+      6, 4, 2,
+    ]);
+    const outcome = stableVoting(profile);
+    expect(outcome.ok && outcome.value.winners).toEqual(["a"]);
   });
 
   it("count equal ranks in Meek STV as droop does, or as every order of them equally (equalize)", () => {
