@@ -6,7 +6,9 @@
  *
  * @module tally
  */
+
 export { type ApprovalProfile, approvalProfileSchema } from "./approvalProfile.js";
+export { approvalVoting } from "./approvalVoting.js";
 export { borda } from "./borda.js";
 export { bordaElimination } from "./bordaElimination.js";
 export { bucklin } from "./bucklin.js";
@@ -14,6 +16,7 @@ export { type CommitteeMethod, committeeMethods } from "./committeeMethods.js";
 export { condorcetWinner } from "./condorcetWinner.js";
 export { coombs } from "./coombs.js";
 export { copeland } from "./copeland.js";
+export { cumulativeVoting } from "./cumulativeVoting.js";
 export { equalSharesCommittee } from "./equalSharesCommittee.js";
 export { greedyMonroe } from "./greedyMonroe.js";
 export { type InstantRunoffOptions, instantRunoff } from "./instantRunoff.js";
@@ -38,11 +41,18 @@ export {
   type ReferendumCount,
   type ReferendumRules,
   referendum,
+  referendumCountSchema,
 } from "./referendum.js";
+export {
+  type ReferendumBallots,
+  referendumBallotsSchema,
+  referendumQuestions,
+} from "./referendumBallots.js";
 export { satisfactionApproval } from "./satisfactionApproval.js";
 export { schulze } from "./schulze.js";
 export { schwartzSet } from "./schwartzSet.js";
 export { type ScoreProfile, scoreProfileSchema } from "./scoreProfile.js";
+export { scoreVoting } from "./scoreVoting.js";
 export { type ScottishStvOptions, scottishStv } from "./scottishStv.js";
 export { sequentialPhragmenCommittee } from "./sequentialPhragmenCommittee.js";
 export { sequentialThiele } from "./sequentialThiele.js";

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { makeIssue } from "../core/issue.js";
 import { fail, ok, type Result } from "../core/result.js";
 import type { TallyOutcome } from "./outcome.js";
@@ -18,6 +19,32 @@ export interface ReferendumCount {
   /** Registered voters (or eligible participants); needed for quorums on the electorate. */
   readonly electorate?: number;
 }
+
+/**
+ * The zod schema of a {@link ReferendumCount} as JSON: whole numbers, zero or more; the
+ * electorate positive and at least the votes cast.
+ *
+ * @category Referendums
+ * @example
+ * ```ts
+ * referendumCountSchema.safeParse({ yes: 5, no: 2, abstain: 0, electorate: 6 }).success; //=> false
+ * ```
+ */
+export const referendumCountSchema = z
+  .object({
+    yes: z.number().int().nonnegative(),
+    no: z.number().int().nonnegative(),
+    abstain: z.number().int().nonnegative(),
+    electorate: z.number().int().positive().optional(),
+  })
+  .refine(
+    (count) =>
+      count.electorate === undefined || count.yes + count.no + count.abstain <= count.electorate,
+    {
+      path: ["electorate"],
+      message: "more votes were cast than the electorate counts",
+    },
+  );
 
 /**
  * When a question passes: the share of yes among yes + no it needs (`majority`, exact as a

@@ -1,6 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { referendum } from "../../src/tally/index.js";
+import {
+  referendum,
+  referendumBallotsSchema,
+  referendumCountSchema,
+  referendumQuestions,
+} from "../../src/tally/index.js";
 
 const decide = (...args: Parameters<typeof referendum>) => {
   const outcome = referendum(...args);
@@ -68,5 +73,62 @@ describe("referendum", () => {
         },
       ),
     );
+  });
+});
+
+describe("several questions on one ballot", () => {
+  const ballots = {
+    questions: ["tram", "park"],
+    electorate: 40,
+    ballots: [
+      { answers: { tram: "yes", park: "no" } as const, weight: 6 },
+      { answers: { tram: "no" } as const, weight: 3 },
+      { answers: { park: "yes", tram: "abstain" } as const, weight: 2 },
+    ],
+  };
+
+  it("counts each question (a question left out is an abstention) and decides it by its rules", () => {
+    const result = referendumQuestions(ballots, {
+      tram: { majority: [2, 3], strict: false },
+      park: { participationQuorum: [1, 4] },
+    });
+    if (!result.ok) throw new Error(result.issues[0]?.message);
+    expect(result.value.map(({ question, count }) => [question, count])).toEqual([
+      ["tram", { yes: 6, no: 3, abstain: 2, electorate: 40 }],
+      ["park", { yes: 2, no: 6, abstain: 3, electorate: 40 }],
+    ]);
+    expect(result.value.map(({ outcome }) => outcome.winners[0])).toEqual(["yes", "no"]);
+  });
+
+  it("refuses answers to unknown questions, with their path", () => {
+    const result = referendumQuestions({
+      ...ballots,
+      ballots: [{ answers: { metro: "yes" }, weight: 1 }],
+    });
+    expect(!result.ok && result.issues.map((issue) => issue.path)).toEqual([
+      ["ballots", "0", "answers", "metro"],
+    ]);
+  });
+
+  it("the count schema rejects more votes than the electorate, and fractions", () => {
+    expect(
+      referendumCountSchema.safeParse({ yes: 5, no: 2, abstain: 0, electorate: 7 }).success,
+    ).toBe(true);
+    expect(
+      referendumCountSchema.safeParse({ yes: 5, no: 2, abstain: 1, electorate: 7 }).success,
+    ).toBe(false);
+    expect(referendumCountSchema.safeParse({ yes: 0.5, no: 2, abstain: 0 }).success).toBe(false);
+  });
+
+  it("the schema rejects fractional weights and repeated questions", () => {
+    expect(referendumBallotsSchema.safeParse({ questions: ["q", "q"], ballots: [] }).success).toBe(
+      false,
+    );
+    expect(
+      referendumBallotsSchema.safeParse({
+        questions: ["q"],
+        ballots: [{ answers: { q: "yes" }, weight: 1.5 }],
+      }).success,
+    ).toBe(false);
   });
 });
