@@ -14,6 +14,8 @@ export {
 } from "./parsePabulib.js";
 export { type PreflibOptions, parsePreflib } from "./parsePreflib.js";
 export { parseRankedCsv } from "./parseRankedCsv.js";
+export { writeAbcvoting } from "./writeAbcvoting.js";
 export { writeBlt } from "./writeBlt.js";
 export { writePabulib } from "./writePabulib.js";
 export { writePreflib } from "./writePreflib.js";
+export { writeRankedCsv } from "./writeRankedCsv.js";

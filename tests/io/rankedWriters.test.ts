@@ -1,8 +1,17 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseBlt, parsePreflib, writeBlt, writePreflib } from "../../src/io/index.js";
+import {
+  parseAbcvoting,
+  parseBlt,
+  parsePreflib,
+  parseRankedCsv,
+  writeAbcvoting,
+  writeBlt,
+  writePreflib,
+  writeRankedCsv,
+} from "../../src/io/index.js";
 import type { RankedProfile } from "../../src/tally/index.js";
 import { fixturesDir } from "../helpers/data.js";
 
@@ -79,5 +88,96 @@ describe("writePreflib", () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("writeRankedCsv", () => {
+  it("reads back to the same ballots, one record per voter, choices by name", () => {
+    fc.assert(
+      fc.property(arbitraryProfile, (profile) => {
+        const strict: RankedProfile = {
+          ...profile,
+          ballots: profile.ballots.map((ballot) => ({
+            ...ballot,
+            ranking: ballot.ranking.flatMap((tier) => tier.map((candidate) => [candidate])),
+          })),
+        };
+        const written = writeRankedCsv(strict);
+        if (!written.ok) throw new Error(written.issues[0]?.message);
+        const parsed = parseRankedCsv(written.value);
+        if (!parsed.ok) throw new Error(parsed.issues[0]?.message);
+        const expanded = strict.ballots.flatMap((ballot) =>
+          Array.from({ length: ballot.weight }, () =>
+            ballot.ranking.map((tier) => strict.names[tier[0] as string]),
+          ),
+        );
+        expect(parsed.value.ballots.map((ballot) => ballot.ranking.map((tier) => tier[0]))).toEqual(
+          expanded,
+        );
+        expect(parsed.value.ballots.every((ballot) => ballot.weight === 1)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("refuses equal ranks and fractional weights, naming the ballot", () => {
+    const refused = writeRankedCsv({
+      candidates: ["a", "b"],
+      names: {},
+      ballots: [
+        { ranking: [["a", "b"]], weight: 1 },
+        { ranking: [["a"]], weight: 0.5 },
+      ],
+    });
+    expect(!refused.ok && refused.issues.map((issue) => [issue.code, issue.path])).toEqual([
+      ["equal-ranks", ["ballots", 0]],
+      ["invalid-weight", ["ballots", 1]],
+    ]);
+  });
+
+  it("quotes names with commas and quotes", () => {
+    const written = writeRankedCsv({
+      candidates: ["x"],
+      names: { x: 'Smith, "Jo"' },
+      ballots: [{ ranking: [["x"]], weight: 1 }],
+    });
+    expect(written.ok && written.value).toBe('ballot_id,rank,choice\n1,1,"Smith, ""Jo"""\n');
+    const parsed = parseRankedCsv(written.ok ? written.value : "");
+    expect(parsed.ok && parsed.value.candidates).toEqual(['Smith, "Jo"']);
+  });
+});
+
+describe("writeAbcvoting", () => {
+  it("writes every abcvoting instance so that it reads back identically", () => {
+    const dir = join(fixturesDir, "abcvoting");
+    const files = readdirSync(dir).filter((file) => file.endsWith(".abc.yaml"));
+    expect(files).toHaveLength(36);
+    for (const file of files) {
+      const parsed = parseAbcvoting(readFileSync(join(dir, file), "utf8"));
+      if (!parsed.ok) throw new Error(parsed.issues[0]?.message);
+      expect(parseAbcvoting(writeAbcvoting(parsed.value)), file).toEqual(parsed);
+    }
+  });
+
+  it("keeps voter weights", () => {
+    const instance = {
+      profile: {
+        candidates: ["0", "1", "2"],
+        names: { "0": "0", "1": "1", "2": "2" },
+        ballots: [
+          { approved: ["2", "0"], weight: 3 },
+          { approved: [], weight: 1 },
+        ],
+        seats: 2,
+      },
+      expected: [],
+    };
+    const text = writeAbcvoting(instance);
+    expect(text).toContain("voter_weights: [3, 1]");
+    const parsed = parseAbcvoting(text);
+    expect(parsed.ok && parsed.value.profile.ballots).toEqual([
+      { approved: ["0", "2"], weight: 3 },
+      { approved: [], weight: 1 },
+    ]);
   });
 });
