@@ -68,7 +68,22 @@ export const committeeMethods: readonly CommitteeMethod[] = [
   { id: "monroe", name: "Monroe", run: monroe },
   {
     id: "equal-shares",
-    name: "Method of Equal Shares with approval completion",
-    run: equalSharesCommittee,
+    name: "Method of Equal Shares, completed by sequential Phragmén",
+    run: (p, k) => equalSharesCommittee(p, k),
+  },
+  {
+    id: "equal-shares-with-av-completion",
+    name: "Method of Equal Shares, completed by approval votes",
+    run: (p, k) => equalSharesCommittee(p, k, { completion: "av" }),
+  },
+  {
+    id: "equal-shares-with-increment-completion",
+    name: "Method of Equal Shares, budget incremented until full (one committee)",
+    run: (p, k) => equalSharesCommittee(p, k, { completion: "increment" }),
+  },
+  {
+    id: "equal-shares-without-completion",
+    name: "Method of Equal Shares, seats it leaves stay empty",
+    run: (p, k) => equalSharesCommittee(p, k, { completion: "none" }),
   },
 ];

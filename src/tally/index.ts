@@ -17,7 +17,10 @@ export { condorcetWinner } from "./condorcetWinner.js";
 export { coombs } from "./coombs.js";
 export { copeland } from "./copeland.js";
 export { cumulativeVoting } from "./cumulativeVoting.js";
-export { equalSharesCommittee } from "./equalSharesCommittee.js";
+export {
+  type EqualSharesCommitteeCompletion,
+  equalSharesCommittee,
+} from "./equalSharesCommittee.js";
 export { greedyMonroe } from "./greedyMonroe.js";
 export { type InstantRunoffOptions, instantRunoff } from "./instantRunoff.js";
 export {
