@@ -2,6 +2,7 @@ import type { Result } from "../core/result.js";
 import type { ApprovalProfile } from "./approvalProfile.js";
 import { equalSharesCommittee } from "./equalSharesCommittee.js";
 import { greedyMonroe } from "./greedyMonroe.js";
+import { leximaxPhragmen } from "./leximaxPhragmen.js";
 import { maximinSupportCommittee } from "./maximinSupportCommittee.js";
 import { minimaxApproval } from "./minimaxApproval.js";
 import { minimaxPhragmen } from "./minimaxPhragmen.js";
@@ -63,6 +64,7 @@ export const committeeMethods: readonly CommitteeMethod[] = [
   { id: "phragmen-enestroem", name: "Phragmén–Eneström", run: phragmenEnestroem },
   { id: "greedy-monroe", name: "Greedy Monroe (one committee)", run: greedyMonroe },
   { id: "minimaxphragmen", name: "Minimax Phragmén", run: minimaxPhragmen },
+  { id: "leximaxphragmen", name: "Leximax Phragmén", run: leximaxPhragmen },
   { id: "maximin-support", name: "Maximin support", run: maximinSupportCommittee },
   { id: "minimaxav", name: "Minimax approval voting", run: minimaxApproval },
   { id: "monroe", name: "Monroe", run: monroe },

@@ -23,6 +23,7 @@ export {
 } from "./equalSharesCommittee.js";
 export { greedyMonroe } from "./greedyMonroe.js";
 export { type InstantRunoffOptions, instantRunoff } from "./instantRunoff.js";
+export { leximaxPhragmen } from "./leximaxPhragmen.js";
 export {
   type MajorityJudgmentOptions,
   type MeritProfile,

@@ -7,6 +7,7 @@ import {
   type ApprovalProfile,
   equalSharesCommittee,
   greedyMonroe,
+  leximaxPhragmen,
   maximinSupportCommittee,
   minimaxApproval,
   minimaxPhragmen,
@@ -37,6 +38,7 @@ const rules: Record<string, (profile: ApprovalProfile, seats: number) => Result<
   minimaxphragmen: minimaxPhragmen,
   "maximin-support": maximinSupportCommittee,
   "phragmen-enestroem": phragmenEnestroem,
+  leximaxphragmen: leximaxPhragmen,
   "equal-shares": (p, k) => equalSharesCommittee(p, k),
   "equal-shares-with-av-completion": (p, k) => equalSharesCommittee(p, k, { completion: "av" }),
 };
@@ -78,7 +80,8 @@ describe("approval committee rules return exactly abcvoting's winning committees
         else expect(ours, file).toEqual(normal(expected.committees));
         compared++;
       }
-      expect(compared).toBe(36);
+      // abcvoting computed leximax Phragmén (with Gurobi) on 23 of the instances.
+      expect(compared).toBe(rule === "leximaxphragmen" ? 23 : 36);
     });
   }
 
