@@ -39,6 +39,7 @@ export type { TallyOutcome, TallyRound } from "./outcome.js";
 export { type PairwiseMatrix, pairwiseMatrix } from "./pairwiseMatrix.js";
 export { phragmenEnestroem } from "./phragmenEnestroem.js";
 export { plurality } from "./plurality.js";
+export { positionalScoring } from "./positionalScoring.js";
 export { rankedPairs } from "./rankedPairs.js";
 export { type RankedBallot, type RankedProfile, rankedProfileSchema } from "./rankedProfile.js";
 export {

@@ -1,3 +1,4 @@
+import { rational } from "../core/rational.js";
 import type { Result } from "../core/result.js";
 import { borda } from "./borda.js";
 import { bordaElimination } from "./bordaElimination.js";
@@ -10,6 +11,7 @@ import { meekStv, prfMeekStv } from "./meekStv.js";
 import { minimax } from "./minimax.js";
 import type { TallyOutcome } from "./outcome.js";
 import { plurality } from "./plurality.js";
+import { positionalScoring } from "./positionalScoring.js";
 import { rankedPairs } from "./rankedPairs.js";
 import type { RankedProfile } from "./rankedProfile.js";
 import { schulze } from "./schulze.js";
@@ -220,6 +222,33 @@ export const tallyMethods: readonly TallyMethod[] = [
     properties: ["Condorcet", "Smith", "refines Split Cycle"],
     reference: "Holliday and Pacuit 2023, Stable Voting; pref_voting `stable_voting`",
     run: (profile) => stableVoting(profile),
+  },
+  {
+    id: "anti-plurality",
+    name: "Anti-plurality (veto)",
+    ballotTypes: ["ranked"],
+    multiWinner: false,
+    properties: ["positional"],
+    reference:
+      "scoring vector 1, …, 1, 0: a point for every place but the last; pref_voting `anti_plurality`",
+    run: (profile) =>
+      positionalScoring(profile, {
+        vector: profile.candidates.map((_, k) => (k < profile.candidates.length - 1 ? 1 : 0)),
+        method: "anti-plurality",
+      }),
+  },
+  {
+    id: "dowdall",
+    name: "Dowdall (Nauru)",
+    ballotTypes: ["ranked"],
+    multiWinner: false,
+    properties: ["positional", "exact fractions"],
+    reference: "scoring vector 1, 1/2, 1/3, …: Nauru's parliamentary count",
+    run: (profile) =>
+      positionalScoring(profile, {
+        vector: profile.candidates.map((_, k) => rational(1, k + 1)),
+        method: "dowdall",
+      }),
   },
   {
     id: "scottish-stv",

@@ -1,9 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { rational } from "../../src/core/index.js";
 import {
   type ApprovalProfile,
   approvalVoting,
+  borda,
   cumulativeVoting,
+  plurality,
+  positionalScoring,
+  type RankedProfile,
   type ScoreProfile,
   scoreVoting,
   thieleCommittee,
@@ -96,5 +101,54 @@ describe("score, approval and cumulative counts", () => {
     const a = scoreVoting(scores, { aggregate: "mean" });
     const b = scoreVoting(expanded, { aggregate: "mean" });
     expect(a.ok && a.value.rounds).toEqual(b.ok && b.value.rounds);
+  });
+});
+
+describe("positional scoring with any vector", () => {
+  const ranked: RankedProfile = {
+    candidates: ["a", "b", "c", "d"],
+    names: {},
+    ballots: [
+      { ranking: [["a"], ["b"], ["c"], ["d"]], weight: 4 },
+      { ranking: [["b"], ["c", "d"]], weight: 3 },
+      { ranking: [["c"], ["a"]], weight: 2 },
+    ],
+  };
+
+  it("Borda's vector on complete rankings gives Borda's scores", () => {
+    const complete: RankedProfile = {
+      ...ranked,
+      ballots: [
+        { ranking: [["a"], ["b"], ["c"], ["d"]], weight: 4 },
+        { ranking: [["b"], ["d"], ["c"], ["a"]], weight: 3 },
+        { ranking: [["c"], ["a"], ["d"], ["b"]], weight: 2 },
+      ],
+    };
+    const scoring = positionalScoring(complete, { vector: [3, 2, 1, 0] });
+    const classic = borda(complete);
+    if (!scoring.ok || !classic.ok) throw new Error("count failed");
+    expect(scoring.value.rounds[0]?.tallies).toEqual(classic.value.rounds[0]?.tallies);
+    expect(scoring.value.winners).toEqual(classic.value.winners);
+  });
+
+  it("equal ranks share the points of the places they span; Dowdall in exact fractions", () => {
+    const outcome = positionalScoring(ranked, {
+      vector: [rational(1), rational(1, 2), rational(1, 3), rational(1, 4)],
+    });
+    if (!outcome.ok) throw new Error("count failed");
+    // b: 4 × 1/2 + 3 × 1; c and d share 1/2 + 1/3 on 3 ballots: 5/4 each, c adds 4/3 + 2.
+    expect(outcome.value.rounds[0]?.exactTallies).toEqual({
+      a: "5",
+      b: "5",
+      c: "55/12",
+      d: "9/4",
+    });
+    expect(outcome.value.winners).toEqual(["a", "b"]);
+  });
+
+  it("plurality's vector [1] gives plurality's winners", () => {
+    const scoring = positionalScoring(ranked, { vector: [1] });
+    const first = plurality(ranked);
+    expect(scoring.ok && scoring.value.winners).toEqual(first.ok && first.value.winners);
   });
 });
