@@ -32,8 +32,10 @@ import {
   type ApprovalProfile,
   committeeMethods,
   type RankedProfile,
+  resolveTies,
   type StvArithmeticSpec,
   type TallyOutcome,
+  type TallyTieBreak,
   tallyMethods,
 } from "../tally/index.js";
 
@@ -68,7 +70,7 @@ const USAGE = `Usage:
   civitas pb check FILE...
   civitas pb convert FILE --to json|pabulib
   civitas pb rules
-  civitas tally FILE... --method <method> [--seats N] [--arithmetic rational|fixed:P|guarded:P[:G]] [--irresolute] [--json] [--explain]
+  civitas tally FILE... --method <method> [--seats N] [--arithmetic rational|fixed:P|guarded:P[:G]] [--tie-break order|reverse|random:SEED|ID,...] [--irresolute] [--json] [--explain]
   civitas tally methods [--json]
 
 Rules: ${pbRules.map((rule) => rule.metadata.id).join(", ")}
@@ -433,6 +435,20 @@ function rulesCommand(io: CliIo): number {
 }
 
 /** Reads a ranked-ballot file by its extension. */
+/** `order` (the file's), `reverse`, `random:SEED` or a list of ids, as `--tie-break` takes it. */
+function tallyTieBreak(text: string | undefined, candidates: readonly string[]): TallyTieBreak {
+  if (text === undefined || text === "order") return { by: "order" };
+  if (text === "reverse") return { by: "order", order: [...candidates].reverse() };
+  if (text.startsWith("random:") && text.length > 7) return { by: "random", seed: text.slice(7) };
+  const order = text.split(",").map((id) => id.trim());
+  const unknown = order.find((id) => !candidates.includes(id));
+  if (unknown !== undefined || order.length === 0)
+    throw new UsageError(
+      `--tie-break must be order, reverse, random:SEED or candidate ids separated by commas; "${unknown}" is not a candidate`,
+    );
+  return { by: "order", order };
+}
+
 /** `rational`, `fixed:9` or `guarded:18[:9]`, as `--arithmetic` takes it. */
 function stvArithmetic(text: string): StvArithmeticSpec {
   if (text === "rational") return { kind: "rational" };
@@ -511,6 +527,7 @@ function committeeCommand(
   files: readonly string[],
   values: {
     seats?: string | undefined;
+    "tie-break"?: string | undefined;
     irresolute?: boolean | undefined;
     json?: boolean | undefined;
   },
@@ -538,12 +555,21 @@ function committeeCommand(
       failed = true;
       continue;
     }
-    const outcome = method.run(profile, seats);
-    if (!outcome.ok) {
-      for (const issue of outcome.issues) io.stderr(`${file}: ${issue.message}\n`);
+    const counted = method.run(profile, seats);
+    if (!counted.ok) {
+      for (const issue of counted.issues) io.stderr(`${file}: ${issue.message}\n`);
       failed = true;
       continue;
     }
+    const outcome = {
+      ...counted,
+      value: resolveTies(
+        counted.value,
+        profile.candidates,
+        tallyTieBreak(values["tie-break"], profile.candidates),
+        { committee: true },
+      ),
+    };
     const winners = outcome.value.winners;
     if (values.json) {
       io.stdout(
@@ -597,6 +623,7 @@ function tallyCommand(args: string[], io: CliIo): number {
       method: { type: "string" },
       seats: { type: "string" },
       arithmetic: { type: "string" },
+      "tie-break": { type: "string" },
       irresolute: { type: "boolean", default: false },
       json: { type: "boolean", default: false },
       explain: { type: "boolean", default: false },
@@ -636,14 +663,18 @@ function tallyCommand(args: string[], io: CliIo): number {
       continue;
     }
     const result = outcome.value;
-    // A single-winner tie is resolved by the file's candidate order unless --irresolute.
+    // A single-winner tie is resolved by --tie-break (default: the file's candidate order)
+    // unless --irresolute.
     const tied = !method.multiWinner && result.winners.length > 1;
-    const winnerIds =
+    const resolved =
       tied && !values.irresolute
-        ? [...result.winners]
-            .sort((a, b) => profile.candidates.indexOf(a) - profile.candidates.indexOf(b))
-            .slice(0, 1)
-        : [...result.winners];
+        ? resolveTies(
+            result,
+            profile.candidates,
+            tallyTieBreak(values["tie-break"], profile.candidates),
+          )
+        : result;
+    const winnerIds = [...resolved.winners];
     if (values.json) {
       io.stdout(
         `${JSON.stringify({
@@ -658,12 +689,7 @@ function tallyCommand(args: string[], io: CliIo): number {
                 tied: method.multiWinner ? [[...result.winners]] : result.winners.map((id) => [id]),
               }
             : {}),
-          notes: [
-            ...result.notes,
-            ...(tied && !values.irresolute
-              ? ["tie resolved by the order of the candidates in the file"]
-              : []),
-          ],
+          notes: resolved.notes,
         })}\n`,
       );
     } else {

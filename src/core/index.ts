@@ -29,6 +29,7 @@ export {
   subtractRational,
 } from "./rational.js";
 export { fail, ok, type Result } from "./result.js";
+export { seededRandom, seededShuffle } from "./seededRandom.js";
 export {
   parseTieBreakingPolicy,
   type TieBreakingCriterion,

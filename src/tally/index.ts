@@ -53,6 +53,7 @@ export {
   referendumBallotsSchema,
   referendumQuestions,
 } from "./referendumBallots.js";
+export { resolveTies, type TallyTieBreak } from "./resolveTies.js";
 export { satisfactionApproval } from "./satisfactionApproval.js";
 export { schulze } from "./schulze.js";
 export { schwartzSet } from "./schwartzSet.js";

@@ -361,6 +361,47 @@ describe("civitas tally", () => {
       "tie.soc": tie,
     });
     expect(JSON.parse(resolute.stdout)).toMatchObject({ winner_ids: ["1"] });
+    const reverse = run(
+      ["tally", "tie.soc", "--method", "plurality", "--tie-break", "reverse", "--json"],
+      { "tie.soc": tie },
+    );
+    const reversed = JSON.parse(reverse.stdout);
+    expect(reversed.winner_ids).toEqual(["2"]);
+    expect(reversed.notes.at(-1)).toContain("is chosen by the order");
+    const listed = run(
+      ["tally", "tie.soc", "--method", "plurality", "--tie-break", "2,1", "--json"],
+      {
+        "tie.soc": tie,
+      },
+    );
+    expect(JSON.parse(listed.stdout).winner_ids).toEqual(["2"]);
+    const draws = ["a", "a", "b"].map((seed) =>
+      JSON.parse(
+        run(
+          ["tally", "tie.soc", "--method", "plurality", "--tie-break", `random:${seed}`, "--json"],
+          {
+            "tie.soc": tie,
+          },
+        ).stdout,
+      ).notes.at(-1),
+    );
+    expect(draws[0]).toBe(draws[1]);
+    expect(draws[0]).toContain('seeded lottery (seed "a"');
+    const unknown = run(["tally", "tie.soc", "--method", "plurality", "--tie-break", "9"], {
+      "tie.soc": tie,
+    });
+    expect(unknown.code).toBe(2);
+  });
+
+  it("chooses one of tied committees by --tie-break, all listed with --irresolute", () => {
+    const instance = join(fixturesDir, "abcvoting", "instanceS0003.abc.yaml");
+    const first = JSON.parse(run(["tally", instance, "--method", "sav", "--json"]).stdout);
+    expect(first.winner_ids).toEqual(["0", "2", "3", "4"]);
+    const preferFive = JSON.parse(
+      run(["tally", instance, "--method", "sav", "--tie-break", "5", "--json"]).stdout,
+    );
+    expect(preferFive.winner_ids).toEqual(["0", "3", "4", "5"]);
+    expect(preferFive.notes.at(-1)).toContain("2 committees tie; chosen by the order 5, 0, 1");
   });
 
   it("elects approval committees from abcvoting files, every tied committee with --irresolute", () => {
