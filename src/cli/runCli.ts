@@ -603,7 +603,7 @@ function tallyCommand(args: string[], io: CliIo): number {
     for (const method of committeeMethods) {
       io.stdout(
         values.json
-          ? `${JSON.stringify({ id: method.id, name: method.name, ballot_types: ["approval"], multi_winner: true })}\n`
+          ? `${JSON.stringify({ id: method.id, name: method.name, ballot_types: ["approval"], multi_winner: true, properties: method.properties, reference: method.reference })}\n`
           : `${method.id.padEnd(14)} ${method.name} [approval, committee]\n`,
       );
     }

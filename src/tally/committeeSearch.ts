@@ -44,6 +44,18 @@ export function ballotsOf(profile: ApprovalProfile): Ballots {
 }
 
 /**
+ * The candidates some voter with positive weight approves, as a mask.
+ *
+ * @internal
+ */
+export function approvedCandidates(ballots: Ballots): number {
+  return ballots.masks.reduce(
+    (all, mask, v) => ((ballots.weights[v] as number) > 0 ? all | mask : all),
+    0,
+  );
+}
+
+/**
  * Set bits of a mask.
  *
  * @internal

@@ -3,6 +3,7 @@ import { compareRational, type Rational, rational } from "../core/rational.js";
 import { fail, type Result } from "../core/result.js";
 import type { ApprovalProfile } from "./approvalProfile.js";
 import {
+  approvedCandidates,
   ballotsOf,
   checkEnumeration,
   committeesOf,
@@ -84,8 +85,8 @@ function compareLoads(a: Loads, b: Loads): number {
  * costs (1 per member) can be shared by their approvers with the lexicographically
  * smallest loads — the lowest maximal load, then the fewest voters carrying it, then the
  * lowest next load, and so on. Each committee's most balanced sharing comes from its
- * densest groups of members; every optimal committee is returned, committees with a
- * member nobody approves last. Tractable for small elections: committees of at most 16,
+ * densest groups of members; every optimal committee is returned. Committees with fewer
+ * members nobody approves come first. Tractable for small elections: committees of at most 16,
  * and the enumeration limit of the exact committee rules.
  *
  * @category Committees
@@ -108,22 +109,18 @@ export function leximaxPhragmen(profile: ApprovalProfile, seats: number): Result
     ]);
   }
   const ballots = ballotsOf(profile);
-  let best: Loads | undefined | null = null;
+  const approved = approvedCandidates(ballots);
+  let best: { unapproved: number; loads: Loads } | undefined;
   let winners: number[] = [];
   committeesOf(n, seats, (committee) => {
-    const loads = balancedLoads(membersOf(committee, n), ballots.masks, ballots.weights);
+    // Members nobody approves cost nobody anything: fewer of them first, then the loads.
+    const members = membersOf(committee, n).filter((c) => (approved >> c) & 1);
+    const unapproved = seats - members.length;
+    const loads = balancedLoads(members, ballots.masks, ballots.weights) ?? [];
     const order =
-      best === null
-        ? -1
-        : loads === undefined
-          ? best === undefined
-            ? 0
-            : 1
-          : best === undefined
-            ? -1
-            : compareLoads(loads, best);
+      best === undefined ? -1 : unapproved - best.unapproved || compareLoads(loads, best.loads);
     if (order < 0) {
-      best = loads;
+      best = { unapproved, loads };
       winners = [committee];
     } else if (order === 0) winners.push(committee);
   });

@@ -1,9 +1,10 @@
 import { makeIssue } from "../core/issue.js";
-import { compareRational, type Rational } from "../core/rational.js";
+import { compareRational, type Rational, rational } from "../core/rational.js";
 import { fail, type Result } from "../core/result.js";
 import type { ApprovalProfile } from "./approvalProfile.js";
 import { committeeLoad } from "./committeeLoad.js";
 import {
+  approvedCandidates,
   ballotsOf,
   checkEnumeration,
   committeesOf,
@@ -15,7 +16,8 @@ import type { TallyOutcome } from "./outcome.js";
 /**
  * Minimax Phragmén, exact: the committees whose members' costs (1 each) can be shared by
  * their approvers with the lowest possible maximal load. Every optimal committee is
- * returned; committees with a member nobody approves come last.
+ * returned. Committees with fewer members nobody approves come first (when fewer
+ * candidates are approved than seats, all of them are elected and the rest tie).
  *
  * @category Committees
  * @example
@@ -38,22 +40,18 @@ export function minimaxPhragmen(profile: ApprovalProfile, seats: number): Result
     ]);
   }
   const ballots = ballotsOf(profile);
-  let best: Rational | undefined | null = null;
+  const approved = approvedCandidates(ballots);
+  let best: { unapproved: number; load: Rational } | undefined;
   let winners: number[] = [];
   committeesOf(n, seats, (committee) => {
-    const load = committeeLoad(membersOf(committee, n), ballots.masks, ballots.weights);
+    // Members nobody approves cost nobody anything: fewer of them first, then the load.
+    const members = membersOf(committee, n).filter((c) => (approved >> c) & 1);
+    const unapproved = seats - members.length;
+    const load = committeeLoad(members, ballots.masks, ballots.weights) ?? rational(0);
     const order =
-      best === null
-        ? -1
-        : load === undefined
-          ? best === undefined
-            ? 0
-            : 1
-          : best === undefined
-            ? -1
-            : compareRational(load, best);
+      best === undefined ? -1 : unapproved - best.unapproved || compareRational(load, best.load);
     if (order < 0) {
-      best = load;
+      best = { unapproved, load };
       winners = [committee];
     } else if (order === 0) winners.push(committee);
   });
