@@ -16,12 +16,15 @@ import {
   pbTieBreakingDirections,
   projectSupport,
 } from "../budgeting/index.js";
+import { makeIssue } from "../core/issue.js";
 import { formatMoney } from "../core/money.js";
 import { formatRational } from "../core/rational.js";
+import { fail, ok, type Result } from "../core/result.js";
 import { parseTieBreakingPolicy } from "../core/tieBreaking.js";
 import {
   checkPabulib,
   parseAbcvoting,
+  parseBallotsJson,
   parseBlt,
   parsePabulib,
   parsePreflib,
@@ -32,8 +35,11 @@ import {
   type ApprovalProfile,
   committeeMethods,
   type RankedProfile,
+  referendumQuestions,
   resolveTies,
+  type ScoreMethod,
   type StvArithmeticSpec,
+  scoreMethods,
   type TallyOutcome,
   type TallyTieBreak,
   tallyMethods,
@@ -71,12 +77,14 @@ const USAGE = `Usage:
   civitas pb convert FILE --to json|pabulib
   civitas pb rules
   civitas tally FILE... --method <method> [--seats N] [--arithmetic rational|fixed:P|guarded:P[:G]] [--tie-break order|reverse|random:SEED|ID,...] [--irresolute] [--json] [--explain]
+  civitas tally FILE.json --method <score method|referendum|…>  (JSON ballots: ranked, approval, score, referendum)
   civitas tally methods [--json]
 
 Rules: ${pbRules.map((rule) => rule.metadata.id).join(", ")}
-Tally files: .blt, PrefLib (.soc .soi .toc .toi .cat), CSV of ranked ballots (ballot_id,rank,choice).
+Tally files: .blt, PrefLib (.soc .soi .toc .toi .cat), CSV of ranked ballots (ballot_id,rank,choice), abcvoting .abc.yaml, JSON ballots.
 Methods: ${tallyMethods.map((method) => method.id).join(", ")}
-Committee methods (abcvoting .abc.yaml files): ${committeeMethods.map((method) => method.id).join(", ")}
+Committee methods (abcvoting .abc.yaml or approval JSON): ${committeeMethods.map((method) => method.id).join(", ")}
+Score methods (score JSON): ${scoreMethods.map((method) => method.id).join(", ")}; referendum (referendum JSON)
 Completions (mes): ${equalSharesCompletions.join(", ")}; in --rules write mes/add1 and so on.
 Exit codes: 0 success, 1 bad input (one line per problem on stderr), 2 usage error.`;
 
@@ -474,6 +482,19 @@ function loadRanked(
   const read = readText(file, io);
   if (!read.ok) return { ok: false, lines: [read.line] };
   const extension = file.toLowerCase().split(".").pop() ?? "";
+  if (extension === "json") {
+    const json = parseBallotsJson(read.text);
+    if (!json.ok)
+      return { ok: false, lines: json.issues.map((issue) => `${file}: ${issue.message}`) };
+    if (json.value.type !== "ranked")
+      return {
+        ok: false,
+        lines: [
+          `${file}: the file holds ${json.value.type} ballots, which this method does not count`,
+        ],
+      };
+    return { ok: true, profile: json.value.profile };
+  }
   const parsed =
     extension === "blt"
       ? parseBlt(read.text)
@@ -486,7 +507,7 @@ function loadRanked(
     return {
       ok: false,
       lines: [
-        `${file}: unknown ballot file type ".${extension}" (blt, soc, soi, toc, toi, cat, csv)`,
+        `${file}: unknown ballot file type ".${extension}" (blt, soc, soi, toc, toi, cat, csv, json)`,
       ],
     };
   }
@@ -522,6 +543,103 @@ function humanTally(
 }
 
 /** Approval committees from abcvoting files: the committee, or every tied one with --irresolute. */
+/** An approval profile from a JSON ballots file. */
+function approvalFromJson(text: string, file: string): Result<ApprovalProfile> {
+  const json = parseBallotsJson(text);
+  if (!json.ok) return json;
+  if (json.value.type !== "approval")
+    return fail([
+      makeIssue(
+        "wrong-ballot-type",
+        ["type"],
+        `${file} holds ${json.value.type} ballots; committee rules count approval ballots`,
+      ),
+    ]);
+  return ok(json.value.profile);
+}
+
+/** Score methods and referendums, on JSON ballots files. */
+function jsonBallotsCommand(
+  method: ScoreMethod | undefined,
+  files: readonly string[],
+  values: {
+    json?: boolean | undefined;
+    "tie-break"?: string | undefined;
+    irresolute?: boolean | undefined;
+  },
+  io: CliIo,
+): number {
+  if (files.length === 0) throw new UsageError("tally needs at least one FILE");
+  const id = method?.id ?? "referendum";
+  let failed = false;
+  for (const file of files) {
+    const read = readText(file, io);
+    if (!read.ok) {
+      io.stderr(`${read.line}\n`);
+      failed = true;
+      continue;
+    }
+    const json = parseBallotsJson(read.text);
+    if (!json.ok) {
+      for (const issue of json.issues) io.stderr(`${file}: ${issue.message}\n`);
+      failed = true;
+      continue;
+    }
+    const document = json.value;
+    if (method !== undefined && document.type === "score") {
+      const counted = method.run(document.profile);
+      if (!counted.ok) {
+        for (const issue of counted.issues) io.stderr(`${file}: ${issue.message}\n`);
+        failed = true;
+        continue;
+      }
+      const tied = counted.value.winners.length > 1;
+      const result =
+        tied && !values.irresolute
+          ? resolveTies(
+              counted.value,
+              document.profile.candidates,
+              tallyTieBreak(values["tie-break"], document.profile.candidates),
+            )
+          : counted.value;
+      const names = document.profile.names;
+      io.stdout(
+        values.json
+          ? `${JSON.stringify({
+              file,
+              method: id,
+              winners: result.winners.map((winner) => names[winner] ?? winner),
+              winner_ids: result.winners,
+              ...(result.ranking === undefined ? {} : { ranking: result.ranking }),
+              rounds: result.rounds,
+              ...(values.irresolute
+                ? { tied: counted.value.winners.map((winner) => [winner]) }
+                : {}),
+              notes: result.notes,
+            })}\n`
+          : `${file} — ${id}: ${result.winners.map((winner) => names[winner] ?? winner).join(", ")}${tied && values.irresolute ? " (tied)" : ""}\n`,
+      );
+    } else if (method === undefined && document.type === "referendum") {
+      const decided = referendumQuestions(document.ballots, document.rules ?? {});
+      if (!decided.ok) {
+        for (const issue of decided.issues) io.stderr(`${file}: ${issue.message}\n`);
+        failed = true;
+        continue;
+      }
+      for (const { question, count, outcome } of decided.value)
+        io.stdout(
+          values.json
+            ? `${JSON.stringify({ file, method: id, question, count, passed: outcome.winners[0] === "yes", rounds: outcome.rounds, notes: outcome.notes })}\n`
+            : `${file} — ${question}: ${outcome.notes[0] ?? ""} (yes ${count.yes}, no ${count.no}, abstain ${count.abstain})\n`,
+        );
+    } else {
+      io.stderr(`${file}: the file holds ${document.type} ballots, which ${id} does not count\n`);
+      failed = true;
+    }
+  }
+  return failed ? 1 : 0;
+}
+
 function committeeCommand(
   method: (typeof committeeMethods)[number],
   files: readonly string[],
@@ -542,13 +660,16 @@ function committeeCommand(
       failed = true;
       continue;
     }
-    const parsed = parseAbcvoting(read.text);
-    if (!parsed.ok) {
-      for (const issue of parsed.issues) io.stderr(`${file}: ${issue.message}\n`);
+    const loaded = file.toLowerCase().endsWith(".json")
+      ? approvalFromJson(read.text, file)
+      : parseAbcvoting(read.text);
+    if (!loaded.ok) {
+      for (const issue of loaded.issues) io.stderr(`${file}: ${issue.message}\n`);
       failed = true;
       continue;
     }
-    const profile: ApprovalProfile = parsed.value.profile;
+    const profile: ApprovalProfile =
+      "profile" in loaded.value ? loaded.value.profile : loaded.value;
     const seats = values.seats === undefined ? profile.seats : Number(values.seats);
     if (seats === undefined || !Number.isInteger(seats) || seats < 1) {
       io.stderr(`${file}: the committee size is missing: give --seats\n`);
@@ -614,6 +735,22 @@ function tallyCommand(args: string[], io: CliIo): number {
           : `${method.id.padEnd(14)} ${method.name} [${method.ballotTypes.join(", ")}${method.multiWinner ? ", several seats" : ""}]\n`,
       );
     }
+    for (const method of [
+      ...scoreMethods,
+      {
+        id: "referendum",
+        name: "Yes/no questions with majorities and quorums",
+        properties: ["exact"],
+        reference: "referendum rules as data",
+      },
+    ]) {
+      const types = method.id === "referendum" ? ["yes/no"] : ["score"];
+      io.stdout(
+        values.json
+          ? `${JSON.stringify({ id: method.id, name: method.name, ballot_types: types, multi_winner: false, properties: method.properties, reference: method.reference })}\n`
+          : `${method.id.padEnd(14)} ${method.name} [${types.join(", ")}]\n`,
+      );
+    }
     return 0;
   }
   const { values, positionals } = parseArgs({
@@ -634,6 +771,9 @@ function tallyCommand(args: string[], io: CliIo): number {
   const arithmetic = values.arithmetic === undefined ? undefined : stvArithmetic(values.arithmetic);
   const committee = committeeMethods.find((candidate) => candidate.id === values.method);
   if (committee !== undefined) return committeeCommand(committee, positionals, values, io);
+  const scoring = scoreMethods.find((candidate) => candidate.id === values.method);
+  if (scoring !== undefined || values.method === "referendum")
+    return jsonBallotsCommand(scoring, positionals, values, io);
   const method = tallyMethods.find((candidate) => candidate.id === values.method);
   if (method === undefined)
     throw new UsageError(`unknown method "${values.method}" (see civitas tally methods)`);

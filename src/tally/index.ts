@@ -47,6 +47,7 @@ export {
   type ReferendumRules,
   referendum,
   referendumCountSchema,
+  referendumRulesSchema,
 } from "./referendum.js";
 export {
   type ReferendumBallots,
@@ -57,6 +58,7 @@ export { resolveTies, type TallyTieBreak } from "./resolveTies.js";
 export { satisfactionApproval } from "./satisfactionApproval.js";
 export { schulze } from "./schulze.js";
 export { schwartzSet } from "./schwartzSet.js";
+export { type ScoreMethod, scoreMethods } from "./scoreMethods.js";
 export { type ScoreProfile, scoreProfileSchema } from "./scoreProfile.js";
 export { scoreVoting } from "./scoreVoting.js";
 export { type ScottishStvOptions, scottishStv } from "./scottishStv.js";

@@ -66,6 +66,27 @@ export interface ReferendumRules {
   readonly approvalQuorum?: readonly [number, number];
 }
 
+const fraction = z.tuple([z.number().int().nonnegative(), z.number().int().positive()]);
+
+/**
+ * The zod schema of {@link ReferendumRules} as JSON: each share a fraction
+ * `[numerator, denominator]` of whole numbers.
+ *
+ * @category Referendums
+ * @example
+ * ```ts
+ * referendumRulesSchema.safeParse({ majority: [2, 3], strict: false }).success; //=> true
+ * ```
+ */
+export const referendumRulesSchema = z
+  .object({
+    majority: fraction.optional(),
+    strict: z.boolean().optional(),
+    participationQuorum: fraction.optional(),
+    approvalQuorum: fraction.optional(),
+  })
+  .strict();
+
 /**
  * Decides a yes/no question exactly (whole-number cross-multiplication, no rounding): it
  * passes when every condition of the rules holds, and the outcome says which held and

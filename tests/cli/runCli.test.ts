@@ -393,6 +393,72 @@ describe("civitas tally", () => {
     expect(unknown.code).toBe(2);
   });
 
+  it("counts score ballots and referendums from JSON ballots files, checked by their schemas", () => {
+    const scores = JSON.stringify({
+      type: "score",
+      profile: {
+        candidates: ["a", "b", "c"],
+        names: { a: "Ana", b: "Ben", c: "Chloé" },
+        maxScore: 5,
+        ballots: [
+          { scores: { a: 5, b: 3 }, weight: 2 },
+          { scores: { b: 5, c: 1 }, weight: 1 },
+          { scores: { a: 0, c: 4 }, weight: 1 },
+        ],
+      },
+    });
+    const files = { "scores.json": scores };
+    const total = JSON.parse(
+      run(["tally", "scores.json", "--method", "score", "--json"], files).stdout,
+    );
+    expect(total).toMatchObject({
+      method: "score",
+      winners: ["Ben"],
+      ranking: [["b"], ["a"], ["c"]],
+    });
+    // STAR: Ben and Ana lead on score; two voters prefer Ana, one Ben.
+    expect(run(["tally", "scores.json", "--method", "star"], files).stdout).toBe(
+      "scores.json — star: Ana\n",
+    );
+    const referendum = JSON.stringify({
+      type: "referendum",
+      ballots: {
+        questions: ["tram"],
+        electorate: 20,
+        ballots: [
+          { answers: { tram: "yes" }, weight: 6 },
+          { answers: { tram: "no" }, weight: 3 },
+        ],
+      },
+      rules: { majority: [2, 3], strict: false, participationQuorum: [1, 2] },
+    });
+    const decided = JSON.parse(
+      run(["tally", "ref.json", "--method", "referendum", "--json"], { "ref.json": referendum })
+        .stdout,
+    );
+    expect(decided).toMatchObject({ question: "tram", passed: false });
+    expect(decided.notes[0]).toBe("the question fails: participation quorum not met");
+    const wrong = run(["tally", "scores.json", "--method", "irv"], files);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toBe(
+      "scores.json: the file holds score ballots, which this method does not count\n",
+    );
+    const invalid = run(["tally", "bad.json", "--method", "star"], {
+      "bad.json": JSON.stringify({
+        type: "score",
+        profile: {
+          candidates: ["a"],
+          names: {},
+          maxScore: 5,
+          ballots: [{ scores: { a: 7 }, weight: 1 }],
+        },
+      }),
+    });
+    expect(invalid.stderr).toBe(
+      "bad.json: profile.ballots.0.scores.a: score 7 is above the maximum 5\n",
+    );
+  });
+
   it("chooses one of tied committees by --tie-break, all listed with --irresolute", () => {
     const instance = join(fixturesDir, "abcvoting", "instanceS0003.abc.yaml");
     const first = JSON.parse(run(["tally", instance, "--method", "sav", "--json"]).stdout);

@@ -1,0 +1,82 @@
+import { z } from "zod";
+import { type Issue, makeIssue } from "../core/issue.js";
+import { fail, ok, type Result } from "../core/result.js";
+import { type ApprovalProfile, approvalProfileSchema } from "../tally/approvalProfile.js";
+import { type RankedProfile, rankedProfileSchema } from "../tally/rankedProfile.js";
+import { type ReferendumRules, referendumRulesSchema } from "../tally/referendum.js";
+import { type ReferendumBallots, referendumBallotsSchema } from "../tally/referendumBallots.js";
+import { type ScoreProfile, scoreProfileSchema } from "../tally/scoreProfile.js";
+import { jsonErrorOffset } from "./jsonErrorOffset.js";
+import { locatedIssue } from "./locatedIssue.js";
+
+/**
+ * Ballots of any kind as one JSON document, told apart by `type`: `ranked`, `approval`
+ * and `score` profiles (their zod schemas), or `referendum` ballots with optional `rules`
+ * (one set for every question, or one per question id).
+ *
+ * @category JSON
+ * @example
+ * ```ts
+ * const ballots: BallotsJson = { type: "score", profile: { candidates: ["a"], names: {}, maxScore: 5, ballots: [] } };
+ * ```
+ */
+export type BallotsJson =
+  | { readonly type: "ranked"; readonly profile: RankedProfile }
+  | { readonly type: "approval"; readonly profile: ApprovalProfile }
+  | { readonly type: "score"; readonly profile: ScoreProfile }
+  | {
+      readonly type: "referendum";
+      readonly ballots: ReferendumBallots;
+      readonly rules?: ReferendumRules | Readonly<Record<string, ReferendumRules>>;
+    };
+
+const documentSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("ranked"), profile: rankedProfileSchema }),
+  z.object({ type: z.literal("approval"), profile: approvalProfileSchema }),
+  z.object({ type: z.literal("score"), profile: scoreProfileSchema }),
+  z.object({
+    type: z.literal("referendum"),
+    ballots: referendumBallotsSchema,
+    rules: z.union([referendumRulesSchema, z.record(z.string(), referendumRulesSchema)]).optional(),
+  }),
+]);
+
+/** Line and column of a character offset. */
+function place(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset).split("\n");
+  return { line: before.length, column: (before[before.length - 1]?.length ?? 0) + 1 };
+}
+
+/**
+ * Reads a {@link BallotsJson} document. Broken JSON gets an issue with its line and column;
+ * a document that does not fit its type gets one issue per problem, with its path
+ * (`profile.ballots.3.scores.b`).
+ *
+ * @category JSON
+ * @example
+ * ```ts
+ * parseBallotsJson('{"type": "approval", "profile": {"candidates": ["a"], "names": {}, "ballots": []}}').ok; //=> true
+ * ```
+ */
+export function parseBallotsJson(text: string): Result<BallotsJson> {
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const { line, column } = place(text, jsonErrorOffset(text));
+    return fail([locatedIssue("invalid-json", line, column, `not valid JSON (${message})`)]);
+  }
+  const parsed = documentSchema.safeParse(data);
+  if (!parsed.success) {
+    const issues: Issue[] = parsed.error.issues.map((issue) =>
+      makeIssue(
+        "invalid-ballots",
+        issue.path.map((part) => (typeof part === "number" ? part : String(part))),
+        `${issue.path.length > 0 ? `${issue.path.join(".")}: ` : ""}${issue.message}`,
+      ),
+    );
+    return fail(issues);
+  }
+  return ok(parsed.data as BallotsJson);
+}
