@@ -543,8 +543,23 @@ function humanTally(
 }
 
 /** Approval committees from abcvoting files: the committee, or every tied one with --irresolute. */
+/** Reads and parses a file; on a problem prints one line per issue and returns undefined. */
+function readParsed<T>(file: string, io: CliIo, parse: (text: string) => Result<T>): T | undefined {
+  const read = readText(file, io);
+  if (!read.ok) {
+    io.stderr(`${read.line}\n`);
+    return undefined;
+  }
+  const parsed = parse(read.text);
+  if (!parsed.ok) {
+    for (const issue of parsed.issues) io.stderr(`${file}: ${issue.message}\n`);
+    return undefined;
+  }
+  return parsed.value;
+}
+
 /** An approval profile from a JSON ballots file. */
-function approvalFromJson(text: string, file: string): Result<ApprovalProfile> {
+function approvalFromJson(text: string): Result<ApprovalProfile> {
   const json = parseBallotsJson(text);
   if (!json.ok) return json;
   if (json.value.type !== "approval")
@@ -552,7 +567,7 @@ function approvalFromJson(text: string, file: string): Result<ApprovalProfile> {
       makeIssue(
         "wrong-ballot-type",
         ["type"],
-        `${file} holds ${json.value.type} ballots; committee rules count approval ballots`,
+        `the file holds ${json.value.type} ballots; committee rules count approval ballots`,
       ),
     ]);
   return ok(json.value.profile);
@@ -573,19 +588,11 @@ function jsonBallotsCommand(
   const id = method?.id ?? "referendum";
   let failed = false;
   for (const file of files) {
-    const read = readText(file, io);
-    if (!read.ok) {
-      io.stderr(`${read.line}\n`);
+    const document = readParsed(file, io, parseBallotsJson);
+    if (document === undefined) {
       failed = true;
       continue;
     }
-    const json = parseBallotsJson(read.text);
-    if (!json.ok) {
-      for (const issue of json.issues) io.stderr(`${file}: ${issue.message}\n`);
-      failed = true;
-      continue;
-    }
-    const document = json.value;
     if (method !== undefined && document.type === "score") {
       const counted = method.run(document.profile);
       if (!counted.ok) {
@@ -654,22 +661,16 @@ function committeeCommand(
   if (files.length === 0) throw new UsageError("tally needs at least one FILE");
   let failed = false;
   for (const file of files) {
-    const read = readText(file, io);
-    if (!read.ok) {
-      io.stderr(`${read.line}\n`);
+    const loaded = readParsed(file, io, (text): Result<ApprovalProfile> => {
+      if (file.toLowerCase().endsWith(".json")) return approvalFromJson(text);
+      const instance = parseAbcvoting(text);
+      return instance.ok ? ok(instance.value.profile) : instance;
+    });
+    if (loaded === undefined) {
       failed = true;
       continue;
     }
-    const loaded = file.toLowerCase().endsWith(".json")
-      ? approvalFromJson(read.text, file)
-      : parseAbcvoting(read.text);
-    if (!loaded.ok) {
-      for (const issue of loaded.issues) io.stderr(`${file}: ${issue.message}\n`);
-      failed = true;
-      continue;
-    }
-    const profile: ApprovalProfile =
-      "profile" in loaded.value ? loaded.value.profile : loaded.value;
+    const profile: ApprovalProfile = loaded;
     const seats = values.seats === undefined ? profile.seats : Number(values.seats);
     if (seats === undefined || !Number.isInteger(seats) || seats < 1) {
       io.stderr(`${file}: the committee size is missing: give --seats\n`);
