@@ -168,6 +168,17 @@ function countMeek<T>(
     }
     return tiers;
   });
+  /** Each distinct tier of equal candidates gets a number, for caching its shares. */
+  const tierNumbers = new Map<string, number>();
+  const tierIdsOf = tiersOf.map((tiers) =>
+    tiers?.map((tier) => {
+      const key = tier.join(",");
+      const known = tierNumbers.get(key);
+      if (known !== undefined) return known;
+      tierNumbers.set(key, tierNumbers.size);
+      return tierNumbers.size - 1;
+    }),
+  );
   type State = "hopeful" | "elected" | "excluded";
   const state = new Array<State>(n).fill("hopeful");
   const keep = new Array<T>(n).fill(N.one);
@@ -217,47 +228,58 @@ function countMeek<T>(
    * them, each with weight 1/k!; candidate i keeps w × kf_i × Σ_j e_j(others' 1 − kf) /
    * (k × C(k − 1, j)), and w × Π(1 − kf) goes on.
    */
-  const equalize = (tiers: number[][], m: bigint, credit: Credit): void => {
+  /** Per equal tier, for the keep factors of one distribution: each candidate's share of
+   * the weight, and the part that goes on. */
+  let tierShares: ({ shares: T[]; rest: T } | undefined)[] = [];
+  const sharesOf = (tier: number[], id: number): { shares: T[]; rest: T } => {
+    const known = tierShares[id];
+    if (known !== undefined) return known;
+    const size = tier.length;
+    const unused = tier.map((c) => N.subtract(N.one, keep[c] as T));
+    const row = binomialRow(size - 1);
+    const shares = tier.map((c, i) => {
+      // Coefficients of Π_{j ≠ i} (X + unused_j), highest degree first.
+      const poly = new Array<T>(size).fill(N.zero);
+      poly[0] = N.one;
+      unused.forEach((a, j) => {
+        if (j === i || N.isZero(a)) return;
+        let previous = poly[0] as T;
+        for (let d = 1; d < size; d++) {
+          const here = poly[d] as T;
+          poly[d] = N.add(here, N.multiply(previous, a, "down"));
+          previous = here;
+        }
+      });
+      const average = poly.reduce(
+        (sum, coefficient, d) => N.add(sum, N.divideInteger(coefficient, row[d] as bigint)),
+        N.zero,
+      );
+      return N.divideInteger(N.multiply(average, keep[c] as T, "down"), BigInt(size));
+    });
+    const rest = unused.reduce((product, a) => N.multiply(product, a, "down"), N.one);
+    const computed = { shares, rest };
+    tierShares[id] = computed;
+    return computed;
+  };
+  const equalize = (tiers: number[][], ids: readonly number[], m: bigint, credit: Credit): void => {
     let w = N.one;
-    for (const tier of tiers) {
+    for (const [t, tier] of tiers.entries()) {
       if (tier.length === 1) {
         const [kept, rest] = split(tier[0] as number, w);
         credit(tier[0] as number, kept, m);
         w = rest;
       } else {
-        const size = tier.length;
-        const unused = tier.map((c) => N.subtract(N.one, keep[c] as T));
-        const row = binomialRow(size - 1);
+        const { shares, rest } = sharesOf(tier, ids[t] as number);
         tier.forEach((c, i) => {
-          // Coefficients of Π_{j ≠ i} (X + unused_j), highest degree first.
-          const poly = new Array<T>(size).fill(N.zero);
-          poly[0] = N.one;
-          unused.forEach((a, j) => {
-            if (j === i || N.isZero(a)) return;
-            let previous = poly[0] as T;
-            for (let d = 1; d < size; d++) {
-              const here = poly[d] as T;
-              poly[d] = N.add(here, N.multiply(previous, a, "down"));
-              previous = here;
-            }
-          });
-          const average = poly.reduce(
-            (sum, coefficient, d) => N.add(sum, N.divideInteger(coefficient, row[d] as bigint)),
-            N.zero,
-          );
-          const weight = N.divideInteger(N.multiply(average, keep[c] as T, "down"), BigInt(size));
-          credit(c, N.multiply(w, weight, "down"), m);
+          credit(c, N.multiply(w, shares[i] as T, "down"), m);
         });
-        w = N.multiply(
-          w,
-          unused.reduce((product, a) => N.multiply(product, a, "down"), N.one),
-          "down",
-        );
+        w = N.multiply(w, rest, "down");
       }
       if (N.isZero(w)) break;
     }
   };
   const distribute = () => {
+    tierShares = [];
     const next = new Array<T>(n).fill(N.zero);
     const credit = (c: number, kept: T, m: bigint) => {
       next[c] = N.add(next[c] as T, N.timesInteger(kept, m));
@@ -280,7 +302,7 @@ function countMeek<T>(
       }
       const tiers = tiersOf[p];
       if (tiers === undefined) continue;
-      if (rules.equalRanks === "equalize") equalize(tiers, m, credit);
+      if (rules.equalRanks === "equalize") equalize(tiers, tierIdsOf[p] as number[], m, credit);
       else descend(tiers, 0, N.one, m, credit);
     }
     votes = next;

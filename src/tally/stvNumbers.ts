@@ -76,10 +76,11 @@ export interface StvNumbers<T> {
   readonly denominatorBits: (a: T) => number;
 }
 
-/** Floor division of bigints (BigInt division truncates towards zero). */
+/** Floor division of bigints by a positive divisor (BigInt division truncates towards zero). */
 function floorDivide(a: bigint, b: bigint): bigint {
+  if (a >= 0n) return a / b;
   const q = a / b;
-  return a % b !== 0n && a < 0n !== b < 0n ? q - 1n : q;
+  return q * b === a ? q : q - 1n;
 }
 
 function digitsOf(name: string, value: number): number {
@@ -108,11 +109,10 @@ function scaledNumbers(precision: number, guard: number, display: number): StvNu
   const places = precision + guard;
   const scale = 10n ** BigInt(places);
   const tolerance = guard === 0 ? 0n : 10n ** BigInt(guard) / 2n || 1n;
-  const rounded = (quotient: bigint, remainder: bigint, round: "down" | "up") =>
-    guard === 0 && round === "up" && remainder !== 0n ? quotient + 1n : quotient;
   const product = (a: bigint, b: bigint, divisor: bigint, round: "down" | "up") => {
-    const q = floorDivide(a * b, divisor);
-    return rounded(q, a * b - q * divisor, round);
+    const whole = a * b;
+    const q = floorDivide(whole, divisor);
+    return guard === 0 && round === "up" && q * divisor !== whole ? q + 1n : q;
   };
   return {
     description:
