@@ -130,7 +130,8 @@ export const committeeMethods: readonly CommitteeMethod[] = [
   {
     id: "minimaxphragmen",
     name: "Minimax Phragmén",
-    properties: ["JR"],
+    // Not JR among all optimal committees: ties on the maximal load only (see leximax).
+    properties: [],
     reference: "Brill, Freeman, Janson and Lackner 2017; abcvoting `minimaxphragmen`",
     run: minimaxPhragmen,
   },
@@ -179,7 +180,9 @@ export const committeeMethods: readonly CommitteeMethod[] = [
   {
     id: "equal-shares-with-increment-completion",
     name: "Method of Equal Shares, budget incremented until full (one committee)",
-    properties: ["EJR", "PJR", "JR"],
+    // Not JR: at the raised budget the first seats bought can pass over a lone voter's
+    // candidate (the committee property test found one).
+    properties: [],
     reference:
       "Peters, Pierczyński and Skowron 2021; abcvoting `equal-shares-with-increment-completion`",
     run: (p, k) => equalSharesCommittee(p, k, { completion: "increment" }),
