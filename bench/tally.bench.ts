@@ -8,8 +8,9 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
+import { seededRandom } from "../src/core/index.js";
 import { parseBlt } from "../src/io/index.js";
-import { type RankedProfile, schulze, scottishStv } from "../src/tally/index.js";
+import { meekStv, type RankedProfile, schulze, scottishStv } from "../src/tally/index.js";
 
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
 const ms = (value: number) => `${value.toFixed(1)} ms`;
@@ -55,15 +56,44 @@ if (existsSync(stvData)) {
   console.log("skipped the BLT files: ../shared/data/stv is absent");
 }
 
-/** A seeded linear congruential generator: the same synthetic election on every machine. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
+/** Meek STV in fixed point on stv-rs's larger files: time, and the elected against its transcripts. */
+const stvRs = join(stvData, "stv-rs");
+if (existsSync(stvRs)) {
+  for (const [name, equalRanks] of [
+    ["random/rand_hypergeometric", "droop"],
+    ["random/rand_mixed_5k", "droop"],
+    ["skewed", "droop"],
+    ["random/rand_mixed_5k", "equalize"],
+  ] as const) {
+    const parsed = parseBlt(readFileSync(join(stvRs, "ballots", `${name}.blt`), "utf8"));
+    const log = join(
+      stvRs,
+      "meek",
+      `${name}.${equalRanks === "equalize" ? "equalize." : ""}fixed9.log`,
+    );
+    if (!parsed.ok || !existsSync(log)) continue;
+    const transcript = readFileSync(log, "utf8");
+    const complete = transcript.slice(transcript.lastIndexOf("Action: Count Complete"));
+    const elected = [...complete.matchAll(/^\tElected: {2}(.*) \(/gm)].map((m) => m[1]).sort();
+    const begin = performance.now();
+    const outcome = meekStv(parsed.value, {
+      seats: Number(/Seats: (\d+)/.exec(transcript)?.[1]),
+      arithmetic: { kind: "fixed", precision: 9 },
+      omegaDigits: 6,
+      defeatBatch: "none",
+      equalRanks,
+    });
+    const took = performance.now() - begin;
+    const ours = outcome.ok
+      ? outcome.value.winners.map((id) => parsed.value.names[id] ?? id).sort()
+      : [];
+    console.log(
+      `Meek STV, fixed point 9 places, ${equalRanks === "equalize" ? "equalized equal ranks" : "droop's equal ranks"}, stv-rs ${name} (${parsed.value.ballots.length} ballot lines): ${ms(took)}; elected ${JSON.stringify(ours) === JSON.stringify(elected) ? "as stv-rs's transcript" : "NOT as stv-rs's transcript"}`,
+    );
+  }
 }
-const random = seeded(15);
+
+const random = seededRandom(15);
 const candidates = Array.from({ length: 15 }, (_, k) => `c${k}`);
 // Popularity falls off with the candidate's number; rankings of 1 to 15 candidates.
 const weights = candidates.map((_, k) => 1 / (k + 2));
