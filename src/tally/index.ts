@@ -30,7 +30,12 @@ export {
   majorityJudgment,
 } from "./majorityJudgment.js";
 export { maximinSupportCommittee } from "./maximinSupportCommittee.js";
-export { type MeekStvOptions, meekStv, prfMeekStv } from "./meekStv.js";
+export {
+  type MeekStvOptions,
+  meekStv,
+  type PrfAlternativeDefeats,
+  prfMeekStv,
+} from "./meekStv.js";
 export { minimax } from "./minimax.js";
 export { minimaxApproval } from "./minimaxApproval.js";
 export { minimaxPhragmen } from "./minimaxPhragmen.js";

@@ -84,10 +84,31 @@ export function meekStv(
       transfer: options.transfer ?? "meek",
       defeatBatch: options.defeatBatch ?? "safe",
       equalRanks: options.equalRanks ?? "droop",
+      alternativeDefeats: "none",
       reference: false,
     }),
   );
 }
+
+/**
+ * When the PR Foundation's Meek rule excludes sure losers together (its "alternative
+ * defeats"): `none` (the reference rule: one at a time); `if-no-new-electeds` (an
+ * iteration that elects nobody ends as soon as the lowest hopefuls cannot overtake the
+ * next even with the whole surplus, and they are excluded together); `per-reference-rule`
+ * (the same test after the omega and stable tests, as droop's batches);
+ * `before-single-defeats` (once iterating is done, instead of excluding the lowest alone).
+ *
+ * @category STV
+ * @example
+ * ```ts
+ * prfMeekStv(profile, { alternativeDefeats: "if-no-new-electeds" });
+ * ```
+ */
+export type PrfAlternativeDefeats =
+  | "none"
+  | "if-no-new-electeds"
+  | "per-reference-rule"
+  | "before-single-defeats";
 
 /**
  * The Proportional Representation Foundation's Meek reference rule: fixed-point decimals
@@ -103,7 +124,7 @@ export function meekStv(
  */
 export function prfMeekStv(
   profile: RankedProfile,
-  options: { readonly seats?: number } = {},
+  options: { readonly seats?: number; readonly alternativeDefeats?: PrfAlternativeDefeats } = {},
 ): Result<TallyOutcome> {
   return withStvNumbers({ kind: "fixed", precision: 9 }, (numbers) =>
     countMeek(profile, options.seats ?? profile.seats, numbers, {
@@ -112,6 +133,7 @@ export function prfMeekStv(
       transfer: "meek",
       defeatBatch: "none",
       equalRanks: "droop",
+      alternativeDefeats: options.alternativeDefeats ?? "none",
       reference: true,
     }),
   );
@@ -123,6 +145,7 @@ interface MeekRules {
   readonly transfer: "meek" | "warren";
   readonly defeatBatch: "safe" | "none";
   readonly equalRanks: "droop" | "equalize";
+  readonly alternativeDefeats: PrfAlternativeDefeats;
   /** The PRF reference rule's rounding, omega test and non-negative surplus. */
   readonly reference: boolean;
 }
@@ -348,16 +371,8 @@ function countMeek<T>(
         });
         break;
       }
-      if (N.compare(surplus, omega) < (rules.reference ? 0 : 1)) {
-        status = "omega";
-        break;
-      }
-      if (lastSurplus !== undefined && N.compare(surplus, lastSurplus) >= 0) {
-        status = "stable";
-        break;
-      }
-      if (rules.defeatBatch === "safe") {
-        batch = sureLosers(
+      const losers = () =>
+        sureLosers(
           hopefuls(),
           votes,
           surplus,
@@ -365,6 +380,33 @@ function countMeek<T>(
           N,
           (c) => tieRank[c] as number,
         );
+      // Alternative defeats (PR Foundation) "if no new electeds": sure losers end the
+      // iteration even before the omega test.
+      if (rules.alternativeDefeats === "if-no-new-electeds") {
+        batch = losers();
+        if (batch.length > 0) {
+          status = "batch";
+          break;
+        }
+      }
+      if (N.compare(surplus, omega) < (rules.reference ? 0 : 1)) {
+        status = "omega";
+        if (rules.alternativeDefeats === "before-single-defeats") {
+          batch = losers();
+          if (batch.length > 0) status = "batch";
+        }
+        break;
+      }
+      if (lastSurplus !== undefined && N.compare(surplus, lastSurplus) >= 0) {
+        status = "stable";
+        if (rules.alternativeDefeats === "before-single-defeats") {
+          batch = losers();
+          if (batch.length > 0) status = "batch";
+        }
+        break;
+      }
+      if (rules.defeatBatch === "safe" || rules.alternativeDefeats === "per-reference-rule") {
+        batch = losers();
         if (batch.length > 0) {
           status = "batch";
           break;
