@@ -124,7 +124,14 @@ export type PrfAlternativeDefeats =
  */
 export function prfMeekStv(
   profile: RankedProfile,
-  options: { readonly seats?: number; readonly alternativeDefeats?: PrfAlternativeDefeats } = {},
+  options: {
+    readonly seats?: number;
+    readonly alternativeDefeats?: PrfAlternativeDefeats;
+    /** Candidates assured of a seat (a vacancy recount): never excluded, held to their own quota. */
+    readonly protected?: readonly string[];
+    /** Round by round (from the first), whether alternative defeats apply; default: every round. */
+    readonly alternativeDefeatRounds?: readonly boolean[];
+  } = {},
 ): Result<TallyOutcome> {
   return withStvNumbers({ kind: "fixed", precision: 9 }, (numbers) =>
     countMeek(profile, options.seats ?? profile.seats, numbers, {
@@ -134,6 +141,10 @@ export function prfMeekStv(
       defeatBatch: "none",
       equalRanks: "droop",
       alternativeDefeats: options.alternativeDefeats ?? "none",
+      protectedCandidates: options.protected ?? [],
+      ...(options.alternativeDefeatRounds === undefined
+        ? {}
+        : { alternativeDefeatRounds: options.alternativeDefeatRounds }),
       reference: true,
     }),
   );
@@ -146,6 +157,8 @@ interface MeekRules {
   readonly defeatBatch: "safe" | "none";
   readonly equalRanks: "droop" | "equalize";
   readonly alternativeDefeats: PrfAlternativeDefeats;
+  readonly protectedCandidates?: readonly string[];
+  readonly alternativeDefeatRounds?: readonly boolean[];
   /** The PRF reference rule's rounding, omega test and non-negative surplus. */
   readonly reference: boolean;
 }
@@ -214,6 +227,15 @@ function countMeek<T>(
   const name = (c: number) => profile.names[candidates[c] as string] ?? (candidates[c] as string);
   const continuing = (c: number) => state[c] !== "excluded";
   const hopefuls = () => candidates.map((_, c) => c).filter((c) => state[c] === "hopeful");
+  /** Protected candidates (a vacancy recount): assured of a seat, never excluded. */
+  const guarded = new Set(
+    (rules.protectedCandidates ?? [])
+      .map((candidate) => candidates.indexOf(candidate))
+      .filter((c) => c >= 0),
+  );
+  const defeatable = () => hopefuls().filter((c) => !guarded.has(c));
+  /** The quota protected candidates are held to: votes / (seats + 1), as without protection. */
+  let protectedQuota = N.zero;
   const elected = () => candidates.map((_, c) => c).filter((c) => state[c] === "elected");
 
   /** What a candidate keeps of weight `w`, and the weight the ballot goes on with. */
@@ -335,8 +357,21 @@ function countMeek<T>(
     );
     const share = N.divideInteger(total, BigInt(seats + 1));
     quota = N.exact ? share : N.add(share, N.epsilon);
+    protectedQuota = quota;
+    if (guarded.size > 0) {
+      // The others share the votes protected candidates do not need, and the other seats.
+      let needed = N.zero;
+      for (const c of guarded)
+        needed = N.add(
+          needed,
+          N.compare(votes[c] as T, protectedQuota) < 0 ? (votes[c] as T) : protectedQuota,
+        );
+      const rest = N.divideInteger(N.subtract(total, needed), BigInt(seats - guarded.size + 1));
+      quota = N.exact ? rest : N.add(rest, N.epsilon);
+    }
   };
-  const hasQuota = (c: number) => N.compare(votes[c] as T, quota) >= (N.exact ? 1 : 0);
+  const quotaOf = (c: number) => (guarded.has(c) ? protectedQuota : quota);
+  const hasQuota = (c: number) => N.compare(votes[c] as T, quotaOf(c)) >= (N.exact ? 1 : 0);
   const byVote = (a: number, b: number) =>
     N.compare(votes[a] as T, votes[b] as T) || (tieRank[a] as number) - (tieRank[b] as number);
   const tallies = () =>
@@ -348,9 +383,14 @@ function countMeek<T>(
   const tooPrecise = () =>
     elected().some((c) => N.denominatorBits(keep[c] as T) > PRECISION_LIMIT_BITS);
 
+  /** Whether alternative defeats apply in the round being counted (all rounds by default). */
+  const alternativeThisRound = () =>
+    rules.alternativeDefeatRounds === undefined ||
+    rules.alternativeDefeatRounds[rounds.length] === true;
+  const seated = () => elected().length + [...guarded].filter((c) => state[c] === "hopeful").length;
   for (;;) {
     const left = seats - elected().length;
-    if (left <= 0 || hopefuls().length <= left) break;
+    if (seated() >= seats || hopefuls().length <= left) break;
     let status: "elected" | "omega" | "stable" | "batch";
     let batch: number[] = [];
     let lastSurplus: T | undefined;
@@ -358,7 +398,10 @@ function countMeek<T>(
       distribute();
       const winners = hopefuls().filter(hasQuota);
       for (const c of winners) state[c] = "elected";
-      surplus = elected().reduce((sum, c) => N.add(sum, N.subtract(votes[c] as T, quota)), N.zero);
+      surplus = elected().reduce(
+        (sum, c) => N.add(sum, N.subtract(votes[c] as T, quotaOf(c))),
+        N.zero,
+      );
       if (rules.reference && N.compareExactly(surplus, N.zero) < 0) surplus = N.zero;
       if (winners.length > 0) {
         status = "elected";
@@ -373,7 +416,7 @@ function countMeek<T>(
       }
       const losers = () =>
         sureLosers(
-          hopefuls(),
+          defeatable(),
           votes,
           surplus,
           seats - elected().length,
@@ -382,7 +425,7 @@ function countMeek<T>(
         );
       // Alternative defeats (PR Foundation) "if no new electeds": sure losers end the
       // iteration even before the omega test.
-      if (rules.alternativeDefeats === "if-no-new-electeds") {
+      if (rules.alternativeDefeats === "if-no-new-electeds" && alternativeThisRound()) {
         batch = losers();
         if (batch.length > 0) {
           status = "batch";
@@ -391,7 +434,7 @@ function countMeek<T>(
       }
       if (N.compare(surplus, omega) < (rules.reference ? 0 : 1)) {
         status = "omega";
-        if (rules.alternativeDefeats === "before-single-defeats") {
+        if (rules.alternativeDefeats === "before-single-defeats" && alternativeThisRound()) {
           batch = losers();
           if (batch.length > 0) status = "batch";
         }
@@ -399,13 +442,16 @@ function countMeek<T>(
       }
       if (lastSurplus !== undefined && N.compare(surplus, lastSurplus) >= 0) {
         status = "stable";
-        if (rules.alternativeDefeats === "before-single-defeats") {
+        if (rules.alternativeDefeats === "before-single-defeats" && alternativeThisRound()) {
           batch = losers();
           if (batch.length > 0) status = "batch";
         }
         break;
       }
-      if (rules.defeatBatch === "safe" || rules.alternativeDefeats === "per-reference-rule") {
+      if (
+        rules.defeatBatch === "safe" ||
+        (rules.alternativeDefeats === "per-reference-rule" && alternativeThisRound())
+      ) {
         batch = losers();
         if (batch.length > 0) {
           status = "batch";
@@ -424,13 +470,13 @@ function countMeek<T>(
         ]);
       }
       for (const c of elected())
-        keep[c] = N.divide(N.multiply(keep[c] as T, quota, "up"), votes[c] as T, "up");
+        keep[c] = N.divide(N.multiply(keep[c] as T, quotaOf(c), "up"), votes[c] as T, "up");
     }
     if (status === "elected") continue;
     let out: number[];
     if (status === "batch") out = batch.sort((a, b) => a - b);
     else {
-      const open = hopefuls();
+      const open = defeatable();
       const lowest = open.reduce((low, c) =>
         N.compareExactly(votes[c] as T, votes[low] as T) < 0 ? c : low,
       );
@@ -460,20 +506,22 @@ function countMeek<T>(
   const open = hopefuls();
   if (open.length > 0) {
     distribute();
-    const fill = seats - elected().length > 0;
-    for (const c of open) {
-      state[c] = fill ? "elected" : "excluded";
-      if (!fill) keep[c] = N.zero;
+    const fill = seated() < seats;
+    const chosen = fill ? open : open.filter((c) => guarded.has(c));
+    const rest = open.filter((c) => !chosen.includes(c));
+    for (const c of chosen) state[c] = "elected";
+    for (const c of rest) {
+      state[c] = "excluded";
+      keep[c] = N.zero;
     }
     rounds.push({
       tallies: tallies(),
       exactTallies: exactTallies(),
-      ...(fill
-        ? { elected: open.map((c) => candidates[c] as string) }
-        : { eliminated: open.map((c) => candidates[c] as string) }),
+      ...(chosen.length > 0 ? { elected: chosen.map((c) => candidates[c] as string) } : {}),
+      ...(rest.length > 0 ? { eliminated: rest.map((c) => candidates[c] as string) } : {}),
       note: fill
         ? "as many candidates remain as seats: all are elected"
-        : "all seats are filled: the others are excluded",
+        : `all seats are filled${chosen.length > 0 ? " (the protected candidates take theirs)" : ""}: the others are excluded`,
     });
   }
   return ok({

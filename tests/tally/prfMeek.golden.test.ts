@@ -12,8 +12,9 @@ import { fixturesDir, repoRoot } from "../helpers/data.js";
  * The test cases of a PR Foundation Meek reference implementation (Apache-2.0), as JSON:
  * seats, candidates and ballots (`" A B C"`: one ranking level per space; an empty level
  * is skipped, `#` is an overvote that ends the ballot, a repeated candidate counts once),
- * the tie-breaking order, withdrawn (`excluded`) candidates, and the expected elected and
- * each candidate's votes at the end of every round. Cases extend others by `include`.
+ * the tie-breaking order, withdrawn (`excluded`) and protected candidates, alternative
+ * defeats, and the expected elected and each candidate's votes at the end of every round.
+ * Cases extend others by `include`.
  */
 interface PrfCase {
   readonly nbrSeatsToFill?: number;
@@ -82,40 +83,41 @@ for (const root of roots) {
           cases.set(`${folder}/${file}`, { root, path: join("tests", folder, file) });
 }
 
-/** Its alternative defeats, as `prfMeekStv` names them; undefined for per-round settings. */
-function alternativeDefeats(prf: PrfCase): PrfAlternativeDefeats | undefined {
+/** Its alternative defeats as `prfMeekStv` takes them: the timing, and the rounds if listed. */
+function alternativeDefeats(prf: PrfCase): {
+  readonly alternativeDefeats: PrfAlternativeDefeats;
+  readonly alternativeDefeatRounds?: readonly boolean[];
+} {
   const flag = prf.options?.alternative_defeats ?? "N";
-  if (Array.isArray(flag)) return undefined;
-  if (String(flag).toUpperCase() !== "Y") return "none";
+  const rounds = Array.isArray(flag)
+    ? flag.map((value) => String(value).toUpperCase() === "Y")
+    : undefined;
+  if (rounds === undefined && String(flag).toUpperCase() !== "Y")
+    return { alternativeDefeats: "none" };
   const type = String(prf.options?.type_of_altdefs ?? "if_no_new_electeds");
-  return type === "before_single_defeats"
-    ? "before-single-defeats"
-    : type === "per_reference_rule"
-      ? "per-reference-rule"
-      : "if-no-new-electeds";
-}
-
-/** Extensions of that implementation civitas does not count. */
-function extension(prf: PrfCase): string | undefined {
-  if (names(prf.protected).length > 0) return "protected candidates";
-  if (alternativeDefeats(prf) === undefined) return "alternative defeats set round by round";
-  return undefined;
+  return {
+    alternativeDefeats:
+      type === "before_single_defeats"
+        ? "before-single-defeats"
+        : type === "per_reference_rule"
+          ? "per-reference-rule"
+          : "if-no-new-electeds",
+    ...(rounds === undefined ? {} : { alternativeDefeatRounds: rounds }),
+  };
 }
 
 describe("prfMeekStv reproduces the PR Foundation Meek reference cases", () => {
   const all = [...cases.entries()].sort(([a], [b]) => a.localeCompare(b));
-  const counted = all.filter(([, { root, path }]) => extension(readCase(root, path)) === undefined);
-  it("has the cases (122 in the fixtures; 199 with the shared data, 15 of them for extensions)", () => {
-    const shared = existsSync(roots[1] as string);
-    expect(all.length).toBe(shared ? 199 : 122);
-    expect(counted.length).toBe(shared ? 184 : 122);
+  it("has the cases (122 in the fixtures, 199 with the shared data)", () => {
+    expect(all.length).toBe(existsSync(roots[1] as string) ? 199 : 122);
   });
-  for (const [name, { root, path }] of counted) {
+  for (const [name, { root, path }] of all) {
     it(`${name}: the elected and every candidate's votes at the end of every round`, () => {
       const prf = readCase(root, path);
       const outcome = prfMeekStv(profileOf(prf), {
         seats: prf.nbrSeatsToFill as number,
-        alternativeDefeats: alternativeDefeats(prf) as PrfAlternativeDefeats,
+        ...alternativeDefeats(prf),
+        protected: names(prf.protected),
       });
       if (prf.exception !== undefined) {
         expect(outcome.ok).toBe(false);
