@@ -40,6 +40,11 @@ export interface MeekStvOptions {
   readonly transfer?: "meek" | "warren";
   readonly defeatBatch?: "safe" | "none";
   readonly equalRanks?: "droop" | "equalize";
+  /**
+   * Round each new keep factor up to this many decimals (stv-rs's "approx" arithmetic:
+   * exact fractions with keep factors to 6 decimals, which keeps them from growing).
+   */
+  readonly keepFactorDigits?: number;
 }
 
 /**
@@ -85,6 +90,9 @@ export function meekStv(
       defeatBatch: options.defeatBatch ?? "safe",
       equalRanks: options.equalRanks ?? "droop",
       alternativeDefeats: "none",
+      ...(options.keepFactorDigits === undefined
+        ? {}
+        : { keepFactorDigits: options.keepFactorDigits }),
       reference: false,
     }),
   );
@@ -159,6 +167,7 @@ interface MeekRules {
   readonly alternativeDefeats: PrfAlternativeDefeats;
   readonly protectedCandidates?: readonly string[];
   readonly alternativeDefeatRounds?: readonly boolean[];
+  readonly keepFactorDigits?: number;
   /** The PRF reference rule's rounding, omega test and non-negative surplus. */
   readonly reference: boolean;
 }
@@ -185,6 +194,19 @@ function countMeek<T>(
       makeIssue("invalid-omega", ["omegaDigits"], "omegaDigits must be a whole number ≥ 0", {
         omegaDigits: rules.omegaDigits,
       }),
+    ]);
+  }
+  if (
+    rules.keepFactorDigits !== undefined &&
+    (!Number.isInteger(rules.keepFactorDigits) || rules.keepFactorDigits < 0)
+  ) {
+    return fail([
+      makeIssue(
+        "invalid-keep-factor-digits",
+        ["keepFactorDigits"],
+        "keepFactorDigits must be a whole number ≥ 0",
+        { keepFactorDigits: rules.keepFactorDigits },
+      ),
     ]);
   }
   const omega = N.divide(N.one, N.fromInteger(10n ** BigInt(rules.omegaDigits)), "down");
@@ -383,6 +405,11 @@ function countMeek<T>(
   const tooPrecise = () =>
     elected().some((c) => N.denominatorBits(keep[c] as T) > PRECISION_LIMIT_BITS);
 
+  /** Keep factors rounded up to `keepFactorDigits` decimals, when asked (stv-rs's "approx"). */
+  const roundKeep = (factor: T) =>
+    rules.keepFactorDigits === undefined
+      ? factor
+      : N.roundUpToDecimals(factor, rules.keepFactorDigits);
   /** Whether alternative defeats apply in the round being counted (all rounds by default). */
   const alternativeThisRound = () =>
     rules.alternativeDefeatRounds === undefined ||
@@ -470,7 +497,9 @@ function countMeek<T>(
         ]);
       }
       for (const c of elected())
-        keep[c] = N.divide(N.multiply(keep[c] as T, quotaOf(c), "up"), votes[c] as T, "up");
+        keep[c] = roundKeep(
+          N.divide(N.multiply(keep[c] as T, quotaOf(c), "up"), votes[c] as T, "up"),
+        );
     }
     if (status === "elected") continue;
     let out: number[];

@@ -72,6 +72,8 @@ export interface StvNumbers<T> {
   /** Every digit: a fraction (`"1501/2"`) or all the decimal places kept. */
   readonly formatExactly: (a: T) => string;
   readonly toNumber: (a: T) => number;
+  /** The smallest value with at most `digits` decimals that is at least `a`. */
+  readonly roundUpToDecimals: (a: T, digits: number) => T;
   /** Bits of the denominator: how far an exact value has grown (0 in fixed point). */
   readonly denominatorBits: (a: T) => number;
 }
@@ -140,6 +142,12 @@ function scaledNumbers(precision: number, guard: number, display: number): StvNu
     format: (a) => formatScaled(a, places, Math.min(display, places)),
     formatExactly: (a) => formatScaled(a, places, places),
     toNumber: (a) => Number(a) / Number(scale),
+    roundUpToDecimals: (a, digits) => {
+      if (digits >= places) return a;
+      const unit = 10n ** BigInt(places - digits);
+      const q = floorDivide(a, unit);
+      return (q * unit === a ? q : q + 1n) * unit;
+    },
     denominatorBits: () => 0,
   };
 }
@@ -174,6 +182,13 @@ function rationalNumbers(display: number): StvNumbers<Rational> {
     format,
     formatExactly: formatRational,
     toNumber: rationalToNumber,
+    roundUpToDecimals: (a, digits) => {
+      const unit = 10n ** BigInt(digits);
+      const scaled = a.num * unit;
+      const q = scaled / a.den;
+      const ceiling = q * a.den === scaled || scaled < 0n ? q : q + 1n;
+      return rational(ceiling, unit);
+    },
     denominatorBits: (a) => a.den.toString(2).length,
   };
 }
