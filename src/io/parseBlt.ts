@@ -9,7 +9,8 @@ import { locatedIssues } from "./locatedIssue.js";
  * lines `weight c1 c2 … 0` with 1-based candidate numbers (`a=b` ranks two equal); a line
  * `0`; the candidates' names in quotes; the title in quotes. Extensions: `[nick a b …]`
  * names the candidates for use in ballot lines, `[withdrawn a …]` withdraws them, `[tie a …]`
- * gives the order in which ties are broken.
+ * gives the order in which ties are broken. A whole weight beyond 2^53 becomes several
+ * ballots of the same ranking, so that it stays exact.
  * Candidate ids are `"1"`, `"2"`, … as the file numbers them. Every problem is an issue with
  * line and column.
  *
@@ -133,7 +134,18 @@ export function parseBlt(text: string): Result<RankedProfile> {
       if (tier.length > 0) ranking.push(tier);
       column += token.length + 1;
     }
-    if (!bad) ballots.push({ ranking, weight });
+    if (bad) continue;
+    if (Number.isSafeInteger(weight)) ballots.push({ ranking, weight });
+    else if (/^\d+$/.test(tokens[0] as string)) {
+      // A whole weight beyond 2^53 stays exact as several lines of the same ranking.
+      let left = BigInt(tokens[0] as string);
+      const most = BigInt(Number.MAX_SAFE_INTEGER);
+      while (left > 0n) {
+        const part = left < most ? left : most;
+        ballots.push({ ranking, weight: Number(part) });
+        left -= part;
+      }
+    } else ballots.push({ ranking, weight });
   }
   if (!ended)
     at(lines.length, 1, "missing-end-of-ballots", 'the ballots never end with a line "0"');

@@ -69,6 +69,18 @@ describe("writeBlt", () => {
   });
 });
 
+describe("parseBlt with weights beyond 2^53", () => {
+  it("keeps a huge whole weight exact, as several ballots of the same ranking", () => {
+    const parsed = parseBlt('2 1\n9223372036854775807 1 2 0\n1 2 0\n0\n"A"\n"B"\n"t"\n');
+    if (!parsed.ok) throw new Error(parsed.issues[0]?.message);
+    const huge = parsed.value.ballots.filter((ballot) => ballot.ranking[0]?.[0] === "1");
+    expect(huge.every((ballot) => Number.isSafeInteger(ballot.weight))).toBe(true);
+    expect(huge.reduce((sum, ballot) => sum + BigInt(ballot.weight), 0n)).toBe(
+      9223372036854775807n,
+    );
+  });
+});
+
 describe("writePreflib", () => {
   it("reads back to the same ballots, identical ones merged", () => {
     fc.assert(

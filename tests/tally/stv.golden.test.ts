@@ -288,9 +288,11 @@ function transcripts(): Transcript[] {
       for (const entry of readdirSync(dir)) {
         const path = join(dir, entry);
         if (statSync(path).isDirectory()) walk(path);
-        const match = /^(.*?)\.(equalize\.)?(fixed9|approx)\.log$/.exec(
+        const match = /^(.*?)\.(equalize\.)?(fixed9|bigfixed9|approx)\.log$/.exec(
           relative(join(root, "meek"), path),
         );
+        // stv-rs overflowed before counting some of its bigint cases: nothing to compare.
+        if (match && !readFileSync(path, "utf8").includes("Action: ")) continue;
         if (!match) continue;
         const blt = join(root, "ballots", `${match[1]}.blt`);
         const name = relative(join(root, "meek"), path);
@@ -311,14 +313,12 @@ function transcripts(): Transcript[] {
 
 /**
  * Counts that take seconds (the bench counts the fixed-point ones; in exact fractions
- * rand_5x4 and rand_2x10 take seconds too), and the files whose ballot weights exceed
- * 2^53, which profiles refuse (`invalid-weight`).
+ * rand_5x4 takes seconds too).
  */
 const skipped = [
   "skewed",
-  "rand_hypergeometric",
+  "random/rand_hypergeometric",
   "rand_mixed_5k",
-  "bigint/",
   "rand_5x4.approx",
   "rand_5x4.equalize.approx",
 ];
@@ -331,8 +331,8 @@ const knownDifference = "crashes/rand_geometric.fixed9.log";
 
 describe("Meek STV reproduces stv-rs's transcripts (fixed point, and exact with rounded keep factors)", () => {
   const logs = transcripts().filter((log) => !skipped.some((name) => log.name.includes(name)));
-  it("has the transcripts to compare with (30 in the fixtures, 38 with the shared data)", () => {
-    expect(logs.length).toBe(existsSync(join(shared, "stv-rs")) ? 38 : 30);
+  it("has the transcripts to compare with (32 in the fixtures, 41 with the shared data)", () => {
+    expect(logs.length).toBe(existsSync(join(shared, "stv-rs")) ? 41 : 32);
   });
   for (const { name, blt, log, equalize, approx } of logs) {
     it(`${name}: the votes at every election and exclusion, and the elected`, () => {
@@ -355,9 +355,13 @@ describe("Meek STV reproduces stv-rs's transcripts (fixed point, and exact with 
           !/remaining/.test(entry.action) &&
           !(entry.action.startsWith("Elect") && actions[k - 1]?.action.startsWith("Elect")),
       );
-      const complete = text.slice(text.lastIndexOf("Action: Count Complete"));
-      const elected = [...complete.matchAll(/^\tElected: {2}(.*) \(/gm)].map((m) => m[1]).sort();
-      expect(outcome.winners.map((id) => profile.names[id] ?? id).sort()).toEqual(elected);
+      // stv-rs stops early on ballot_sum_overflows (its ballot count wraps around): the
+      // rounds it wrote are compared, the end it never reached is not.
+      if (text.includes("Action: Count Complete")) {
+        const complete = text.slice(text.lastIndexOf("Action: Count Complete"));
+        const elected = [...complete.matchAll(/^\tElected: {2}(.*) \(/gm)].map((m) => m[1]).sort();
+        expect(outcome.winners.map((id) => profile.names[id] ?? id).sort()).toEqual(elected);
+      }
       const ours = ourStages(outcome, "iterations").map((round) =>
         approx ? exactVotesOf(round, profile.names) : votesOf(round, 9, profile.names),
       );
