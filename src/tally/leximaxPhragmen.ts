@@ -1,15 +1,8 @@
-import { makeIssue } from "../core/issue.js";
 import { compareRational, type Rational, rational } from "../core/rational.js";
-import { fail, type Result } from "../core/result.js";
+import type { Result } from "../core/result.js";
 import type { ApprovalProfile } from "./approvalProfile.js";
-import {
-  approvedCandidates,
-  ballotsOf,
-  checkEnumeration,
-  committeesOf,
-  membersOf,
-  outcome,
-} from "./committeeSearch.js";
+import { outcome } from "./committeeSearch.js";
+import { loadOptimalCommittees } from "./loadOptimalCommittees.js";
 import type { TallyOutcome } from "./outcome.js";
 
 /** A committee's most balanced loads: `mass` voters (by weight) carry `load` each, highest first. */
@@ -96,38 +89,18 @@ function compareLoads(a: Loads, b: Loads): number {
  * ```
  */
 export function leximaxPhragmen(profile: ApprovalProfile, seats: number): Result<TallyOutcome> {
-  const checked = checkEnumeration(profile, seats);
-  if (!checked.ok) return checked;
-  const n = checked.value;
-  if (seats > 16) {
-    return fail([
-      makeIssue(
-        "committee-search-too-large",
-        ["seats"],
-        "leximax Phragmén here takes committees of at most 16",
-      ),
-    ]);
-  }
-  const ballots = ballotsOf(profile);
-  const approved = approvedCandidates(ballots);
-  let best: { unapproved: number; loads: Loads } | undefined;
-  let winners: number[] = [];
-  committeesOf(n, seats, (committee) => {
-    // Members nobody approves cost nobody anything: fewer of them first, then the loads.
-    const members = membersOf(committee, n).filter((c) => (approved >> c) & 1);
-    const unapproved = seats - members.length;
-    const loads = balancedLoads(members, ballots.masks, ballots.weights) ?? [];
-    const order =
-      best === undefined ? -1 : unapproved - best.unapproved || compareLoads(loads, best.loads);
-    if (order < 0) {
-      best = { unapproved, loads };
-      winners = [committee];
-    } else if (order === 0) winners.push(committee);
-  });
+  const winners = loadOptimalCommittees(
+    profile,
+    seats,
+    "leximax Phragmén",
+    (members, masks, weights) => balancedLoads(members, masks, weights) ?? [],
+    compareLoads,
+  );
+  if (!winners.ok) return winners;
   return outcome(
     "leximaxphragmen",
     profile,
-    winners,
+    winners.value,
     "the lexicographically smallest loads over all committees",
   );
 }
