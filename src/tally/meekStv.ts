@@ -291,12 +291,9 @@ function countMeek<T>(
     }
   };
   /**
-   * stv-rs's equalized counting: a tier of k equal candidates counts as the k! orders of
-   * them, each with weight 1/k!; candidate i keeps w × kf_i × Σ_j e_j(others' 1 − kf) /
-   * (k × C(k − 1, j)), and w × Π(1 − kf) goes on.
+   * Per equal tier, for the keep factors of one distribution: each candidate's share of
+   * the weight, and the part that goes on.
    */
-  /** Per equal tier, for the keep factors of one distribution: each candidate's share of
-   * the weight, and the part that goes on. */
   let tierShares: ({ shares: T[]; rest: T } | undefined)[] = [];
   const sharesOf = (tier: number[], id: number): { shares: T[]; rest: T } => {
     const known = tierShares[id];
@@ -328,6 +325,11 @@ function countMeek<T>(
     tierShares[id] = computed;
     return computed;
   };
+  /**
+   * stv-rs's equalized counting: a tier of k equal candidates counts as the k! orders of
+   * them, each with weight 1/k!; candidate i keeps w × kf_i × Σ_j e_j(others' 1 − kf) /
+   * (k × C(k − 1, j)), and w × Π(1 − kf) goes on.
+   */
   const equalize = (tiers: number[][], ids: readonly number[], m: bigint, credit: Credit): void => {
     let w = N.one;
     for (const [t, tier] of tiers.entries()) {
@@ -355,7 +357,8 @@ function countMeek<T>(
       const m = multiplier[p] as bigint;
       const start = prefStart[p] as number;
       const end = prefStart[p + 1] as number;
-      if (tiersOf[p] === undefined) {
+      const tiers = tiersOf[p];
+      if (tiers === undefined) {
         let w = N.one;
         for (let i = start; i < end; i++) {
           const c = prefs[i] as number;
@@ -367,8 +370,6 @@ function countMeek<T>(
         }
         continue;
       }
-      const tiers = tiersOf[p];
-      if (tiers === undefined) continue;
       if (rules.equalRanks === "equalize") equalize(tiers, tierIdsOf[p] as number[], m, credit);
       else descend(tiers, 0, N.one, m, credit);
     }
