@@ -442,7 +442,6 @@ function rulesCommand(io: CliIo): number {
   return 0;
 }
 
-/** Reads a ranked-ballot file by its extension. */
 /** `order` (the file's), `reverse`, `random:SEED` or a list of ids, as `--tie-break` takes it. */
 function tallyTieBreak(text: string | undefined, candidates: readonly string[]): TallyTieBreak {
   if (text === undefined || text === "order") return { by: "order" };
@@ -475,6 +474,7 @@ function stvArithmetic(text: string): StvArithmeticSpec {
       };
 }
 
+/** Reads a ranked-ballot file by its extension. */
 function loadRanked(
   file: string,
   io: CliIo,
@@ -542,7 +542,6 @@ function humanTally(
   return `${lines.join("\n")}\n`;
 }
 
-/** Approval committees from abcvoting files: the committee, or every tied one with --irresolute. */
 /** Reads and parses a file; on a problem prints one line per issue and returns undefined. */
 function readParsed<T>(file: string, io: CliIo, parse: (text: string) => Result<T>): T | undefined {
   const read = readText(file, io);
@@ -647,6 +646,7 @@ function jsonBallotsCommand(
   return failed ? 1 : 0;
 }
 
+/** Approval committees from abcvoting files: the committee, or every tied one with --irresolute. */
 function committeeCommand(
   method: (typeof committeeMethods)[number],
   files: readonly string[],
@@ -834,7 +834,7 @@ function tallyCommand(args: string[], io: CliIo): number {
         })}\n`,
       );
     } else {
-      io.stdout(humanTally(file, profile, result, values.explain, tied));
+      io.stdout(humanTally(file, profile, resolved, values.explain, tied && values.irresolute));
     }
   }
   return failed ? 1 : 0;
