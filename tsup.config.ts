@@ -9,6 +9,7 @@ export default defineConfig([
       "io/index": "src/io/index.ts",
       "budgeting/index": "src/budgeting/index.ts",
       "tally/index": "src/tally/index.ts",
+      "calendar/index": "src/calendar/index.ts",
     },
     format: ["esm", "cjs"],
     dts: true,

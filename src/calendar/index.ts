@@ -1,0 +1,15 @@
+/**
+ * Participatory processes and their phase calendars: definitions as JSON (zod), validation
+ * in the process's own time zone, and the phase running at an instant.
+ *
+ * @module calendar
+ */
+
+export { phaseAt } from "./phaseAt.js";
+export {
+  KNOWN_CAPABILITIES,
+  type ProcessDefinition,
+  phaseSchema,
+  processDefinitionSchema,
+} from "./processDefinition.js";
+export { type Process, validateProcess } from "./validateProcess.js";

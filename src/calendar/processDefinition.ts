@@ -1,0 +1,78 @@
+import { z } from "zod";
+
+/** `YYYY-MM-DD` (a whole local day) or `YYYY-MM-DDTHH:mm` (a local date-time). */
+const localTime = z
+  .string()
+  .regex(
+    /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$/,
+    "a local date (YYYY-MM-DD) or date-time (YYYY-MM-DDTHH:mm)",
+  );
+
+/**
+ * The zod schema of one phase: an id, a title, when it starts and ends in the process's
+ * time zone (a whole local day `YYYY-MM-DD` starts at its midnight and, as an end, ends at
+ * the end of that day; `YYYY-MM-DDTHH:mm` is a local date-time), what it permits
+ * (capabilities such as `proposals.create`), and per-component settings.
+ *
+ * @category Calendar
+ * @example
+ * ```ts
+ * phaseSchema.parse({ id: "vote", title: "Vote", start: "2026-09-01", end: "2026-09-30", permits: ["budget.vote"] });
+ * ```
+ */
+export const phaseSchema = z.object({
+  id: z.string().min(1),
+  title: z.string(),
+  start: localTime,
+  end: localTime,
+  permits: z.array(z.string().min(1)).default([]),
+  settings: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
+});
+
+/**
+ * The zod schema of a participatory process as JSON: id, title, IANA time zone, whether
+ * gaps between phases are allowed (default yes), and its phases in order.
+ *
+ * @category Calendar
+ * @example
+ * ```ts
+ * processDefinitionSchema.safeParse(JSON.parse(text)).success;
+ * ```
+ */
+export const processDefinitionSchema = z.object({
+  id: z.string().min(1),
+  title: z.string(),
+  timeZone: z.string().min(1),
+  allowGaps: z.boolean().default(true),
+  phases: z.array(phaseSchema).min(1),
+});
+
+/**
+ * A participatory process as its JSON defines it (see {@link processDefinitionSchema}).
+ *
+ * @category Calendar
+ * @example
+ * ```ts
+ * const angers: ProcessDefinition = { id: "bp-2026", title: "Budget participatif", timeZone: "Europe/Paris", allowGaps: true, phases: [] };
+ * ```
+ */
+export type ProcessDefinition = z.output<typeof processDefinitionSchema>;
+
+/**
+ * The capabilities civitas knows; hosts add their own through `validateProcess`'s options.
+ *
+ * @category Calendar
+ * @example
+ * ```ts
+ * KNOWN_CAPABILITIES.includes("budget.vote"); //=> true
+ * ```
+ */
+export const KNOWN_CAPABILITIES: readonly string[] = [
+  "proposals.create",
+  "proposals.support",
+  "proposals.comment",
+  "proposals.amend",
+  "proposals.answer",
+  "budget.vote",
+  "results.publish",
+];

@@ -1,0 +1,177 @@
+import { TZDate } from "@date-fns/tz";
+import { type Issue, makeIssue } from "../core/issue.js";
+import { fail, ok, type Result } from "../core/result.js";
+import {
+  KNOWN_CAPABILITIES,
+  type ProcessDefinition,
+  processDefinitionSchema,
+} from "./processDefinition.js";
+
+/**
+ * A validated process: the definition, and each phase's interval as UTC instants
+ * (milliseconds; the start included, the end excluded).
+ *
+ * @category Calendar
+ * @example
+ * ```ts
+ * const checked = validateProcess(json);
+ * if (checked.ok) checked.value.intervals[0]; //=> { start: 1788213600000, end: 1790805600000 }
+ * ```
+ */
+export interface Process {
+  readonly definition: ProcessDefinition;
+  readonly intervals: readonly { readonly start: number; readonly end: number }[];
+}
+
+/** Whether the runtime knows an IANA time zone. */
+function knownZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The instant of a local time in a zone, or undefined when that local time does not exist
+ * there (a DST gap). `asEnd` turns a whole day into the start of the next day.
+ */
+function instantOf(text: string, zone: string, asEnd: boolean): number | undefined {
+  const [date, time = "00:00"] = text.split("T");
+  const [year, month, day] = (date as string).split("-").map(Number) as [number, number, number];
+  const [hour, minute] = time.split(":").map(Number) as [number, number];
+  const wholeDay = !text.includes("T");
+  const at = new TZDate(year, month - 1, day + (wholeDay && asEnd ? 1 : 0), hour, minute, 0, zone);
+  // A whole day starts at its first instant (midnight, or later when the clocks skip it);
+  // an explicit local time that the zone moves does not exist there.
+  if (wholeDay) return at.getTime();
+  const expected = new Date(
+    Date.UTC(year, month - 1, day + (wholeDay && asEnd ? 1 : 0), hour, minute),
+  );
+  if (
+    at.getFullYear() !== expected.getUTCFullYear() ||
+    at.getMonth() !== expected.getUTCMonth() ||
+    at.getDate() !== expected.getUTCDate() ||
+    at.getHours() !== expected.getUTCHours() ||
+    at.getMinutes() !== expected.getUTCMinutes()
+  )
+    return undefined;
+  return at.getTime();
+}
+
+/**
+ * Checks a process definition (JSON in) and computes its phases' instants. Every problem
+ * is an issue with its path: the schema's, `unknown-time-zone`, `duplicate-phase`,
+ * `nonexistent-local-time` (inside a daylight-saving gap), `inverted-range` (a phase that
+ * ends before it starts, or is empty), `overlap` (a phase starting before the previous one
+ * ends), `gap` (time between phases when `allowGaps` is false), `unknown-capability` (not
+ * in {@link KNOWN_CAPABILITIES} or `options.capabilities`). Phases must be listed in time
+ * order. Ambiguous local times (the hour repeated when clocks go back) are the later one.
+ *
+ * @category Calendar
+ * @example
+ * ```ts
+ * const checked = validateProcess({ id: "p", title: "P", timeZone: "Europe/Paris", phases: [
+ *   { id: "ideas", title: "Ideas", start: "2026-03-01", end: "2026-03-31", permits: ["proposals.create"] },
+ * ] });
+ * checked.ok; //=> true
+ * ```
+ */
+export function validateProcess(
+  input: unknown,
+  options: { readonly capabilities?: readonly string[] } = {},
+): Result<Process> {
+  const parsed = processDefinitionSchema.safeParse(input);
+  if (!parsed.success)
+    return fail(
+      parsed.error.issues.map((issue) =>
+        makeIssue(
+          "invalid-process",
+          issue.path.map((part) => (typeof part === "number" ? part : String(part))),
+          `${issue.path.join(".") || "process"}: ${issue.message}`,
+        ),
+      ),
+    );
+  const definition = parsed.data;
+  if (!knownZone(definition.timeZone))
+    return fail([
+      makeIssue(
+        "unknown-time-zone",
+        ["timeZone"],
+        `"${definition.timeZone}" is not an IANA time zone`,
+        { timeZone: definition.timeZone },
+      ),
+    ]);
+  const issues: Issue[] = [];
+  const capabilities = new Set([...KNOWN_CAPABILITIES, ...(options.capabilities ?? [])]);
+  const seen = new Set<string>();
+  const intervals: { start: number; end: number }[] = [];
+  definition.phases.forEach((phase, k) => {
+    const path = ["phases", k];
+    if (seen.has(phase.id))
+      issues.push(
+        makeIssue("duplicate-phase", [...path, "id"], `phase id "${phase.id}" is used twice`),
+      );
+    seen.add(phase.id);
+    phase.permits.forEach((capability, c) => {
+      if (!capabilities.has(capability))
+        issues.push(
+          makeIssue(
+            "unknown-capability",
+            [...path, "permits", c],
+            `phase "${phase.id}" permits "${capability}", which is not a known capability`,
+            { capability },
+          ),
+        );
+    });
+    const start = instantOf(phase.start, definition.timeZone, false);
+    const end = instantOf(phase.end, definition.timeZone, true);
+    for (const [field, value, instant] of [
+      ["start", phase.start, start],
+      ["end", phase.end, end],
+    ] as const)
+      if (instant === undefined)
+        issues.push(
+          makeIssue(
+            "nonexistent-local-time",
+            [...path, field],
+            `phase "${phase.id}" ${field}s at ${value}, which does not exist in ${definition.timeZone} (the clocks skip it)`,
+            { value },
+          ),
+        );
+    if (start === undefined || end === undefined) {
+      intervals.push({ start: Number.NaN, end: Number.NaN });
+      return;
+    }
+    if (end <= start)
+      issues.push(
+        makeIssue(
+          "inverted-range",
+          [...path, "end"],
+          `phase "${phase.id}" ends (${phase.end}) before it starts (${phase.start})`,
+        ),
+      );
+    const previous = intervals[k - 1];
+    if (previous !== undefined && Number.isFinite(previous.end)) {
+      if (start < previous.end)
+        issues.push(
+          makeIssue(
+            "overlap",
+            [...path, "start"],
+            `phase "${phase.id}" starts before phase "${definition.phases[k - 1]?.id}" ends`,
+          ),
+        );
+      else if (start > previous.end && !definition.allowGaps)
+        issues.push(
+          makeIssue(
+            "gap",
+            [...path, "start"],
+            `phase "${phase.id}" does not start when phase "${definition.phases[k - 1]?.id}" ends, and this process allows no gaps`,
+          ),
+        );
+    }
+    intervals.push({ start, end });
+  });
+  return issues.length > 0 ? fail(issues) : ok({ definition, intervals });
+}
