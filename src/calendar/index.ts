@@ -5,6 +5,7 @@
  * @module calendar
  */
 
+export { nextTransition } from "./nextTransition.js";
 export { phaseAt } from "./phaseAt.js";
 export {
   KNOWN_CAPABILITIES,
@@ -12,4 +13,6 @@ export {
   phaseSchema,
   processDefinitionSchema,
 } from "./processDefinition.js";
+export { reminders } from "./reminders.js";
+export { type TimelineEntry, timeline } from "./timeline.js";
 export { type Process, validateProcess } from "./validateProcess.js";
