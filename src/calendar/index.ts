@@ -15,4 +15,5 @@ export {
 } from "./processDefinition.js";
 export { reminders } from "./reminders.js";
 export { type TimelineEntry, timeline } from "./timeline.js";
+export { toICalendar } from "./toICalendar.js";
 export { type Process, validateProcess } from "./validateProcess.js";
