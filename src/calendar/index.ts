@@ -5,6 +5,12 @@
  * @module calendar
  */
 
+export {
+  checkEligibility,
+  type EligibilityPolicy,
+  type Participant,
+} from "./eligibility.js";
+export { isAllowed } from "./isAllowed.js";
 export { nextTransition } from "./nextTransition.js";
 export { phaseAt } from "./phaseAt.js";
 export {
