@@ -6,6 +6,11 @@
  */
 
 export {
+  changeSchedule,
+  type NeighbourPolicy,
+  type ScheduleChange,
+} from "./changeSchedule.js";
+export {
   checkEligibility,
   type EligibilityPolicy,
   type Participant,
