@@ -56,8 +56,8 @@ describe("changeSchedule", () => {
   it("shifts, inserts, removes and closes a phase now; refuses what would break the calendar", () => {
     const shifted = changeSchedule(process, { kind: "shift", phase: "p2", days: 7 }, "reject");
     expect(shifted.ok && shifted.value.definition.phases[2]).toMatchObject({
-      start: "2026-02-05",
-      end: "2026-02-14",
+      start: "2026-02-04",
+      end: "2026-02-13",
     });
     const inserted = changeSchedule(
       process,
