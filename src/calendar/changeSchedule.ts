@@ -2,10 +2,8 @@ import { TZDate } from "@date-fns/tz";
 import { produce } from "immer";
 import { makeIssue } from "../core/issue.js";
 import { fail, type Result } from "../core/result.js";
-import type { ProcessDefinition } from "./processDefinition.js";
+import type { Phase } from "./processDefinition.js";
 import { type Process, validateProcess } from "./validateProcess.js";
-
-type Phase = ProcessDefinition["phases"][number];
 
 /**
  * A change to a process's schedule, in local times of its zone: set a phase's end (extend

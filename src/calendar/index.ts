@@ -20,6 +20,7 @@ export { nextTransition } from "./nextTransition.js";
 export { phaseAt } from "./phaseAt.js";
 export {
   KNOWN_CAPABILITIES,
+  type Phase,
   type ProcessDefinition,
   phaseSchema,
   processDefinitionSchema,

@@ -59,6 +59,17 @@ export const processDefinitionSchema = z.object({
 export type ProcessDefinition = z.output<typeof processDefinitionSchema>;
 
 /**
+ * One phase of a {@link ProcessDefinition} (see {@link phaseSchema}).
+ *
+ * @category Calendar
+ * @example
+ * ```ts
+ * const vote: Phase = { id: "vote", title: "Vote", start: "2026-09-01", end: "2026-09-30", permits: ["budget.vote"], settings: {} };
+ * ```
+ */
+export type Phase = ProcessDefinition["phases"][number];
+
+/**
  * The capabilities civitas knows; hosts add their own through `validateProcess`'s options.
  *
  * @category Calendar

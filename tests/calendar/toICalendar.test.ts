@@ -17,7 +17,7 @@ function readICalendar(
     Date.parse(
       value.replace(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/, "$1-$2-$3T$4:$5:$6Z"),
     );
-  const unescape = (value: string) =>
+  const unescapeText = (value: string) =>
     value.replace(/\\(n|N|\\|;|,)/g, (_, char: string) =>
       char.toLowerCase() === "n" ? "\n" : char,
     );
@@ -25,10 +25,10 @@ function readICalendar(
     if (line === "BEGIN:VEVENT") current = {};
     else if (line === "END:VEVENT")
       events.push({
-        uid: unescape(current.UID as string),
+        uid: unescapeText(current.UID as string),
         start: instant(current.DTSTART as string),
         end: instant(current.DTEND as string),
-        summary: unescape(current.SUMMARY as string),
+        summary: unescapeText(current.SUMMARY as string),
       });
     else {
       const colon = line.indexOf(":");
