@@ -25,6 +25,7 @@ export {
   phaseSchema,
   processDefinitionSchema,
 } from "./processDefinition.js";
+export { processJsonSchema } from "./processJsonSchema.js";
 export { reminders } from "./reminders.js";
 export { type TimelineEntry, timeline } from "./timeline.js";
 export { toICalendar } from "./toICalendar.js";

@@ -12,4 +12,5 @@ process.exitCode = runCli(process.argv.slice(2), {
   stderr: (text) => process.stderr.write(text),
   readFile: (path) => readFileSync(path),
   now: () => performance.now(),
+  clock: () => Date.now(),
 });

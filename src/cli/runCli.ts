@@ -16,6 +16,13 @@ import {
   pbTieBreakingDirections,
   projectSupport,
 } from "../budgeting/index.js";
+import {
+  nextTransition,
+  type Process,
+  phaseAt,
+  toICalendar,
+  validateProcess,
+} from "../calendar/index.js";
 import { makeIssue } from "../core/issue.js";
 import { formatMoney } from "../core/money.js";
 import { formatRational } from "../core/rational.js";
@@ -26,6 +33,7 @@ import {
   parseAbcvoting,
   parseBallotsJson,
   parseBlt,
+  parseJsonText,
   parsePabulib,
   parsePreflib,
   parseRankedCsv,
@@ -52,6 +60,8 @@ export interface CliIo {
   readonly readFile: (path: string) => Uint8Array;
   /** Milliseconds from any fixed origin, for progress on long batches; none: no progress. */
   readonly now?: () => number;
+  /** The wall clock (milliseconds since 1970), for iCalendar's DTSTAMP; none: 0. */
+  readonly clock?: () => number;
 }
 
 /** Progress lines on stderr once a batch has run longer than this. */
@@ -79,6 +89,9 @@ const USAGE = `Usage:
   civitas tally FILE... --method <method> [--seats N] [--arithmetic rational|fixed:P|guarded:P[:G]] [--tie-break order|reverse|random:SEED|ID,...] [--irresolute] [--json] [--explain]
   civitas tally FILE.json --method <score method|referendum|…>  (JSON ballots: ranked, approval, score, referendum)
   civitas tally methods [--json]
+  civitas process check FILE.json...            (a process definition: issues, exit 1 if invalid)
+  civitas process at FILE.json --at <ISO instant> [--json]
+  civitas process ics FILE.json [--stamp <ISO instant>]
 
 Rules: ${pbRules.map((rule) => rule.metadata.id).join(", ")}
 Tally files: .blt, PrefLib (.soc .soi .toc .toi .cat), CSV of ranked ballots (ballot_id,rank,choice), abcvoting .abc.yaml, JSON ballots.
@@ -840,6 +853,81 @@ function tallyCommand(args: string[], io: CliIo): number {
   return failed ? 1 : 0;
 }
 
+/** Reads a process definition file and validates it; prints its issues on a problem. */
+function loadProcess(file: string, io: CliIo): Process | undefined {
+  return readParsed(file, io, (text) => {
+    const json = parseJsonText(text);
+    return json.ok ? validateProcess(json.value) : json;
+  });
+}
+
+/** An ISO 8601 instant given on the command line. */
+function instantArgument(name: string, text: string | undefined): number {
+  const at = text === undefined ? Number.NaN : Date.parse(text);
+  if (Number.isNaN(at) || !/(Z|[+-]\d{2}:\d{2})$/.test(text ?? ""))
+    throw new UsageError(
+      `--${name} must be an ISO instant with its offset, such as 2026-09-15T10:00:00Z`,
+    );
+  return at;
+}
+
+function processCommand(args: string[], io: CliIo): number {
+  const [command, ...rest] = args;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      at: { type: "string" },
+      stamp: { type: "string" },
+      json: { type: "boolean", default: false },
+    },
+  });
+  if (positionals.length === 0) throw new UsageError(`process ${command ?? ""} needs a FILE`);
+  if (command === "check") {
+    let failed = false;
+    for (const file of positionals) {
+      const process = loadProcess(file, io);
+      if (process === undefined) failed = true;
+      else
+        io.stdout(
+          `${file}: ${process.definition.title}, ${process.definition.phases.length} phases in ${process.definition.timeZone}: valid\n`,
+        );
+    }
+    return failed ? 1 : 0;
+  }
+  if (command === "at") {
+    const instant = instantArgument("at", values.at);
+    let failed = false;
+    for (const file of positionals) {
+      const process = loadProcess(file, io);
+      if (process === undefined) {
+        failed = true;
+        continue;
+      }
+      const { phase, permits } = phaseAt(process, instant);
+      const next = nextTransition(process, instant);
+      io.stdout(
+        values.json
+          ? `${JSON.stringify({ file, at: new Date(instant).toISOString(), phase: phase?.id ?? null, title: phase?.title ?? null, permits, next: next === undefined ? null : { ...next, at: new Date(next.at).toISOString() } })}\n`
+          : `${file}: ${phase === undefined ? "no phase is running" : `${phase.title} (${phase.id})${permits.length > 0 ? `; permits ${permits.join(", ")}` : ""}`}${next === undefined ? "" : `; next change ${new Date(next.at).toISOString()}`}\n`,
+      );
+    }
+    return failed ? 1 : 0;
+  }
+  if (command === "ics") {
+    const stamp =
+      values.stamp === undefined ? (io.clock?.() ?? 0) : instantArgument("stamp", values.stamp);
+    let failed = false;
+    for (const file of positionals) {
+      const process = loadProcess(file, io);
+      if (process === undefined) failed = true;
+      else io.stdout(toICalendar(process, { stamp }));
+    }
+    return failed ? 1 : 0;
+  }
+  throw new UsageError(`unknown command "process ${command ?? ""}"`);
+}
+
 /**
  * Runs the `civitas` command with the given arguments and returns its exit code.
  * Never throws on bad input or usage: it prints one clear line per problem.
@@ -856,6 +944,7 @@ export function runCli(args: readonly string[], io: CliIo): number {
         [command ?? "", ...rest].filter((arg, k) => k > 0 || arg !== ""),
         io,
       );
+    if (group === "process") return processCommand([command ?? "", ...rest], io);
     if (group !== "pb") throw new UsageError(`unknown command "${group}"`);
     switch (command) {
       case "run":

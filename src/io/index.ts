@@ -8,6 +8,7 @@ export { checkPabulib } from "./checkPabulib.js";
 export { type AbcvotingInstance, parseAbcvoting } from "./parseAbcvoting.js";
 export { type BallotsJson, parseBallotsJson } from "./parseBallotsJson.js";
 export { parseBlt } from "./parseBlt.js";
+export { parseJsonText } from "./parseJsonText.js";
 export {
   type PabulibLocations,
   parsePabulib,

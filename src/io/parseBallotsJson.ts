@@ -6,8 +6,7 @@ import { type RankedProfile, rankedProfileSchema } from "../tally/rankedProfile.
 import { type ReferendumRules, referendumRulesSchema } from "../tally/referendum.js";
 import { type ReferendumBallots, referendumBallotsSchema } from "../tally/referendumBallots.js";
 import { type ScoreProfile, scoreProfileSchema } from "../tally/scoreProfile.js";
-import { jsonErrorOffset } from "./jsonErrorOffset.js";
-import { locatedIssue } from "./locatedIssue.js";
+import { parseJsonText } from "./parseJsonText.js";
 
 /**
  * Ballots of any kind as one JSON document, told apart by `type`: `ranked`, `approval`
@@ -41,12 +40,6 @@ const documentSchema = z.discriminatedUnion("type", [
   }),
 ]);
 
-/** Line and column of a character offset. */
-function place(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset).split("\n");
-  return { line: before.length, column: (before[before.length - 1]?.length ?? 0) + 1 };
-}
-
 /**
  * Reads a {@link BallotsJson} document. Broken JSON gets an issue with its line and column;
  * a document that does not fit its type gets one issue per problem, with its path
@@ -59,14 +52,9 @@ function place(text: string, offset: number): { line: number; column: number } {
  * ```
  */
 export function parseBallotsJson(text: string): Result<BallotsJson> {
-  let data: unknown;
-  try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const { line, column } = place(text, jsonErrorOffset(text));
-    return fail([locatedIssue("invalid-json", line, column, `not valid JSON (${message})`)]);
-  }
+  const json = parseJsonText(text);
+  if (!json.ok) return json;
+  const data = json.value;
   const parsed = documentSchema.safeParse(data);
   if (!parsed.success) {
     const issues: Issue[] = parsed.error.issues.map((issue) =>

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { phaseAt, validateProcess } from "../../src/calendar/index.js";
+import { phaseAt, processJsonSchema, validateProcess } from "../../src/calendar/index.js";
 
 const phase = (id: string, start: string, end: string, permits: string[] = []) => ({
   id,
@@ -195,5 +195,16 @@ describe("phases in the process's time zone, across daylight-saving changes", ()
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("processJsonSchema", () => {
+  it("describes the definition as JSON Schema, defaults optional", () => {
+    const schema = processJsonSchema() as {
+      required: string[];
+      properties: { phases: { items: { required: string[] } } };
+    };
+    expect(schema.required).toEqual(["id", "title", "timeZone", "phases"]);
+    expect(schema.properties.phases.items.required).toEqual(["id", "title", "start", "end"]);
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/runCli.js";
-import { examplesDataDir, fixturesDir } from "../helpers/data.js";
+import { examplesDataDir, fixturesDir, repoRoot } from "../helpers/data.js";
 
 function run(args: string[], files: Record<string, string | Uint8Array> = {}) {
   let stdout = "";
@@ -510,5 +510,39 @@ describe("civitas tally", () => {
     expect(broken.code).toBe(1);
     expect(broken.stderr.trim()).toBe('bad.blt: line 2, column 5: "9" is not a candidate');
     expect(run(["tally", debian, "--method", "coin-toss"]).code).toBe(2);
+  });
+});
+
+describe("civitas process", () => {
+  const angers = join(repoRoot, "examples", "calendar", "angers-budget-participatif-2026.json");
+
+  it("checks definitions, says which phase runs at an instant, exports iCalendar", () => {
+    const checked = run(["process", "check", angers]);
+    expect(checked.code).toBe(0);
+    expect(checked.stdout).toContain("5 phases in Europe/Paris: valid");
+    const at = JSON.parse(
+      run(["process", "at", angers, "--at", "2026-09-20T12:00:00Z", "--json"]).stdout,
+    );
+    expect(at).toMatchObject({ phase: "vote", permits: ["budget.vote"], next: { ends: "vote" } });
+    const ics = run(["process", "ics", angers, "--stamp", "2026-01-01T00:00:00Z"]);
+    expect(ics.stdout).toContain("UID:angers-bp-2026/vote@civitas\r\n");
+  });
+
+  it("reports a broken definition with its path and exits 1; a bad instant is a usage error", () => {
+    const broken = run(["process", "check", "p.json"], {
+      "p.json": JSON.stringify({
+        id: "p",
+        title: "P",
+        timeZone: "Europe/Paris",
+        phases: [{ id: "a", title: "A", start: "2026-03-29T02:30", end: "2026-04-01" }],
+      }),
+    });
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toBe(
+      'p.json: phase "a" starts at 2026-03-29T02:30, which does not exist in Europe/Paris (the clocks skip it)\n',
+    );
+    const syntax = run(["process", "check", "q.json"], { "q.json": '{"id": ' });
+    expect(syntax.stderr).toMatch(/^q.json: line 1, column 8: not valid JSON/);
+    expect(run(["process", "at", angers, "--at", "tomorrow"]).code).toBe(2);
   });
 });
