@@ -33,31 +33,51 @@ function knownZone(zone: string): boolean {
   }
 }
 
+/** Minutes the zone is ahead of UTC at an instant. */
+function offsetAt(instant: number, zone: string): number {
+  return -new TZDate(instant, zone).getTimezoneOffset();
+}
+
+/**
+ * The instants at which a zone's clocks show a wall-clock time (given as if it were UTC):
+ * none inside a gap, two when the clocks go back, else one; earliest first.
+ */
+function instantsOfWallClock(wall: number, zone: string): number[] {
+  const offsets = new Set([offsetAt(wall - 86400_000, zone), offsetAt(wall + 86400_000, zone)]);
+  const found = new Set<number>();
+  for (const offset of offsets) {
+    const instant = wall - offset * 60_000;
+    if (offsetAt(instant, zone) === offset) found.add(instant);
+  }
+  return [...found].sort((a, b) => a - b);
+}
+
 /**
  * The instant of a local time in a zone, or undefined when that local time does not exist
- * there (a DST gap). `asEnd` turns a whole day into the start of the next day.
+ * there (a DST gap). An ambiguous local time (clocks going back) is its first occurrence.
+ * A whole day starts at its first instant (midnight, or when the clocks skip midnight, the
+ * first instant after); `asEnd` turns a whole day into the start of the next day.
  */
 function instantOf(text: string, zone: string, asEnd: boolean): number | undefined {
   const [date, time = "00:00"] = text.split("T");
   const [year, month, day] = (date as string).split("-").map(Number) as [number, number, number];
   const [hour, minute] = time.split(":").map(Number) as [number, number];
   const wholeDay = !text.includes("T");
-  const at = new TZDate(year, month - 1, day + (wholeDay && asEnd ? 1 : 0), hour, minute, 0, zone);
-  // A whole day starts at its first instant (midnight, or later when the clocks skip it);
-  // an explicit local time that the zone moves does not exist there.
-  if (wholeDay) return at.getTime();
-  const expected = new Date(
-    Date.UTC(year, month - 1, day + (wholeDay && asEnd ? 1 : 0), hour, minute),
-  );
-  if (
-    at.getFullYear() !== expected.getUTCFullYear() ||
-    at.getMonth() !== expected.getUTCMonth() ||
-    at.getDate() !== expected.getUTCDate() ||
-    at.getHours() !== expected.getUTCHours() ||
-    at.getMinutes() !== expected.getUTCMinutes()
-  )
-    return undefined;
-  return at.getTime();
+  const wall = Date.UTC(year, month - 1, day + (wholeDay && asEnd ? 1 : 0), hour, minute);
+  const instants = instantsOfWallClock(wall, zone);
+  if (instants.length > 0) return instants[0];
+  if (!wholeDay) return undefined;
+  // Midnight skipped: the day starts when the clocks jump, the first instant after it.
+  const before = instantsOfWallClock(wall - 86400_000, zone)[0];
+  if (before === undefined) return undefined;
+  let low = before;
+  let high = before + 2 * 86400_000;
+  while (high - low > 60_000) {
+    const middle = low + Math.floor((high - low) / 120_000) * 60_000;
+    if (middle + offsetAt(middle, zone) * 60_000 < wall) low = middle;
+    else high = middle;
+  }
+  return high;
 }
 
 /**
@@ -67,7 +87,8 @@ function instantOf(text: string, zone: string, asEnd: boolean): number | undefin
  * ends before it starts, or is empty), `overlap` (a phase starting before the previous one
  * ends), `gap` (time between phases when `allowGaps` is false), `unknown-capability` (not
  * in {@link KNOWN_CAPABILITIES} or `options.capabilities`). Phases must be listed in time
- * order. Ambiguous local times (the hour repeated when clocks go back) are the later one.
+ * order. An ambiguous local time (the hour repeated when clocks go back) is its first
+ * occurrence.
  *
  * @category Calendar
  * @example
