@@ -30,3 +30,4 @@ export { reminders } from "./reminders.js";
 export { type TimelineEntry, timeline } from "./timeline.js";
 export { toICalendar } from "./toICalendar.js";
 export { type Process, validateProcess } from "./validateProcess.js";
+export { processGroupSchema, validateProcessGroup } from "./validateProcessGroup.js";

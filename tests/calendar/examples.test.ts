@@ -8,6 +8,7 @@ import {
   timeline,
   toICalendar,
   validateProcess,
+  validateProcessGroup,
 } from "../../src/calendar/index.js";
 import { repoRoot } from "../helpers/data.js";
 
@@ -55,5 +56,35 @@ describe("the example processes", () => {
     const stamp = Date.parse("2026-01-01T00:00:00Z");
     expect(toICalendar(angers, { stamp }).match(/BEGIN:VEVENT/g)).toHaveLength(5);
     expect(toICalendar(valDeMarne, { stamp }).match(/BEGIN:VEVENT/g)).toHaveLength(3);
+  });
+});
+
+describe("a group of processes", () => {
+  const read = (name: string) =>
+    JSON.parse(readFileSync(join(repoRoot, "examples", "calendar", name), "utf8")) as Record<
+      string,
+      unknown
+    >;
+
+  it("validates every process, with paths into the group, and refuses repeated ids", () => {
+    const angers = read("angers-budget-participatif-2026.json");
+    const group = validateProcessGroup({
+      id: "examples",
+      title: "Examples",
+      processes: [angers, read("val-de-marne-consultation.json")],
+    });
+    expect(group.ok && group.value.processes.map((process) => process.definition.id)).toEqual([
+      "angers-bp-2026",
+      "vdm-mobilites-2026",
+    ]);
+    const broken = validateProcessGroup({
+      id: "examples",
+      title: "Examples",
+      processes: [angers, { ...angers, timeZone: "Mars/Olympus" }, angers],
+    });
+    expect(!broken.ok && broken.issues.map((issue) => [issue.code, issue.path])).toEqual([
+      ["unknown-time-zone", ["processes", 1, "timeZone"]],
+      ["duplicate-process", ["processes", 2, "id"]],
+    ]);
   });
 });
