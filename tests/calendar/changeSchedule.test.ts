@@ -138,3 +138,72 @@ describe("changeSchedule", () => {
     );
   });
 });
+
+describe("changeSchedule on random changes of every kind", () => {
+  it("never throws, never changes its input, and returns only valid calendars", () => {
+    const change = fc.oneof(
+      fc.record({ kind: fc.constant("shift" as const), days: fc.integer({ min: -10, max: 10 }) }),
+      fc.record({
+        kind: fc.constant("set-start" as const),
+        days: fc.integer({ min: -10, max: 10 }),
+      }),
+      fc.record({ kind: fc.constant("remove" as const) }),
+      fc.record({
+        kind: fc.constant("close-now" as const),
+        hours: fc.integer({ min: 0, max: 400 }),
+      }),
+      fc.record({ kind: fc.constant("insert" as const), length: fc.integer({ min: 1, max: 5 }) }),
+    );
+    fc.assert(
+      fc.property(
+        fc.constantFrom("Europe/Paris", "Pacific/Auckland", "Australia/Lord_Howe"),
+        fc.array(fc.integer({ min: 1, max: 15 }), { minLength: 1, maxLength: 5 }),
+        fc.array(fc.integer({ min: 0, max: 3 }), { maxLength: 5 }),
+        fc.nat(),
+        change,
+        fc.constantFrom("cascade", "squeeze", "reject") as fc.Arbitrary<
+          "cascade" | "squeeze" | "reject"
+        >,
+        (zone, lengths, gaps, which, picked, policy) => {
+          const before = calendar(zone, lengths, gaps);
+          const snapshot = JSON.stringify(before);
+          const k = which % lengths.length;
+          const phase = before.definition.phases[k] as { id: string; start: string; end: string };
+          const dayAfter = (text: string, days: number) =>
+            new Date(Date.parse(`${text.slice(0, 10)}T00:00:00Z`) + days * day)
+              .toISOString()
+              .slice(0, 10);
+          const after = changeSchedule(
+            before,
+            picked.kind === "shift"
+              ? { kind: "shift", phase: phase.id, days: picked.days }
+              : picked.kind === "set-start"
+                ? { kind: "set-start", phase: phase.id, start: dayAfter(phase.start, picked.days) }
+                : picked.kind === "remove"
+                  ? { kind: "remove", phase: phase.id }
+                  : picked.kind === "close-now"
+                    ? {
+                        kind: "close-now",
+                        phase: phase.id,
+                        at: (before.intervals[k]?.start as number) + picked.hours * 3600_000,
+                      }
+                    : {
+                        kind: "insert",
+                        after: phase.id,
+                        phase: {
+                          id: "new",
+                          title: "New",
+                          start: dayAfter(phase.end, 1),
+                          end: dayAfter(phase.end, picked.length),
+                        },
+                      },
+            policy,
+          );
+          expect(JSON.stringify(before)).toBe(snapshot);
+          if (after.ok) expect(validateProcess(after.value.definition).ok).toBe(true);
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+});
