@@ -67,22 +67,45 @@ describe("timeline, transitions and reminders", () => {
     ]);
   });
 
-  it("phaseAt agrees with the timeline at any instant", () => {
+  it("phaseAt agrees with the timeline, and the next transition with phaseAt (random calendars, many zones)", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 120 * 24 * 3600 }), (seconds) => {
-        const instant = Date.parse("2026-02-15T00:00:00Z") + seconds * 1000;
-        const current = timeline(process, instant).filter((entry) => entry.status === "current");
-        expect(current.map((entry) => entry.id)).toEqual(
-          phaseAt(process, instant).phase === undefined
-            ? []
-            : [phaseAt(process, instant).phase?.id],
-        );
-        const next = nextTransition(process, instant);
-        if (next !== undefined) {
-          expect(next.at).toBeGreaterThan(instant);
-          expect(phaseAt(process, next.at - 1).phase?.id).toBe(phaseAt(process, instant).phase?.id);
-        }
-      }),
+      fc.property(
+        fc.constantFrom(
+          "Europe/Paris",
+          "America/Sao_Paulo",
+          "Pacific/Auckland",
+          "Australia/Lord_Howe",
+          "Asia/Kolkata",
+        ),
+        fc.array(fc.tuple(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 0, max: 5 })), {
+          minLength: 1,
+          maxLength: 6,
+        }),
+        fc.integer({ min: 0, max: 200 * 24 * 3600 }),
+        (zone, shape, seconds) => {
+          let at = Date.UTC(2026, 0, 1);
+          const phases = shape.map(([length, gap], k) => {
+            const start = new Date(at).toISOString().slice(0, 10);
+            at += (length - 1) * 86400_000;
+            const end = new Date(at).toISOString().slice(0, 10);
+            at += (1 + gap) * 86400_000;
+            return { id: `p${k}`, title: `P${k}`, start, end };
+          });
+          const checked = validateProcess({ id: "r", title: "r", timeZone: zone, phases });
+          if (!checked.ok) throw new Error(checked.issues[0]?.message);
+          const random = checked.value;
+          const instant = Date.UTC(2025, 11, 25) + seconds * 1000;
+          const running = phaseAt(random, instant).phase?.id;
+          const current = timeline(random, instant).filter((entry) => entry.status === "current");
+          expect(current.map((entry) => entry.id)).toEqual(running === undefined ? [] : [running]);
+          const next = nextTransition(random, instant);
+          if (next !== undefined) {
+            expect(next.at).toBeGreaterThan(instant);
+            expect(phaseAt(random, next.at - 1).phase?.id).toBe(running);
+            expect(phaseAt(random, next.at).phase?.id).toBe(next.starts);
+          } else expect(running).toBeUndefined();
+        },
+      ),
       { numRuns: 500 },
     );
   });
