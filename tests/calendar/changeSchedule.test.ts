@@ -1,25 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { changeSchedule, type Process, validateProcess } from "../../src/calendar/index.js";
+import { changeSchedule, validateProcess } from "../../src/calendar/index.js";
+import { calendarOf } from "../helpers/calendars.js";
 
 const day = 86400000;
 
-function calendar(zone: string, lengths: readonly number[], gaps: readonly number[]): Process {
-  let at = Date.UTC(2026, 0, 5);
-  const phases = lengths.map((length, k) => {
-    const start = new Date(at).toISOString().slice(0, 10);
-    at += (length - 1) * day;
-    const end = new Date(at).toISOString().slice(0, 10);
-    at += day * (1 + (gaps[k] ?? 0));
-    return { id: `p${k}`, title: `Phase ${k}`, start, end, permits: [] };
-  });
-  const checked = validateProcess({ id: "x", title: "x", timeZone: zone, phases });
-  if (!checked.ok) throw new Error(checked.issues[0]?.message);
-  return checked.value;
-}
-
 describe("changeSchedule", () => {
-  const process = calendar("Europe/Paris", [10, 10, 10], [0, 3, 0]);
+  const process = calendarOf("Europe/Paris", [10, 10, 10], [0, 3, 0]);
 
   it("extends a phase and, by policy, shifts the later ones, squeezes the next or refuses", () => {
     const cascade = changeSchedule(
@@ -116,7 +103,7 @@ describe("changeSchedule", () => {
           "cascade" | "squeeze" | "reject"
         >,
         (zone, lengths, gaps, which, days, policy) => {
-          const before = calendar(zone, lengths, gaps);
+          const before = calendarOf(zone, lengths, gaps);
           const k = which % lengths.length;
           const phase = before.definition.phases[k];
           const end = new Date(Date.parse(`${phase?.end}T00:00:00Z`) + days * day)
@@ -165,7 +152,7 @@ describe("changeSchedule on random changes of every kind", () => {
           "cascade" | "squeeze" | "reject"
         >,
         (zone, lengths, gaps, which, picked, policy) => {
-          const before = calendar(zone, lengths, gaps);
+          const before = calendarOf(zone, lengths, gaps);
           const snapshot = JSON.stringify(before);
           const k = which % lengths.length;
           const phase = before.definition.phases[k] as { id: string; start: string; end: string };
