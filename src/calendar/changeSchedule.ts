@@ -118,6 +118,10 @@ export function changeSchedule(
         break;
       }
       case "close-now":
+        if (change.at >= (process.intervals[index]?.end ?? Number.NEGATIVE_INFINITY)) {
+          refused = `phase "${change.phase}" has already ended`;
+          return;
+        }
         (phases[index] as Phase).end = localAt(change.at, draft.timeZone);
         break;
       case "remove":

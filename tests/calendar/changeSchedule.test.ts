@@ -72,6 +72,12 @@ describe("changeSchedule", () => {
       "reject",
     );
     expect(closed.ok && closed.value.definition.phases[1]?.end).toBe("2026-01-20T14:45");
+    const late = changeSchedule(
+      process,
+      { kind: "close-now", phase: "p0", at: Date.parse("2026-01-20T13:45:00Z") },
+      "reject",
+    );
+    expect(!late.ok && late.issues[0]?.message).toBe('phase "p0" has already ended');
     const inverted = changeSchedule(
       process,
       { kind: "set-end", phase: "p1", end: "2026-01-10" },
