@@ -30,9 +30,10 @@ export type ScheduleChange =
   | { readonly kind: "close-now"; readonly phase: string; readonly at: number };
 
 /**
- * What happens to the later phases when a change makes a phase run into the next one:
- * `cascade` shifts every later phase by as much as the end moved; `squeeze` keeps them,
- * starting the next one later (refused if that empties it); `reject` refuses.
+ * What happens to the phases after a changed one: `cascade` moves every later phase by as
+ * much as the changed phase's end moved (later or earlier); `squeeze` keeps their dates
+ * and makes the next phase start where the changed one now ends, when they touched or
+ * now overlap (refused if that empties it); `reject` refuses an overlap.
  *
  * @category Calendar
  * @example
@@ -140,21 +141,27 @@ export function changeSchedule(
         return;
       }
     }
-    // The changed phase may now run into the next one.
+    // The neighbours after the changed phase, by policy.
     const changed = phases[index] as Phase;
     const following = phases[index + 1];
     if (following === undefined || before === undefined) return;
+    const moveBy = wallMinutes(changed.end, true) - wallMinutes(before.end, true);
     const overlap = wallMinutes(changed.end, true) - wallMinutes(following.start, false);
-    if (overlap <= 0) return;
-    if (policy === "reject") {
-      refused = `phase "${changed.id}" would run into phase "${following.id}"`;
+    const backToBack = wallMinutes(before.end, true) === wallMinutes(following.start, false);
+    if (policy === "cascade") {
+      // Every later phase moves as the end moved, earlier or later.
+      if (moveBy !== 0)
+        for (const later of phases.slice(index + 1)) {
+          later.start = moved(later.start, moveBy, false);
+          later.end = moved(later.end, moveBy, true);
+        }
     } else if (policy === "squeeze") {
-      following.start = moved(following.start, overlap, false);
-    } else {
-      for (const later of phases.slice(index + 1)) {
-        later.start = moved(later.start, overlap, false);
-        later.end = moved(later.end, overlap, true);
-      }
+      // Later phases keep their dates; the next one starts where this one now ends if
+      // they touched or now overlap.
+      if (overlap > 0 || (backToBack && overlap < 0))
+        following.start = moved(following.start, overlap, false);
+    } else if (overlap > 0) {
+      refused = `phase "${changed.id}" would run into phase "${following.id}"`;
     }
   });
   if (refused !== undefined)

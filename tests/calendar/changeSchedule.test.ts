@@ -36,6 +36,27 @@ describe("changeSchedule", () => {
       "reject",
     );
     expect(!reject.ok && reject.issues[0]?.code).toBe("schedule-change-refused");
+    // Shortening: cascade pulls the later phases earlier; squeeze stretches the next one
+    // if they touched (p0 and p1 do), so no gap opens.
+    const shorter = changeSchedule(
+      process,
+      { kind: "set-end", phase: "p0", end: "2026-01-12" },
+      "cascade",
+    );
+    expect(shorter.ok && shorter.value.definition.phases.map((phase) => phase.start)).toEqual([
+      "2026-01-05",
+      "2026-01-13",
+      "2026-01-26",
+    ]);
+    const stretched = changeSchedule(
+      process,
+      { kind: "set-end", phase: "p0", end: "2026-01-12" },
+      "squeeze",
+    );
+    expect(stretched.ok && stretched.value.definition.phases[1]).toMatchObject({
+      start: "2026-01-13",
+      end: "2026-01-24",
+    });
     // The input is left as it was.
     expect(process.definition.phases[0]?.end).toBe("2026-01-14");
   });
