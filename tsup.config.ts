@@ -10,6 +10,7 @@ export default defineConfig([
       "budgeting/index": "src/budgeting/index.ts",
       "tally/index": "src/tally/index.ts",
       "calendar/index": "src/calendar/index.ts",
+      "proposals/index": "src/proposals/index.ts",
     },
     format: ["esm", "cjs"],
     dts: true,

@@ -28,4 +28,25 @@ const ranked = {
 };
 const irv = tally.instantRunoff(ranked);
 assert.deepEqual(irv.ok && irv.value.winners, ["b"]);
+
+// The calendar and proposals modules load through require() too (their dependencies
+// @date-fns/tz and immer included).
+const calendar = require("civitas/calendar");
+const proposals = require("civitas/proposals");
+const process = calendar.validateProcess({
+  id: "p",
+  title: "P",
+  timeZone: "Europe/Paris",
+  phases: [
+    { id: "a", title: "A", start: "2026-03-01", end: "2026-03-31", permits: ["proposals.create"] },
+  ],
+});
+assert.equal(process.ok, true);
+assert.equal(calendar.phaseAt(process.value, Date.parse("2026-03-10T10:00:00Z")).phase.id, "a");
+const created = proposals.transition(
+  { proposals: {}, supportsOf: {} },
+  { type: "create", proposal: "p1", author: "ana", title: "Bancs" },
+  { rules: {}, process: process.value, instant: Date.parse("2026-03-10T10:00:00Z") },
+);
+assert.equal(created.ok && created.value.events[0].type, "created");
 console.log("require('civitas') works from CommonJS: 1 passed, 0 failed");
