@@ -3,12 +3,13 @@ import type { ProposalEvent } from "./proposalEvent.js";
 
 /**
  * One proposal: its author and title, whether it is a draft, published or withdrawn, the
- * answer given (seen by citizens only once published), and who supports it.
+ * answer given (seen by citizens only once published), who supports and endorses it, and
+ * its comments with their alignment.
  *
  * @category Proposals
  * @example
  * ```ts
- * const p: ProposalRecord = { id: "p1", author: "ana", title: "Des bancs", status: "published", supporters: [] };
+ * const p: ProposalRecord = { id: "p1", author: "ana", title: "Des bancs", status: "published", supporters: [], endorsements: [], comments: [] };
  * ```
  */
 export interface ProposalRecord {
@@ -18,6 +19,12 @@ export interface ProposalRecord {
   readonly status: "draft" | "published" | "withdrawn";
   readonly answer?: { readonly state: string; readonly published: boolean };
   readonly supporters: readonly string[];
+  readonly endorsements: readonly string[];
+  readonly comments: readonly {
+    readonly id: string;
+    readonly participant: string;
+    readonly alignment: "favour" | "against" | "neutral";
+  }[];
 }
 
 /**
@@ -55,6 +62,8 @@ export function applyEvent(state: Consultation, event: ProposalEvent): Consultat
           title: event.title,
           status: "draft",
           supporters: [],
+          endorsements: [],
+          comments: [],
         };
         return;
       case "published":
@@ -75,6 +84,16 @@ export function applyEvent(state: Consultation, event: ProposalEvent): Consultat
           ...(draft.supportsOf[event.participant] ?? []),
           event.proposal,
         ];
+        return;
+      case "endorsed":
+        proposal?.endorsements.push(event.participant);
+        return;
+      case "commented":
+        proposal?.comments.push({
+          id: event.comment,
+          participant: event.participant,
+          alignment: event.alignment,
+        });
         return;
       case "unsupported":
         if (proposal)

@@ -7,6 +7,7 @@
  */
 export { applyEvent, type Consultation, type ProposalRecord } from "./consultation.js";
 export { countedSupports } from "./countedSupports.js";
+export { participationFigures } from "./participationFigures.js";
 export { type ProposalCommand, proposalCommandSchema } from "./proposalCommand.js";
 export { type ProposalEvent, proposalEventSchema } from "./proposalEvent.js";
 export { replay } from "./replay.js";

@@ -3,7 +3,8 @@ import { z } from "zod";
 /**
  * The zod schema of a command on a consultation's proposals: create a draft, publish it,
  * withdraw it (its author, before anyone supports it), answer it (evaluating, accepted,
- * rejected or a host's own state), publish the answer, support or stop supporting it.
+ * rejected or a host's own state), publish the answer, support or stop supporting it,
+ * endorse it, comment on it (in favour, against or neutral).
  *
  * @category Proposals
  * @example
@@ -40,6 +41,18 @@ export const proposalCommandSchema = z.discriminatedUnion("type", [
     type: z.literal("unsupport"),
     proposal: z.string().min(1),
     participant: z.string().min(1),
+  }),
+  z.object({
+    type: z.literal("endorse"),
+    proposal: z.string().min(1),
+    participant: z.string().min(1),
+  }),
+  z.object({
+    type: z.literal("comment"),
+    proposal: z.string().min(1),
+    participant: z.string().min(1),
+    comment: z.string().min(1),
+    alignment: z.enum(["favour", "against", "neutral"]),
   }),
 ]);
 

@@ -3,7 +3,7 @@ import { z } from "zod";
 /**
  * The zod schema of what happened to a consultation's proposals, as stored in its event
  * log: a proposal created, published, withdrawn, answered, its answer published, a support
- * given or taken back.
+ * given or taken back, an endorsement, a comment.
  *
  * @category Proposals
  * @example
@@ -24,6 +24,14 @@ export const proposalEventSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("answer-published"), proposal: z.string() }),
   z.object({ type: z.literal("supported"), proposal: z.string(), participant: z.string() }),
   z.object({ type: z.literal("unsupported"), proposal: z.string(), participant: z.string() }),
+  z.object({ type: z.literal("endorsed"), proposal: z.string(), participant: z.string() }),
+  z.object({
+    type: z.literal("commented"),
+    proposal: z.string(),
+    participant: z.string(),
+    comment: z.string(),
+    alignment: z.enum(["favour", "against", "neutral"]),
+  }),
 ]);
 
 /**

@@ -3,8 +3,8 @@ import { z } from "zod";
 /**
  * The zod schema of a consultation's support rules: how many proposals one participant may
  * support (`voteLimit`), how many they must support before any of their supports counts
- * (`minimumSupports`: until then they are provisional), and a threshold per proposal with
- * or without counting beyond it.
+ * (`minimumSupports`: until then they are provisional), a threshold per proposal with or
+ * without counting beyond it, and how many proposals one author may have.
  *
  * @category Proposals
  * @example
@@ -17,6 +17,8 @@ export const supportRulesSchema = z.object({
   minimumSupports: z.number().int().positive().optional(),
   threshold: z.number().int().positive().optional(),
   accumulateBeyondThreshold: z.boolean().default(true),
+  /** How many proposals (not withdrawn) one author may have. */
+  proposalLimit: z.number().int().positive().optional(),
 });
 
 /**

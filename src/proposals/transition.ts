@@ -33,6 +33,8 @@ const capability: Record<ProposalCommand["type"], string> = {
   "publish-answer": "proposals.answer",
   support: "proposals.support",
   unsupport: "proposals.support",
+  endorse: "proposals.support",
+  comment: "proposals.comment",
 };
 
 /**
@@ -42,7 +44,8 @@ const capability: Record<ProposalCommand["type"], string> = {
  * process is given), the actor's role (the author publishes and withdraws; answerers
  * answer), the proposal's state (no supports on drafts, withdrawn proposals or proposals
  * whose published answer is "rejected"; no withdrawal once supported), one support per
- * participant and proposal, and the vote limit.
+ * participant and proposal, the vote limit, one endorsement each, the per-author proposal
+ * limit.
  *
  * @category Proposals
  * @example
@@ -79,6 +82,12 @@ export function transition(
   const proposal = state.proposals[command.proposal];
   if (command.type === "create") {
     if (proposal !== undefined) return refuse(`proposal ${command.proposal} already exists`);
+    const limit = context.rules.proposalLimit;
+    const authored = Object.values(state.proposals).filter(
+      (other) => other.author === command.author && other.status !== "withdrawn",
+    ).length;
+    if (limit !== undefined && authored >= limit)
+      return refuse(`${command.author} already has ${limit} proposals`);
     return step(state, [
       { type: "created", proposal: command.proposal, author: command.author, title: command.title },
     ]);
@@ -128,6 +137,32 @@ export function transition(
         { type: "supported", proposal: proposal.id, participant: command.participant },
       ]);
     }
+    case "endorse":
+      if (proposal.status !== "published")
+        return refuse(`${proposal.id} is ${proposal.status} and cannot be endorsed`);
+      if (proposal.endorsements.includes(command.participant))
+        return refuse(`${command.participant} already endorses ${proposal.id}`);
+      return step(state, [
+        { type: "endorsed", proposal: proposal.id, participant: command.participant },
+      ]);
+    case "comment":
+      if (proposal.status !== "published")
+        return refuse(`${proposal.id} is ${proposal.status} and cannot be commented on`);
+      if (
+        Object.values(state.proposals).some((other) =>
+          other.comments.some((c) => c.id === command.comment),
+        )
+      )
+        return refuse(`comment ${command.comment} already exists`);
+      return step(state, [
+        {
+          type: "commented",
+          proposal: proposal.id,
+          participant: command.participant,
+          comment: command.comment,
+          alignment: command.alignment,
+        },
+      ]);
     case "unsupport":
       if (!proposal.supporters.includes(command.participant))
         return refuse(`${command.participant} does not support ${proposal.id}`);

@@ -5,6 +5,7 @@ import {
   type Consultation,
   countedSupports,
   type ProposalEvent,
+  participationFigures,
   replay,
   type TransitionContext,
   transition,
@@ -21,7 +22,7 @@ const process = (() => {
         title: "Ideas",
         start: "2026-03-01",
         end: "2026-03-31",
-        permits: ["proposals.create", "proposals.support"],
+        permits: ["proposals.create", "proposals.support", "proposals.comment"],
       },
       {
         id: "answers",
@@ -215,6 +216,18 @@ describe("transition on random command sequences", () => {
       proposal: fc.constantFrom(...proposals),
       participant: fc.constantFrom(...participants),
     }),
+    fc.record({
+      type: fc.constant("endorse"),
+      proposal: fc.constantFrom(...proposals),
+      participant: fc.constantFrom(...participants),
+    }),
+    fc.record({
+      type: fc.constant("comment"),
+      proposal: fc.constantFrom(...proposals),
+      participant: fc.constantFrom(...participants),
+      comment: fc.constantFrom("c1", "c2", "c3"),
+      alignment: fc.constantFrom("favour", "against", "neutral"),
+    }),
   );
   const instant = fc.constantFrom(during, answering, Date.parse("2026-05-10T10:00:00Z"));
 
@@ -256,5 +269,65 @@ describe("transition on random command sequences", () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("endorsements, comments, the per-author limit, participation figures", () => {
+  it("counts comments by alignment and people once, and refuses what the rules forbid", () => {
+    const rules = { voteLimit: 3, proposalLimit: 2 };
+    let state = empty;
+    const apply = (command: unknown) => {
+      const step = transition(state, command, { ...context, rules });
+      if (step.ok) state = step.value.state;
+      return step;
+    };
+    apply({ type: "create", proposal: "p1", author: "ana", title: "Bancs" });
+    apply({ type: "create", proposal: "p2", author: "ana", title: "Arbres" });
+    const third = apply({ type: "create", proposal: "p3", author: "ana", title: "Kiosque" });
+    expect(!third.ok && third.issues[0]?.message).toBe("ana already has 2 proposals");
+    const draftComment = apply({
+      type: "comment",
+      proposal: "p1",
+      participant: "bo",
+      comment: "c1",
+      alignment: "favour",
+    });
+    expect(!draftComment.ok && draftComment.issues[0]?.message).toBe(
+      "p1 is draft and cannot be commented on",
+    );
+    apply({ type: "publish", proposal: "p1", actor: "ana" });
+    apply({
+      type: "comment",
+      proposal: "p1",
+      participant: "bo",
+      comment: "c1",
+      alignment: "favour",
+    });
+    apply({
+      type: "comment",
+      proposal: "p1",
+      participant: "cy",
+      comment: "c2",
+      alignment: "against",
+    });
+    const again = apply({
+      type: "comment",
+      proposal: "p1",
+      participant: "cy",
+      comment: "c2",
+      alignment: "neutral",
+    });
+    expect(!again.ok && again.issues[0]?.message).toBe("comment c2 already exists");
+    apply({ type: "endorse", proposal: "p1", participant: "dé" });
+    const twice = apply({ type: "endorse", proposal: "p1", participant: "dé" });
+    expect(!twice.ok && twice.issues[0]?.message).toBe("dé already endorses p1");
+    apply({ type: "support", proposal: "p1", participant: "bo" });
+    expect(participationFigures(state)).toEqual({
+      participants: 4,
+      proposals: 2,
+      supports: 1,
+      endorsements: 1,
+      comments: { favour: 1, against: 1, neutral: 0 },
+    });
   });
 });
