@@ -1,6 +1,7 @@
 import { TZDate } from "@date-fns/tz";
 import { type Issue, makeIssue } from "../core/issue.js";
 import { fail, ok, type Result } from "../core/result.js";
+import { schemaIssues } from "../core/schemaIssues.js";
 import {
   KNOWN_CAPABILITIES,
   type ProcessDefinition,
@@ -104,16 +105,7 @@ export function validateProcess(
   options: { readonly capabilities?: readonly string[] } = {},
 ): Result<Process> {
   const parsed = processDefinitionSchema.safeParse(input);
-  if (!parsed.success)
-    return fail(
-      parsed.error.issues.map((issue) =>
-        makeIssue(
-          "invalid-process",
-          issue.path.map((part) => (typeof part === "number" ? part : String(part))),
-          `${issue.path.join(".") || "process"}: ${issue.message}`,
-        ),
-      ),
-    );
+  if (!parsed.success) return fail(schemaIssues(parsed.error, "invalid-process", "process"));
   const definition = parsed.data;
   if (!knownZone(definition.timeZone))
     return fail([

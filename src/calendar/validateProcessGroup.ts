@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Issue } from "../core/issue.js";
 import { makeIssue } from "../core/issue.js";
 import { fail, ok, type Result } from "../core/result.js";
+import { schemaIssues } from "../core/schemaIssues.js";
 import { type Process, validateProcess } from "./validateProcess.js";
 
 /**
@@ -36,16 +37,7 @@ export function validateProcessGroup(
   options: { readonly capabilities?: readonly string[] } = {},
 ): Result<{ readonly id: string; readonly title: string; readonly processes: readonly Process[] }> {
   const parsed = processGroupSchema.safeParse(input);
-  if (!parsed.success)
-    return fail(
-      parsed.error.issues.map((issue) =>
-        makeIssue(
-          "invalid-process-group",
-          issue.path.map((part) => (typeof part === "number" ? part : String(part))),
-          `${issue.path.join(".") || "group"}: ${issue.message}`,
-        ),
-      ),
-    );
+  if (!parsed.success) return fail(schemaIssues(parsed.error, "invalid-process-group", "group"));
   const issues: Issue[] = [];
   const processes: Process[] = [];
   const ids = new Set<string>();

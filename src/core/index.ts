@@ -29,6 +29,7 @@ export {
   subtractRational,
 } from "./rational.js";
 export { fail, ok, type Result } from "./result.js";
+export { schemaIssues } from "./schemaIssues.js";
 export { seededRandom, seededShuffle } from "./seededRandom.js";
 export {
   parseTieBreakingPolicy,

@@ -1,43 +1,186 @@
-import type { Consultation } from "./consultation.js";
+import { type Process, phaseAt } from "../calendar/index.js";
+import type { ProposalRecord } from "./consultation.js";
+import type { ProposalEvent } from "./proposalEvent.js";
+import { replay } from "./replay.js";
 
 /**
- * A consultation's participation: how many people took part (proposed, supported,
- * endorsed or commented), proposals, supports, endorsements, and comments by alignment.
+ * What a set of proposals gathered: people who took part (who created, supported — even
+ * if they took it back —, endorsed, commented, amended, opened a draft or asked to
+ * contribute: each counted once), proposals open now, their supports and endorsements
+ * now, and every comment made, by alignment.
  *
  * @category Proposals
  * @example
  * ```ts
- * participationFigures(consultation).comments; //=> { favour: 12, against: 3, neutral: 5 }
+ * const figures: ParticipationCounts = { participants: 4, proposals: 2, supports: 1, endorsements: 1, comments: { favour: 1, against: 1, neutral: 0 } };
  * ```
  */
-export function participationFigures(consultation: Consultation): {
+export interface ParticipationCounts {
   readonly participants: number;
   readonly proposals: number;
   readonly supports: number;
   readonly endorsements: number;
   readonly comments: Readonly<Record<"favour" | "against" | "neutral", number>>;
+}
+
+/**
+ * What happened during one phase: people who acted, proposals created, supports given
+ * and taken back, endorsements and comments made.
+ *
+ * @category Proposals
+ * @example
+ * ```ts
+ * figures.byPhase.ideas?.supportsGiven; //=> 1250
+ * ```
+ */
+export interface PhaseActivity {
+  readonly participants: number;
+  readonly proposalsCreated: number;
+  readonly supportsGiven: number;
+  readonly supportsWithdrawn: number;
+  readonly endorsements: number;
+  readonly comments: number;
+}
+
+/** What the final state says of some proposals: how many, their supports and endorsements now. */
+function standing(proposals: readonly ProposalRecord[]) {
+  return {
+    proposals: proposals.length,
+    supports: proposals.reduce((sum, proposal) => sum + proposal.supporters.length, 0),
+    endorsements: proposals.reduce((sum, proposal) => sum + proposal.endorsements.length, 0),
+  };
+}
+
+/** Proposals admins make from others: not new ideas. */
+const madeByAdmins = new Set(["merge", "split", "copy"]);
+
+/** Who acted in an event, if a participant did. */
+function actorOf(event: ProposalEvent): string | undefined {
+  switch (event.type) {
+    case "created":
+      return madeByAdmins.has(event.origin?.kind ?? "") ? undefined : event.author;
+    case "amendment-created":
+    case "draft-opened":
+      return event.author;
+    case "supported":
+    case "unsupported":
+    case "endorsed":
+    case "commented":
+      return event.participant;
+    case "access":
+      return event.status === "requested" ? event.participant : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * A consultation's participation figures from its event log: the totals (proposals closed
+ * by a merge or split are not counted again; supports a merge joined count once), the same
+ * by scope (`""` for proposals without one; an amendment counts in its proposal's scope),
+ * and, with the process calendar,
+ * what happened in each phase (`""` for events outside every phase) — read from the
+ * instants the events carry.
+ *
+ * @category Proposals
+ * @example
+ * ```ts
+ * const figures = participationFigures(log, { process });
+ * figures.total.comments;          //=> { favour: 12, against: 3, neutral: 5 }
+ * figures.byScope.doutre?.supports; //=> 240
+ * figures.byPhase.ideas?.participants; //=> 310
+ * ```
+ */
+export function participationFigures(
+  log: readonly ProposalEvent[],
+  options: { readonly process?: Process } = {},
+): {
+  readonly total: ParticipationCounts;
+  readonly byScope: Readonly<Record<string, ParticipationCounts>>;
+  readonly byPhase: Readonly<Record<string, PhaseActivity>>;
 } {
-  const people = new Set<string>();
-  const comments = { favour: 0, against: 0, neutral: 0 };
-  let supports = 0;
-  let endorsements = 0;
-  const proposals = Object.values(consultation.proposals);
-  for (const proposal of proposals) {
-    people.add(proposal.author);
-    for (const who of proposal.supporters) people.add(who);
-    for (const who of proposal.endorsements) people.add(who);
-    for (const comment of proposal.comments) {
-      people.add(comment.participant);
-      comments[comment.alignment]++;
+  const state = replay(log);
+  const open = Object.values(state.proposals).filter(
+    (proposal) => proposal.status !== "merged" && proposal.status !== "split",
+  );
+  // Who acted and what was said, from the log, attributed to the scope of the proposal (or
+  // draft) the event concerns.
+  const scopeOf = new Map<string, string>();
+  const people = new Map<string, Set<string>>();
+  const comments = new Map<string, Record<"favour" | "against" | "neutral", number>>();
+  const everyone = new Set<string>();
+  const allComments = { favour: 0, against: 0, neutral: 0 };
+  for (const event of log) {
+    if (event.type === "created") scopeOf.set(`proposal:${event.proposal}`, event.scope ?? "");
+    if (event.type === "draft-opened") scopeOf.set(`draft:${event.draft}`, event.scope ?? "");
+    if (event.type === "amendment-created")
+      scopeOf.set(`amendment:${event.amendment}`, scopeOf.get(`proposal:${event.proposal}`) ?? "");
+    const scope =
+      "draft" in event
+        ? scopeOf.get(`draft:${event.draft}`)
+        : "amendment" in event && event.amendment !== undefined
+          ? scopeOf.get(`amendment:${event.amendment}`)
+          : "proposal" in event
+            ? scopeOf.get(`proposal:${event.proposal}`)
+            : undefined;
+    const actor = actorOf(event);
+    if (actor !== undefined) {
+      everyone.add(actor);
+      if (scope !== undefined) people.set(scope, (people.get(scope) ?? new Set()).add(actor));
     }
-    supports += proposal.supporters.length;
-    endorsements += proposal.endorsements.length;
+    if (event.type === "commented") {
+      allComments[event.alignment]++;
+      if (scope !== undefined) {
+        const counts = comments.get(scope) ?? { favour: 0, against: 0, neutral: 0 };
+        counts[event.alignment]++;
+        comments.set(scope, counts);
+      }
+    }
+  }
+  const scopes = new Map<string, ProposalRecord[]>();
+  for (const proposal of open) {
+    const scope = proposal.scope ?? "";
+    scopes.set(scope, [...(scopes.get(scope) ?? []), proposal]);
+  }
+  const byScope: Record<string, ParticipationCounts> = {};
+  for (const scope of new Set([...scopes.keys(), ...people.keys()]))
+    byScope[scope] = {
+      participants: people.get(scope)?.size ?? 0,
+      ...standing(scopes.get(scope) ?? []),
+      comments: comments.get(scope) ?? { favour: 0, against: 0, neutral: 0 },
+    };
+  const byPhase: Record<string, PhaseActivity> = {};
+  if (options.process !== undefined) {
+    const { process } = options;
+    const people = new Map<string, Set<string>>();
+    const activity = new Map<string, Omit<PhaseActivity, "participants">>();
+    for (const event of log) {
+      const phase = phaseAt(process, event.at).phase?.id ?? "";
+      const figures = activity.get(phase) ?? {
+        proposalsCreated: 0,
+        supportsGiven: 0,
+        supportsWithdrawn: 0,
+        endorsements: 0,
+        comments: 0,
+      };
+      const actor = actorOf(event);
+      if (actor !== undefined) people.set(phase, (people.get(phase) ?? new Set()).add(actor));
+      activity.set(phase, {
+        proposalsCreated:
+          figures.proposalsCreated +
+          (event.type === "created" && !madeByAdmins.has(event.origin?.kind ?? "") ? 1 : 0),
+        supportsGiven: figures.supportsGiven + (event.type === "supported" ? 1 : 0),
+        supportsWithdrawn: figures.supportsWithdrawn + (event.type === "unsupported" ? 1 : 0),
+        endorsements: figures.endorsements + (event.type === "endorsed" ? 1 : 0),
+        comments: figures.comments + (event.type === "commented" ? 1 : 0),
+      });
+    }
+    for (const [phase, figures] of activity)
+      byPhase[phase] = { participants: people.get(phase)?.size ?? 0, ...figures };
   }
   return {
-    participants: people.size,
-    proposals: proposals.length,
-    supports,
-    endorsements,
-    comments,
+    total: { participants: everyone.size, ...standing(open), comments: allComments },
+    byScope,
+    byPhase,
   };
 }

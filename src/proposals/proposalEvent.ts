@@ -1,37 +1,118 @@
 import { z } from "zod";
 
+const id = z.string();
+/** Every event says when it happened (epoch milliseconds). */
+const at = z.number();
+
 /**
  * The zod schema of what happened to a consultation's proposals, as stored in its event
- * log: a proposal created, published, withdrawn, answered, its answer published, a support
- * given or taken back, an endorsement, a comment.
+ * log. Every event carries `at`, the instant it happened (epoch milliseconds). Events that
+ * create a proposal from others (`created` with an `origin`) come before the event that
+ * closes the others (`merged`, `split`), so a log reads in the order things happened.
  *
  * @category Proposals
  * @example
  * ```ts
- * proposalEventSchema.parse({ type: "supported", proposal: "p1", participant: "ana" });
+ * proposalEventSchema.parse({ type: "supported", proposal: "p1", participant: "ana", at: 0 });
  * ```
  */
 export const proposalEventSchema = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("created"),
-    proposal: z.string(),
-    author: z.string(),
-    title: z.string(),
+    proposal: id,
+    author: id,
+    title: id,
+    body: z.string(),
+    component: id,
+    scope: id.optional(),
+    coauthors: z.array(id).optional(),
+    origin: z
+      .object({
+        kind: z.enum(["merge", "split", "copy", "amendment", "collaborative-draft"]),
+        from: z.array(id),
+      })
+      .optional(),
+    at,
   }),
-  z.object({ type: z.literal("published"), proposal: z.string() }),
-  z.object({ type: z.literal("withdrawn"), proposal: z.string() }),
-  z.object({ type: z.literal("answered"), proposal: z.string(), state: z.string() }),
-  z.object({ type: z.literal("answer-published"), proposal: z.string() }),
-  z.object({ type: z.literal("supported"), proposal: z.string(), participant: z.string() }),
-  z.object({ type: z.literal("unsupported"), proposal: z.string(), participant: z.string() }),
-  z.object({ type: z.literal("endorsed"), proposal: z.string(), participant: z.string() }),
+  z.object({ type: z.literal("published"), proposal: id, at }),
+  z.object({ type: z.literal("withdrawn"), proposal: id, at }),
+  z.object({
+    type: z.literal("answered"),
+    proposal: id,
+    state: id,
+    by: id,
+    cost: z.string().optional(),
+    costReport: z.string().optional(),
+    executionPeriod: z.string().optional(),
+    at,
+  }),
+  z.object({ type: z.literal("answer-published"), proposal: id, at }),
+  z.object({ type: z.literal("supported"), proposal: id, participant: id, at }),
+  z.object({ type: z.literal("unsupported"), proposal: id, participant: id, at }),
+  z.object({ type: z.literal("endorsed"), proposal: id, participant: id, at }),
   z.object({
     type: z.literal("commented"),
-    proposal: z.string(),
-    participant: z.string(),
-    comment: z.string(),
+    proposal: id,
+    participant: id,
+    comment: id,
     alignment: z.enum(["favour", "against", "neutral"]),
+    at,
   }),
+  z.object({ type: z.literal("valuator-assigned"), proposal: id, valuator: id, at }),
+  z.object({ type: z.literal("valuator-unassigned"), proposal: id, valuator: id, at }),
+  z.object({
+    type: z.literal("noted"),
+    proposal: id,
+    note: id,
+    author: id,
+    text: z.string(),
+    at,
+  }),
+  z.object({
+    type: z.literal("amendment-created"),
+    amendment: id,
+    proposal: id,
+    author: id,
+    title: id,
+    body: z.string(),
+    at,
+  }),
+  z.object({
+    type: z.literal("amendment-status"),
+    amendment: id,
+    status: z.enum(["evaluating", "accepted", "rejected", "withdrawn"]),
+    at,
+  }),
+  z.object({ type: z.literal("amendment-promoted"), amendment: id, proposal: id, at }),
+  z.object({
+    type: z.literal("versioned"),
+    proposal: id,
+    title: id,
+    body: z.string(),
+    amendment: id.optional(),
+    at,
+  }),
+  z.object({
+    type: z.literal("draft-opened"),
+    draft: id,
+    author: id,
+    title: id,
+    body: z.string(),
+    scope: id.optional(),
+    at,
+  }),
+  z.object({
+    type: z.literal("access"),
+    draft: id,
+    participant: id,
+    status: z.enum(["requested", "accepted", "rejected"]),
+    at,
+  }),
+  z.object({ type: z.literal("draft-edited"), draft: id, title: id, body: z.string(), at }),
+  z.object({ type: z.literal("draft-published"), draft: id, proposal: id, at }),
+  z.object({ type: z.literal("draft-withdrawn"), draft: id, at }),
+  z.object({ type: z.literal("merged"), proposals: z.array(id), into: id, at }),
+  z.object({ type: z.literal("split"), proposal: id, into: z.array(id), at }),
 ]);
 
 /**
@@ -40,7 +121,7 @@ export const proposalEventSchema = z.discriminatedUnion("type", [
  * @category Proposals
  * @example
  * ```ts
- * const event: ProposalEvent = { type: "published", proposal: "p1" };
+ * const event: ProposalEvent = { type: "published", proposal: "p1", at: 0 };
  * ```
  */
 export type ProposalEvent = z.infer<typeof proposalEventSchema>;

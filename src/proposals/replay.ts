@@ -1,4 +1,4 @@
-import { applyEvent, type Consultation } from "./consultation.js";
+import { applyEvent, type Consultation, emptyConsultation } from "./consultation.js";
 import type { ProposalEvent } from "./proposalEvent.js";
 
 /**
@@ -11,5 +11,5 @@ import type { ProposalEvent } from "./proposalEvent.js";
  * ```
  */
 export function replay(events: readonly ProposalEvent[]): Consultation {
-  return events.reduce(applyEvent, { proposals: {}, supportsOf: {} });
+  return events.reduce(applyEvent, emptyConsultation);
 }

@@ -4,7 +4,11 @@ import { z } from "zod";
  * The zod schema of a consultation's support rules: how many proposals one participant may
  * support (`voteLimit`), how many they must support before any of their supports counts
  * (`minimumSupports`: until then they are provisional), a threshold per proposal with or
- * without counting beyond it, and how many proposals one author may have.
+ * without counting beyond it, how many proposals one author may have, and CONSUL's rules:
+ * a proposal succeeds (qualifies for a vote) once its counted supports reach a share of the
+ * eligible census (`successShareOfCensus`, an exact decimal such as `"0.01"`), and an
+ * unsuccessful proposal is archived (no more supports) `archiveAfterMonths` after it was
+ * created.
  *
  * @category Proposals
  * @example
@@ -19,6 +23,13 @@ export const supportRulesSchema = z.object({
   accumulateBeyondThreshold: z.boolean().default(true),
   /** How many proposals (not withdrawn) one author may have. */
   proposalLimit: z.number().int().positive().optional(),
+  /** The share of the census a proposal's counted supports must reach to succeed, as a decimal (`"0.01"` is 1%). */
+  successShareOfCensus: z
+    .string()
+    .regex(/^(0(\.\d+)?|1(\.0+)?)$/, "a decimal between 0 and 1, such as 0.01")
+    .optional(),
+  /** Months after its creation (in the process's time zone) an unsuccessful proposal is archived. */
+  archiveAfterMonths: z.number().int().positive().optional(),
 });
 
 /**
