@@ -1,5 +1,17 @@
 import { parseArgs } from "node:util";
 import {
+  type CliIo,
+  instantArgument,
+  loadProcess,
+  readParsed,
+  readText,
+  UsageError,
+} from "./cliSupport.js";
+import { proposalsCommand } from "./proposalsCommand.js";
+
+export type { CliIo } from "./cliSupport.js";
+
+import {
   analyzeOutcome,
   cardinalitySatisfaction,
   costSatisfaction,
@@ -16,13 +28,7 @@ import {
   pbTieBreakingDirections,
   projectSupport,
 } from "../budgeting/index.js";
-import {
-  nextTransition,
-  type Process,
-  phaseAt,
-  toICalendar,
-  validateProcess,
-} from "../calendar/index.js";
+import { nextTransition, phaseAt, toICalendar } from "../calendar/index.js";
 import { makeIssue } from "../core/issue.js";
 import { formatMoney } from "../core/money.js";
 import { formatRational } from "../core/rational.js";
@@ -33,7 +39,6 @@ import {
   parseAbcvoting,
   parseBallotsJson,
   parseBlt,
-  parseJsonText,
   parsePabulib,
   parsePreflib,
   parseRankedCsv,
@@ -52,17 +57,6 @@ import {
   type TallyTieBreak,
   tallyMethods,
 } from "../tally/index.js";
-
-/** Where the CLI writes: injected so tests can run it in-process. */
-export interface CliIo {
-  readonly stdout: (text: string) => void;
-  readonly stderr: (text: string) => void;
-  readonly readFile: (path: string) => Uint8Array;
-  /** Milliseconds from any fixed origin, for progress on long batches; none: no progress. */
-  readonly now?: () => number;
-  /** The wall clock (milliseconds since 1970), for iCalendar's DTSTAMP; none: 0. */
-  readonly clock?: () => number;
-}
 
 /** Progress lines on stderr once a batch has run longer than this. */
 const PROGRESS_AFTER_MS = 2000;
@@ -92,6 +86,9 @@ const USAGE = `Usage:
   civitas process check FILE.json...            (a process definition: issues, exit 1 if invalid)
   civitas process at FILE.json --at <ISO instant> [--json]
   civitas process ics FILE.json [--stamp <ISO instant>]
+  civitas proposals apply COMMANDS.json [--process FILE.json]   (prints the event log; refusals on stderr)
+  civitas proposals replay EVENTS.json [--process FILE.json] [--json]   (proposals, supports, figures by phase and scope)
+  civitas proposals budget EVENTS.json --budget <amount> [--scale N] [--description TEXT]   (accepted proposals as a Pabulib file)
 
 Rules: ${pbRules.map((rule) => rule.metadata.id).join(", ")}
 Tally files: .blt, PrefLib (.soc .soi .toc .toi .cat), CSV of ranked ballots (ballot_id,rank,choice), abcvoting .abc.yaml, JSON ballots.
@@ -101,36 +98,7 @@ Score methods (score JSON): ${scoreMethods.map((method) => method.id).join(", ")
 Completions (mes): ${equalSharesCompletions.join(", ")}; in --rules write mes/add1 and so on.
 Exit codes: 0 success, 1 bad input (one line per problem on stderr), 2 usage error.`;
 
-class UsageError extends Error {}
-
 type Loaded = { ok: true; election: PbElection } | { ok: false; lines: string[] };
-
-function decode(bytes: Uint8Array): string | undefined {
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return undefined;
-  }
-}
-
-/** Reads a file as UTF-8 text, or the one line that says why it cannot be read. */
-function readText(
-  file: string,
-  io: CliIo,
-): { ok: true; text: string } | { ok: false; line: string } {
-  let bytes: Uint8Array;
-  try {
-    bytes = io.readFile(file);
-  } catch (error) {
-    const reason =
-      (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : "cannot read the file";
-    return { ok: false, line: `${file}: ${reason}` };
-  }
-  const text = decode(bytes);
-  return text === undefined
-    ? { ok: false, line: `${file}: line 1, column 1: the file is not UTF-8 text (binary data?)` }
-    : { ok: true, text };
-}
 
 function load(file: string, io: CliIo): Loaded {
   const read = readText(file, io);
@@ -555,21 +523,6 @@ function humanTally(
   return `${lines.join("\n")}\n`;
 }
 
-/** Reads and parses a file; on a problem prints one line per issue and returns undefined. */
-function readParsed<T>(file: string, io: CliIo, parse: (text: string) => Result<T>): T | undefined {
-  const read = readText(file, io);
-  if (!read.ok) {
-    io.stderr(`${read.line}\n`);
-    return undefined;
-  }
-  const parsed = parse(read.text);
-  if (!parsed.ok) {
-    for (const issue of parsed.issues) io.stderr(`${file}: ${issue.message}\n`);
-    return undefined;
-  }
-  return parsed.value;
-}
-
 /** An approval profile from a JSON ballots file. */
 function approvalFromJson(text: string): Result<ApprovalProfile> {
   const json = parseBallotsJson(text);
@@ -853,24 +806,6 @@ function tallyCommand(args: string[], io: CliIo): number {
   return failed ? 1 : 0;
 }
 
-/** Reads a process definition file and validates it; prints its issues on a problem. */
-function loadProcess(file: string, io: CliIo): Process | undefined {
-  return readParsed(file, io, (text) => {
-    const json = parseJsonText(text);
-    return json.ok ? validateProcess(json.value) : json;
-  });
-}
-
-/** An ISO 8601 instant given on the command line. */
-function instantArgument(name: string, text: string | undefined): number {
-  const at = text === undefined ? Number.NaN : Date.parse(text);
-  if (Number.isNaN(at) || !/(Z|[+-]\d{2}:\d{2})$/.test(text ?? ""))
-    throw new UsageError(
-      `--${name} must be an ISO instant with its offset, such as 2026-09-15T10:00:00Z`,
-    );
-  return at;
-}
-
 function processCommand(args: string[], io: CliIo): number {
   const [command, ...rest] = args;
   const { values, positionals } = parseArgs({
@@ -945,6 +880,7 @@ export function runCli(args: readonly string[], io: CliIo): number {
         io,
       );
     if (group === "process") return processCommand([command ?? "", ...rest], io);
+    if (group === "proposals") return proposalsCommand([command ?? "", ...rest], io);
     if (group !== "pb") throw new UsageError(`unknown command "${group}"`);
     switch (command) {
       case "run":

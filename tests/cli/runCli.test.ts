@@ -3,26 +3,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/runCli.js";
 import { examplesDataDir, fixturesDir, repoRoot } from "../helpers/data.js";
+import { runCliInProcess } from "../helpers/runCliInProcess.js";
 
-function run(args: string[], files: Record<string, string | Uint8Array> = {}) {
-  let stdout = "";
-  let stderr = "";
-  const code = runCli(args, {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    readFile: (path) => {
-      const inline = files[path];
-      if (inline !== undefined)
-        return typeof inline === "string" ? new TextEncoder().encode(inline) : inline;
-      return readFileSync(path);
-    },
-  });
-  return { code, stdout, stderr };
-}
+const run = runCliInProcess;
 
 const bielany = join(examplesDataDir, "Poland_Warszawa_2026_Stare_Bielany.pb");
 const krakow = join(examplesDataDir, "Poland_Krakow_2025_Pradnik_Bialy.pb");

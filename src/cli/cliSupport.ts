@@ -1,0 +1,81 @@
+import { type Process, validateProcess } from "../calendar/index.js";
+import type { Result } from "../core/result.js";
+import { parseJsonText } from "../io/index.js";
+
+/** Where the CLI writes: injected so tests can run it in-process. */
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly readFile: (path: string) => Uint8Array;
+  /** Milliseconds from any fixed origin, for progress on long batches; none: no progress. */
+  readonly now?: () => number;
+  /** The wall clock (milliseconds since 1970), for iCalendar's DTSTAMP; none: 0. */
+  readonly clock?: () => number;
+}
+
+/** A mistake in how the command was called: printed with the usage, exit code 2. */
+export class UsageError extends Error {}
+
+function decode(bytes: Uint8Array): string | undefined {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reads a file as UTF-8 text, or the one line that says why it cannot be read. */
+export function readText(
+  file: string,
+  io: CliIo,
+): { ok: true; text: string } | { ok: false; line: string } {
+  let bytes: Uint8Array;
+  try {
+    bytes = io.readFile(file);
+  } catch (error) {
+    const reason =
+      (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : "cannot read the file";
+    return { ok: false, line: `${file}: ${reason}` };
+  }
+  const text = decode(bytes);
+  return text === undefined
+    ? { ok: false, line: `${file}: line 1, column 1: the file is not UTF-8 text (binary data?)` }
+    : { ok: true, text };
+}
+
+/** Reads and parses a file; on a problem prints one line per issue and returns undefined. */
+export function readParsed<T>(
+  file: string,
+  io: CliIo,
+  parse: (text: string) => Result<T>,
+): T | undefined {
+  const read = readText(file, io);
+  if (!read.ok) {
+    io.stderr(`${read.line}\n`);
+    return undefined;
+  }
+  const parsed = parse(read.text);
+  if (!parsed.ok) {
+    for (const issue of parsed.issues) io.stderr(`${file}: ${issue.message}\n`);
+    return undefined;
+  }
+  return parsed.value;
+}
+
+/** Reads a process definition file and validates it; prints its issues on a problem. */
+export function loadProcess(file: string, io: CliIo): Process | undefined {
+  return readParsed(file, io, (text) => {
+    const json = parseJsonText(text);
+    return json.ok ? validateProcess(json.value) : json;
+  });
+}
+
+/** An ISO 8601 instant given on the command line. */
+export function instantArgument(name: string, text: string | undefined): number {
+  const at = text === undefined ? Number.NaN : Date.parse(text);
+  if (Number.isNaN(at) || !/(Z|[+-]\d{2}:\d{2})$/.test(text ?? ""))
+    throw new UsageError(
+      `--${name} must be an ISO instant with its offset, such as 2026-09-15T10:00:00Z`,
+    );
+  return at;
+}

@@ -1,0 +1,23 @@
+import { readFileSync } from "node:fs";
+import { runCli } from "../../src/cli/runCli.js";
+
+/** Runs the CLI in-process; `files` stand in for paths on disk. */
+export function runCliInProcess(args: string[], files: Record<string, string | Uint8Array> = {}) {
+  let stdout = "";
+  let stderr = "";
+  const code = runCli(args, {
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+    readFile: (path) => {
+      const inline = files[path];
+      if (inline !== undefined)
+        return typeof inline === "string" ? new TextEncoder().encode(inline) : inline;
+      return readFileSync(path);
+    },
+  });
+  return { code, stdout, stderr };
+}
