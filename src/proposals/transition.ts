@@ -138,7 +138,8 @@ function holds(role: Role, actor: string, standing: Standing, context: Transitio
  * of the roles the lifecycle gives the command; then the command's own rules — a proposal's
  * status (no supports on drafts, withdrawn, merged or split proposals, nor on proposals
  * whose published answer closes supports, nor on archived ones), one support per
- * participant and proposal, the vote limit, no withdrawal once supported, the per-author
+ * participant and proposal, the vote limit, no more supports once a proposal reaches its
+ * threshold when supports do not accumulate beyond it, no withdrawal once supported, the per-author
  * proposal limit, answer states and the states they may follow, a cost where the answer
  * state or the phase requires one, amendment and collaborative-draft states, and merges,
  * splits and copies only of published proposals.
@@ -315,10 +316,22 @@ export function transition(
         return refuse(`${proposal.id} was answered ${answer.state} and cannot be supported`);
       if (proposal.supporters.includes(command.participant))
         return refuse(`${command.participant} already supports ${proposal.id}`);
+      if (rules.threshold !== undefined && rules.accumulateBeyondThreshold === false) {
+        const minimum = rules.minimumSupports ?? 1;
+        const counted = proposal.supporters.filter(
+          (who) => (state.supportsOf[who]?.length ?? 0) >= minimum,
+        ).length;
+        if (counted >= rules.threshold)
+          return refuse(`${proposal.id} has reached its threshold of ${supports(rules.threshold)}`);
+      }
       const used = state.supportsOf[command.participant]?.length ?? 0;
       const limit = rules.voteLimit;
       if (limit !== undefined && used >= limit)
-        return refuse(`${command.participant} has used all ${limit} supports`);
+        return refuse(
+          limit === 1
+            ? `${command.participant} has used their one support`
+            : `${command.participant} has used all ${limit} supports`,
+        );
       if (
         rules.archiveAfterMonths !== undefined &&
         archivedProposals(state, rules, {
@@ -675,6 +688,10 @@ export function transition(
       { type: "merged", proposals: [...command.proposals], into: command.into },
     ]);
   }
+}
+
+function supports(n: number): string {
+  return `${n} support${n === 1 ? "" : "s"}`;
 }
 
 /** What a proposal made from another keeps of it: authors, component, scope. */

@@ -72,7 +72,10 @@ function checkInvariants(model: Model, real: Real) {
     const firm = [...proposal.supporters].filter(
       (who) => (model.supportsOf.get(who)?.size ?? 0) >= minimumSupports,
     );
-    expect(counted[id]).toBe(firm.length);
+    const { threshold } = model.rules;
+    expect(counted[id]).toBe(
+      threshold === undefined ? firm.length : Math.min(firm.length, threshold),
+    );
   }
   for (const who of participants) {
     const supported = real.state.supportsOf[who] ?? [];
@@ -153,7 +156,13 @@ const commandList = [
           p.status === "published" &&
           !p.rejected &&
           !p.supporters.has(participant) &&
-          supportsOf(model, participant).size < model.rules.voteLimit;
+          supportsOf(model, participant).size < model.rules.voteLimit &&
+          !(
+            model.rules.threshold !== undefined &&
+            [...p.supporters].filter(
+              (who) => (model.supportsOf.get(who)?.size ?? 0) >= model.rules.minimumSupports,
+            ).length >= model.rules.threshold
+          );
         apply(
           model,
           real,
@@ -292,11 +301,16 @@ describe("transition against a model (fast-check commands)", () => {
         fc.commands(commands, { maxCommands: 80, size: "max" }),
         fc.integer({ min: 1, max: 3 }),
         fc.integer({ min: 1, max: 3 }),
-        (sequence, voteLimit, minimumSupports) => {
+        fc.option(fc.integer({ min: 1, max: 2 }), { nil: undefined }),
+        (sequence, voteLimit, minimumSupports, threshold) => {
           const model: Model = {
             proposals: new Map(),
             supportsOf: new Map(),
-            rules: { voteLimit, minimumSupports },
+            // Half the runs close a proposal to supports once it reaches a threshold.
+            rules:
+              threshold === undefined
+                ? { voteLimit, minimumSupports }
+                : { voteLimit, minimumSupports, threshold, accumulateBeyondThreshold: false },
           };
           const real: Real = { state: emptyConsultation, log: [] };
           fc.modelRun(() => ({ model, real }), sequence);

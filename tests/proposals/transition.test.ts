@@ -171,7 +171,7 @@ const catalogue: [
     "beyond the vote limit",
     { type: "support", proposal: "p6", participant: "bo" },
     during,
-    "bo has used all 1 supports",
+    "bo has used their one support",
     { rules: { voteLimit: 1 } },
   ],
   [
@@ -180,6 +180,13 @@ const catalogue: [
     Date.parse("2027-03-10T10:00:00Z"),
     "p1 is archived and cannot be supported",
     { process: undefined, rules: { archiveAfterMonths: 12 } },
+  ],
+  [
+    "beyond a threshold that does not accumulate",
+    { type: "support", proposal: "p1", participant: "cy" },
+    during,
+    "p1 has reached its threshold of 1 support",
+    { rules: { threshold: 1, accumulateBeyondThreshold: false } },
   ],
   [
     "taking back a support never given",
