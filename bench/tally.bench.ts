@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { seededRandom } from "../src/core/index.js";
 import { parseBlt } from "../src/io/index.js";
 import { type RankedProfile, schulze, scottishStv } from "../src/tally/index.js";
-import { againstStvRsTranscript } from "../tests/helpers/stvRsTranscript.js";
+import { printStvRsComparison } from "./stvRsComparison.js";
 
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
 const ms = (value: number) => `${value.toFixed(1)} ms`;
@@ -59,7 +59,8 @@ if (existsSync(stvData)) {
 
 /**
  * Meek STV on stv-rs's larger files: time, and every round against stv-rs's transcripts
- * (rand_mixed_5k's exact "approx" transcripts are left out: minutes in exact fractions).
+ * (rand_mixed_5k's exact "approx" transcripts take minutes in exact fractions: they are in
+ * `npm run bench:exact-stv`).
  */
 const stvRs = join(stvData, "stv-rs");
 if (existsSync(stvRs)) {
@@ -73,21 +74,7 @@ if (existsSync(stvRs)) {
     ["random/rand_hypergeometric", "approx"],
     ["random/rand_hypergeometric", "equalize.approx"],
   ] as const) {
-    const parsed = parseBlt(readFileSync(join(stvRs, "ballots", `${name}.blt`), "utf8"));
-    const log = join(stvRs, "meek", `${name}.${mode}.log`);
-    if (!parsed.ok || !existsSync(log)) continue;
-    const begin = performance.now();
-    const compared = againstStvRsTranscript(readFileSync(log, "utf8"), parsed.value, {
-      equalize: mode.startsWith("equalize"),
-      approx: mode.endsWith("approx"),
-    });
-    const took = performance.now() - begin;
-    const agreeing = compared.theirs.filter(
-      (round, k) => JSON.stringify(round) === JSON.stringify(compared.ours[k]),
-    ).length;
-    console.log(
-      `Meek STV as stv-rs counts ${name} (${mode}; ${parsed.value.ballots.length} ballot lines): ${ms(took)}; ${agreeing} of ${compared.theirs.length} rounds as its transcript${compared.ours.length === compared.theirs.length ? "" : ` (we count ${compared.ours.length})`}; elected ${JSON.stringify(compared.ourElected) === JSON.stringify(compared.theirElected) ? "the same" : "NOT the same"}`,
-    );
+    printStvRsComparison(stvRs, name, mode);
   }
 }
 

@@ -26,6 +26,10 @@ const PRECISION_LIMIT_BITS = 2048;
  *   stv-rs, a tier whose candidates are all excluded passes nothing on; `equalize` counts
  *   the tier as every order of its candidates with equal weight (stv-rs's equalized
  *   counting; in exact fractions exactly the average of those orders).
+ * - `surplus`: `droop` (default) sums votes − quota over the elected, so an elected
+ *   candidate who has slipped below the quota counts negatively, as droop does;
+ *   `positive` counts such a candidate as 0 (stv-rs's `--force-positive-surplus`, which
+ *   avoids droop's crashes on a negative surplus).
  *
  * @category STV
  * @example
@@ -45,6 +49,7 @@ export interface MeekStvOptions {
    * exact fractions with keep factors to 6 decimals, which keeps them from growing).
    */
   readonly keepFactorDigits?: number;
+  readonly surplus?: "droop" | "positive";
 }
 
 /**
@@ -93,6 +98,7 @@ export function meekStv(
       ...(options.keepFactorDigits === undefined
         ? {}
         : { keepFactorDigits: options.keepFactorDigits }),
+      positiveSurplus: options.surplus === "positive",
       reference: false,
     }),
   );
@@ -168,6 +174,8 @@ interface MeekRules {
   readonly protectedCandidates?: readonly string[];
   readonly alternativeDefeatRounds?: readonly boolean[];
   readonly keepFactorDigits?: number;
+  /** Elected candidates below the quota add 0 to the surplus, not a negative amount. */
+  readonly positiveSurplus?: boolean;
   /** The PRF reference rule's rounding, omega test and non-negative surplus. */
   readonly reference: boolean;
 }
@@ -426,10 +434,12 @@ function countMeek<T>(
       distribute();
       const winners = hopefuls().filter(hasQuota);
       for (const c of winners) state[c] = "elected";
-      surplus = elected().reduce(
-        (sum, c) => N.add(sum, N.subtract(votes[c] as T, quotaOf(c))),
-        N.zero,
-      );
+      surplus = elected().reduce((sum, c) => {
+        const over = N.subtract(votes[c] as T, quotaOf(c));
+        return rules.positiveSurplus === true && N.compareExactly(over, N.zero) < 0
+          ? sum
+          : N.add(sum, over);
+      }, N.zero);
       if (rules.reference && N.compareExactly(surplus, N.zero) < 0) surplus = N.zero;
       if (winners.length > 0) {
         status = "elected";

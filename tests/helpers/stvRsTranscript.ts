@@ -42,14 +42,21 @@ export function shown(exact: string, digits: number): string {
 
 /**
  * Counts an stv-rs transcript's election as stv-rs did (Meek, no batches, its omega and
- * seats; fixed point 9 places, or exact with keep factors to 6 decimals for `approx`) and
- * lays both side by side: the votes at every election and exclusion, by name, and the
+ * seats, droop's or the positive surplus; fixed point 9 places, or exact with keep factors
+ * to 6 decimals for `approx`) and
+ * lays both side by side: the votes at every election and exclusion, by name (and in fixed
+ * point the surplus each exclusion was decided on), and the
  * elected (undefined when the transcript stops before the end).
  */
 export function againstStvRsTranscript(
   text: string,
   profile: RankedProfile,
-  how: { readonly equalize: boolean; readonly approx: boolean },
+  how: {
+    readonly equalize: boolean;
+    readonly approx: boolean;
+    /** The transcript was written with stv-rs's `--force-positive-surplus`. */
+    readonly positiveSurplus: boolean;
+  },
 ): {
   readonly outcome: Result<TallyOutcome>;
   readonly ours: Record<string, string>[];
@@ -64,6 +71,7 @@ export function againstStvRsTranscript(
     omegaDigits: Number(/omega = 1\/10\^(\d+)/.exec(text)?.[1]),
     defeatBatch: "none",
     equalRanks: how.equalize ? "equalize" : "droop",
+    surplus: how.positiveSurplus ? "positive" : "droop",
   });
   const actions = readTranscript(text);
   const theirs = actions
@@ -73,21 +81,32 @@ export function againstStvRsTranscript(
         !/remaining/.test(entry.action) &&
         !(entry.action.startsWith("Elect") && actions[k - 1]?.action.startsWith("Elect")),
     )
-    .map((entry) => sorted(entry.votes));
+    .map((entry) => {
+      // In fixed point, the surplus an exclusion was decided on is compared too.
+      const surplus = /^Defeat \((?:stable )?surplus (-?[0-9.]+)/.exec(entry.action)?.[1];
+      return sorted({
+        ...entry.votes,
+        ...(surplus === undefined || how.approx ? {} : { "(surplus)": surplus }),
+      });
+    });
   const name = (id: string) => profile.names[id] ?? id;
   const ours = outcome.ok
     ? outcome.value.rounds
         .filter((round) => !/all seats|as many candidates/.test(round.note))
-        .map((round) =>
-          sorted(
-            Object.fromEntries(
+        .map((round) => {
+          const surplus = /\(surplus (-?[0-9.]+) (?:within omega|no longer falling)\)/.exec(
+            round.note,
+          )?.[1];
+          return sorted({
+            ...Object.fromEntries(
               Object.entries(round.exactTallies ?? {}).map(([id, votes]) => [
                 name(id),
                 how.approx ? votes : shown(votes, 9),
               ]),
             ),
-          ),
-        )
+            ...(surplus === undefined || how.approx ? {} : { "(surplus)": surplus }),
+          });
+        })
     : [];
   const complete = text.includes("Action: Count Complete")
     ? text.slice(text.lastIndexOf("Action: Count Complete"))
