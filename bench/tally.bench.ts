@@ -73,6 +73,8 @@ if (existsSync(stvRs)) {
     ["skewed", "equalize.fixed9"],
     ["random/rand_hypergeometric", "approx"],
     ["random/rand_hypergeometric", "equalize.approx"],
+    ["random/rand_5x4", "approx"],
+    ["random/rand_5x4", "equalize.approx"],
   ] as const) {
     printStvRsComparison(stvRs, name, mode);
   }

@@ -270,9 +270,8 @@ function transcripts(): Transcript[] {
 }
 
 /**
- * Counts that take seconds (`npm run bench` counts the fixed-point ones and
- * rand_hypergeometric's exact ones; `npm run bench:exact-stv` rand_mixed_5k's exact ones,
- * minutes each; in exact fractions rand_5x4 takes seconds too).
+ * Counts that take seconds: `npm run bench` counts them (and rand_5x4's exact ones), `npm
+ * run bench:exact-stv` rand_mixed_5k's exact ones, minutes each.
  */
 const skipped = [
   "skewed",
