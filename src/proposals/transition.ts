@@ -194,19 +194,23 @@ export function transition(
   const rules = context.rules ?? {};
   const freeId = (id: string) =>
     state.proposals[id] === undefined ? undefined : `proposal ${id} already exists`;
+  /** The per-author limit counts drafts and published proposals, not withdrawn or merged ones. */
+  const beyondProposalLimit = (author: string) => {
+    const limit = rules.proposalLimit;
+    const authored = Object.values(state.proposals).filter(
+      (other) =>
+        other.author === author && (other.status === "draft" || other.status === "published"),
+    ).length;
+    return limit !== undefined && authored >= limit
+      ? `${author} already has ${plural(limit, "proposal")}`
+      : undefined;
+  };
 
   switch (command.type) {
     case "create": {
-      const denied = authorize({}) ?? freeId(command.proposal);
+      const denied =
+        authorize({}) ?? freeId(command.proposal) ?? beyondProposalLimit(command.author);
       if (denied) return refuse(denied);
-      const limit = rules.proposalLimit;
-      const authored = Object.values(state.proposals).filter(
-        (other) =>
-          other.author === command.author &&
-          (other.status === "draft" || other.status === "published"),
-      ).length;
-      if (limit !== undefined && authored >= limit)
-        return refuse(`${command.author} already has ${limit} proposals`);
       return step([
         {
           type: "created",
@@ -322,7 +326,9 @@ export function transition(
           (who) => (state.supportsOf[who]?.length ?? 0) >= minimum,
         ).length;
         if (counted >= rules.threshold)
-          return refuse(`${proposal.id} has reached its threshold of ${supports(rules.threshold)}`);
+          return refuse(
+            `${proposal.id} has reached its threshold of ${plural(rules.threshold, "support")}`,
+          );
       }
       const used = state.supportsOf[command.participant]?.length ?? 0;
       const limit = rules.voteLimit;
@@ -522,7 +528,7 @@ export function transition(
       case "withdraw-draft":
         return step([{ type: "draft-withdrawn", draft: draft.id }]);
       case "publish-draft": {
-        const taken = freeId(command.proposal);
+        const taken = freeId(command.proposal) ?? beyondProposalLimit(draft.author);
         if (taken) return refuse(taken);
         return step([
           {
@@ -631,7 +637,7 @@ export function transition(
         if (wrong) return refuse(wrong);
         if (amendment.promotedTo !== undefined)
           return refuse(`amendment ${amendment.id} is already proposal ${amendment.promotedTo}`);
-        const taken = freeId(command.proposal);
+        const taken = freeId(command.proposal) ?? beyondProposalLimit(amendment.author);
         if (taken) return refuse(taken);
         return step([
           {
@@ -690,8 +696,9 @@ export function transition(
   }
 }
 
-function supports(n: number): string {
-  return `${n} support${n === 1 ? "" : "s"}`;
+/** "1 support", "3 supports". */
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }
 
 /** What a proposal made from another keeps of it: authors, component, scope. */

@@ -27,6 +27,7 @@ const base = play([
   { type: "amend", amendment: "a3", proposal: "p1", author: "dé", title: "Chaises" },
   { type: "publish-amendment", amendment: "a3", actor: "dé" },
   { type: "reject-amendment", amendment: "a3", actor: "ana" },
+  { type: "create", proposal: "p10", author: "dé", title: "Marché" },
   { type: "open-draft", draft: "d1", author: "dé", title: "Jardin partagé" },
   { type: "request-access", draft: "d1", participant: "eve" },
   { type: "open-draft", draft: "d2", author: "dé", title: "Ancien" },
@@ -370,6 +371,13 @@ const catalogue: [
     during,
     "amendment a1 is draft, not evaluating",
   ],
+  [
+    "promoting beyond the per-author limit",
+    { type: "promote-amendment", amendment: "a3", actor: "dé", proposal: "p9" },
+    during,
+    "dé already has 1 proposal",
+    { rules: { proposalLimit: 1 } },
+  ],
   // Collaborative drafts
   [
     "an existing draft id",
@@ -418,6 +426,13 @@ const catalogue: [
     { type: "withdraw-draft", draft: "d1", actor: "eve" },
     during,
     "eve may not withdraw draft d1: only the draft's author may",
+  ],
+  [
+    "publishing a draft beyond the per-author limit",
+    { type: "publish-draft", draft: "d1", actor: "dé", proposal: "p9" },
+    during,
+    "dé already has 1 proposal",
+    { rules: { proposalLimit: 1 } },
   ],
   [
     "an outsider editing",
