@@ -157,7 +157,13 @@ function read(
   if (meta === undefined) return undefined;
   const projects = readProjects(tables.PROJECTS, meta.scale, report);
   if (projects === undefined) return undefined;
-  const ballots = readVotes(tables.VOTES, meta.voteType, projects.byId, report);
+  const ballots = readVotes(
+    tables.VOTES,
+    meta.voteType,
+    projects.byId,
+    projects.list.map((project) => project.id),
+    report,
+  );
   if (ballots === undefined) return undefined;
 
   const scale = projects.scale;
@@ -560,6 +566,7 @@ function readVotes(
   table: Table,
   voteType: VoteType,
   projects: ReadonlyMap<string, number>,
+  ids: readonly string[],
   report: Report,
 ): PbBallot[] | undefined {
   const names = table.header.fields;
@@ -599,7 +606,11 @@ function readVotes(
     const chosen = voteText === "" ? [] : splitIds(voteText);
     for (let k = 0; k < chosen.length; k++) {
       const id = chosen[k] as string;
-      if (!projects.has(id)) {
+      const at = projects.get(id);
+      // Ballots share the PROJECTS section's id strings: later lookups by id then compare
+      // one pointer instead of the characters.
+      if (at !== undefined) chosen[k] = ids[at] as string;
+      if (at === undefined) {
         report(
           row.line,
           column(row, voteIndex),
