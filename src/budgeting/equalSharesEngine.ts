@@ -4,6 +4,7 @@ import type { TieBreakingPolicy } from "../core/tieBreaking.js";
 import { tieBreakingComparator } from "../core/tieBreaking.js";
 import { ballotValues } from "./ballotValues.js";
 import type { PbInstance, PbProject } from "./instance.js";
+import { lowestBoundProject } from "./lowestBoundProject.js";
 import { pbTieBreakingKeys } from "./pbTieBreaking.js";
 import type { PbProfile } from "./profile.js";
 import { projectSupport } from "./projectSupport.js";
@@ -58,6 +59,8 @@ export interface EqualSharesData {
   readonly weightFloat: readonly Float64Array[];
   /** Per project and weight: how many voters give the project that weight. */
   readonly weightCounts: readonly Float64Array[];
+  /** Per project: the sum of its supporters' weights (times multiplicity), in doubles. */
+  readonly weightTotal: Float64Array;
   /** ρ (price per unit of satisfaction) = ρ̃ (price per unit of weight) / σ. */
   readonly sigma: readonly Rational[];
   readonly sigmaFloat: Float64Array;
@@ -81,7 +84,7 @@ export interface EqualSharesFraction {
 export interface EqualSharesRound {
   readonly project: number;
   readonly price: EqualSharesFraction;
-  /** Per class of payers: how many voters, how much each paid (minor units), whether it was all they had. */
+  /** Per amount paid, the largest first: how many voters paid it (minor units), whether it was all they had. */
   readonly payments: readonly { voters: number; amount: EqualSharesFraction; all: boolean }[];
 }
 
@@ -104,66 +107,75 @@ function lcm(a: bigint, b: bigint): bigint {
   return (a / greatestCommonDivisor(a, b)) * b;
 }
 
+/** Identical ballots merged into groups, stored flat (see prepareEqualShares). */
+interface BallotGroups {
+  readonly flatProject: Int32Array;
+  readonly flatValue: Float64Array | undefined;
+  readonly flatLength: number;
+  readonly flatStart: Int32Array;
+  readonly groupMultiplicity: Float64Array;
+  readonly groupCount: number;
+  readonly groupBallot: readonly PbProfile["ballots"][number][];
+  readonly groupOfBallot: Int32Array;
+}
+
 /**
- * Reads an election into {@link EqualSharesData}: merges identical ballots, turns each
- * supporter's satisfaction into an integer weight per project, and fixes the tie order.
- *
- * @internal
+ * Groups the ballots for prepareEqualShares: a function of its own, so that the optimiser
+ * compiles each phase of the preparation with its own feedback.
  */
-export function prepareEqualShares(
-  instance: PbInstance,
+function groupBallots(
   profile: PbProfile,
-  sat: SatisfactionFunction,
-  tieBreaking: TieBreakingPolicy,
-): EqualSharesData {
-  const projects = instance.projects;
-  const P = projects.length;
-  const index = new Map(projects.map((project, k) => [project.id, k]));
-  const approvals = profile.voteType === "approval" || profile.voteType === "choose-1";
-  const valuesOf = approvals ? undefined : ballotValues(instance, profile);
+  index: ReadonlyMap<string, number>,
+  valuesOf: ((ballot: PbProfile["ballots"][number]) => readonly number[]) | undefined,
+  merge: boolean,
+): BallotGroups {
   // Merge identical ballots (same projects with the same values) into groups, stored
   // flat: group g holds entries flatStart[g] .. flatStart[g + 1]. A numeric hash finds
   // candidates, compared entry by entry. With a general additive satisfaction a ballot's
   // satisfaction may depend on the whole ballot, so ballots are not merged.
-  const merge = sat.kind === "linear";
-  let flatProject = new Int32Array(1024);
-  let flatValue = new Float64Array(1024);
+  // Every array is sized once from a count of the ballots' entries: large typed arrays
+  // are allocated outside the heap, and each one allocated counts towards the next full
+  // garbage collection, which on a million ballots costs more than the grouping itself.
+  // Approval ballots have no values (every value is 1).
+  const ballots = profile.ballots;
+  let capacity = 0;
+  let longest = 0;
+  for (const ballot of ballots) {
+    if (ballot.multiplicity <= 0) continue;
+    const length = ballot.projects.length;
+    capacity += length;
+    if (length > longest) longest = length;
+  }
+  const flatProject = new Int32Array(capacity);
+  const flatValue = valuesOf === undefined ? undefined : new Float64Array(capacity);
   let flatLength = 0;
-  let flatStart = new Int32Array(1024);
-  let groupMultiplicity = new Float64Array(1024);
+  const flatStart = new Int32Array(ballots.length + 1);
+  const groupMultiplicity = new Float64Array(ballots.length);
   let groupCount = 0;
   const groupBallot: (typeof profile.ballots)[number][] = [];
-  const groupOfBallot = new Int32Array(profile.ballots.length).fill(-1);
-  // Open addressing on typed arrays: slot → group + 1 (0: empty), with each group's hash.
-  let slots = new Int32Array(1 << 12);
-  let groupHash = new Int32Array(1024);
-  const insert = (hash: number, g: number) => {
-    const mask = slots.length - 1;
-    let at = hash & mask;
-    while (slots[at] !== 0) at = (at + 1) & mask;
-    slots[at] = g + 1;
-  };
-  let scratchProject = new Int32Array(16);
-  let scratchValue = new Float64Array(16);
+  const groupOfBallot = new Int32Array(ballots.length).fill(-1);
+  // Open addressing, at most half full, each slot two numbers side by side (one cache
+  // line): group + 1 (0: empty) and the group's hash.
+  let tableSize = 16;
+  while (merge && tableSize < 2 * ballots.length) tableSize *= 2;
+  const slots = new Int32Array(merge ? 2 * tableSize : 0);
+  const mask = tableSize - 1;
+  const scratchProject = new Int32Array(longest);
+  const scratchValue = new Float64Array(longest);
   const sameAs = (g: number, size: number) => {
     const start = flatStart[g] as number;
     if ((flatStart[g + 1] as number) - start !== size) return false;
     for (let k = 0; k < size; k++) {
-      if (flatProject[start + k] !== scratchProject[k] || flatValue[start + k] !== scratchValue[k])
-        return false;
+      if (flatProject[start + k] !== scratchProject[k]) return false;
+      if (flatValue !== undefined && flatValue[start + k] !== scratchValue[k]) return false;
     }
     return true;
   };
-  const ballots = profile.ballots;
   for (let b = 0; b < ballots.length; b++) {
     const ballot = ballots[b] as (typeof ballots)[number];
     if (ballot.multiplicity <= 0) continue;
     const values = valuesOf?.(ballot);
     const named = ballot.projects;
-    if (named.length > scratchProject.length) {
-      scratchProject = new Int32Array(named.length * 2);
-      scratchValue = new Float64Array(named.length * 2);
-    }
     let size = 0;
     for (let k = 0; k < named.length; k++) {
       const at = index.get(named[k] as string);
@@ -186,16 +198,23 @@ export function prepareEqualShares(
       hash = Math.imul(hash ^ (scratchProject[k] as number), 0x01000193);
       hash = Math.imul(hash ^ ((scratchValue[k] as number) * 1009), 0x01000193);
     }
+    // Mix the high bits into the low ones the mask keeps (MurmurHash3's finaliser).
+    hash ^= hash >>> 16;
+    hash = Math.imul(hash, 0x85ebca6b);
+    hash ^= hash >>> 13;
+    hash = Math.imul(hash, 0xc2b2ae35);
+    hash ^= hash >>> 16;
     let known: number | undefined;
+    let free = -1;
     if (merge) {
-      const mask = slots.length - 1;
-      for (let at = hash & mask; slots[at] !== 0; at = (at + 1) & mask) {
-        const candidate = (slots[at] as number) - 1;
-        if (groupHash[candidate] === hash && sameAs(candidate, size)) {
-          known = candidate;
+      let at = hash & mask;
+      for (; slots[2 * at] !== 0; at = (at + 1) & mask) {
+        if (slots[2 * at + 1] === hash && sameAs((slots[2 * at] as number) - 1, size)) {
+          known = (slots[2 * at] as number) - 1;
           break;
         }
       }
+      free = at;
     }
     if (known !== undefined) {
       groupMultiplicity[known] = (groupMultiplicity[known] as number) + ballot.multiplicity;
@@ -205,53 +224,58 @@ export function prepareEqualShares(
     const g = groupCount;
     groupOfBallot[b] = g;
     if (merge) {
-      if (g >= groupHash.length) {
-        const grown = new Int32Array(groupHash.length * 2);
-        grown.set(groupHash);
-        groupHash = grown;
-      }
-      groupHash[g] = hash;
-      // Keep the table at most half full.
-      if ((g + 1) * 2 > slots.length) {
-        slots = new Int32Array(slots.length * 2);
-        for (let h = 0; h < g; h++) insert(groupHash[h] as number, h);
-      }
-      insert(hash, g);
-    }
-    if (flatLength + size > flatProject.length) {
-      let capacity = flatProject.length;
-      while (capacity < flatLength + size) capacity *= 2;
-      const grownProject = new Int32Array(capacity);
-      grownProject.set(flatProject);
-      flatProject = grownProject;
-      const grownValue = new Float64Array(capacity);
-      grownValue.set(flatValue);
-      flatValue = grownValue;
+      slots[2 * free] = g + 1;
+      slots[2 * free + 1] = hash;
     }
     for (let k = 0; k < size; k++) {
       flatProject[flatLength] = scratchProject[k] as number;
-      flatValue[flatLength] = scratchValue[k] as number;
+      if (flatValue !== undefined) flatValue[flatLength] = scratchValue[k] as number;
       flatLength++;
-    }
-    if (groupCount + 2 > flatStart.length) {
-      const grownStart = new Int32Array(flatStart.length * 2);
-      grownStart.set(flatStart);
-      flatStart = grownStart;
-      const grownMultiplicity = new Float64Array(flatStart.length);
-      grownMultiplicity.set(groupMultiplicity);
-      groupMultiplicity = grownMultiplicity;
     }
     groupMultiplicity[g] = ballot.multiplicity;
     groupCount++;
     flatStart[groupCount] = flatLength;
     if (!merge) groupBallot.push(ballot);
   }
+  return {
+    flatProject,
+    flatValue,
+    flatLength,
+    flatStart,
+    groupMultiplicity,
+    groupCount,
+    groupBallot,
+    groupOfBallot,
+  };
+}
+
+/**
+ * Reads an election into {@link EqualSharesData}: merges identical ballots, turns each
+ * supporter's satisfaction into an integer weight per project, and fixes the tie order.
+ *
+ * @internal
+ */
+export function prepareEqualShares(
+  instance: PbInstance,
+  profile: PbProfile,
+  sat: SatisfactionFunction,
+  tieBreaking: TieBreakingPolicy,
+): EqualSharesData {
+  const projects = instance.projects;
+  const P = projects.length;
+  const index = new Map(projects.map((project, k) => [project.id, k]));
+  const approvals = profile.voteType === "approval" || profile.voteType === "choose-1";
+  const valuesOf = approvals ? undefined : ballotValues(instance, profile);
+  const grouped = groupBallots(profile, index, valuesOf, sat.kind === "linear");
+  const { flatProject, flatValue, flatLength, flatStart, groupMultiplicity, groupCount } = grouped;
+  const { groupBallot, groupOfBallot } = grouped;
+  const valueAt = (k: number): number => (flatValue === undefined ? 1 : (flatValue[k] as number));
   const G = groupCount;
   const multiplicity = groupMultiplicity.subarray(0, G);
   // Satisfaction u = weight × σ with whole-number weights per project. Fast path: a linear
   // satisfaction with whole values (approvals, points) has weight = value, σ = factor.
   let wholeValues = true;
-  for (let k = 0; k < flatLength; k++) {
+  for (let k = 0; flatValue !== undefined && k < flatLength; k++) {
     if (!Number.isSafeInteger(flatValue[k])) {
       wholeValues = false;
       break;
@@ -263,7 +287,7 @@ export function prepareEqualShares(
     const utilities: Rational[] = [];
     for (let g = 0; g < G; g++) {
       for (let k = flatStart[g] as number; k < (flatStart[g + 1] as number); k++) {
-        const value = rationalFromNumber(flatValue[k] as number);
+        const value = rationalFromNumber(valueAt(k));
         const project = projects[flatProject[k] as number] as PbProject;
         const u =
           sat.kind === "linear"
@@ -283,21 +307,22 @@ export function prepareEqualShares(
   });
   // Supporter lists per project (CSR), weights interned per project.
   const counts = new Int32Array(P + 1);
-  const weightOfEntry = new Float64Array(flatLength);
+  // Whole values are their own weights; other weights are kept per entry.
+  const weightOfEntry = utility === undefined ? undefined : new Float64Array(flatLength);
+  const weightAt = (k: number): number =>
+    weightOfEntry === undefined ? valueAt(k) : (weightOfEntry[k] as number);
   const weightBig: (bigint | undefined)[] = [];
   for (let g = 0; g < G; g++) {
     for (let k = flatStart[g] as number; k < (flatStart[g + 1] as number); k++) {
       const p = flatProject[k] as number;
-      let weight: number;
-      if (utility === undefined) weight = flatValue[k] as number;
-      else {
+      if (utility !== undefined && weightOfEntry !== undefined) {
         const u = utility(k, g);
         if (u.num <= 0n) continue;
         const exact = (u.num * (scaleOf[p] as bigint)) / u.den;
-        weight = Number(exact);
+        const weight = Number(exact);
         if (!Number.isSafeInteger(weight)) weightBig[k] = exact;
+        weightOfEntry[k] = weight;
       }
-      weightOfEntry[k] = weight;
       counts[p + 1] = (counts[p + 1] as number) + 1;
     }
   }
@@ -315,7 +340,7 @@ export function prepareEqualShares(
   for (let g = 0; g < G; g++) {
     const m = multiplicity[g] as number;
     for (let k = flatStart[g] as number; k < (flatStart[g + 1] as number); k++) {
-      const weight = weightOfEntry[k] as number;
+      const weight = weightAt(k);
       if (!(weight > 0)) continue;
       const p = flatProject[k] as number;
       const key = weightBig[k] ?? weight;
@@ -356,6 +381,11 @@ export function prepareEqualShares(
   order.forEach((p, position) => {
     rank[p] = position;
   });
+  const weightFloat = weightExact.map((weights) => Float64Array.from(weights, (w) => Number(w)));
+  const weightCounts = weightCountList.map((list) => Float64Array.from(list));
+  const weightTotal = Float64Array.from(weightFloat, (weights, p) =>
+    weights.reduce((sum, w, k) => sum + w * ((weightCounts[p] as Float64Array)[k] as number), 0),
+  );
   return {
     projects,
     voters: multiplicity.reduce((sum, m) => sum + m, 0),
@@ -365,8 +395,9 @@ export function prepareEqualShares(
     supGroup,
     supWeight,
     weightExact,
-    weightFloat: weightExact.map((weights) => Float64Array.from(weights, (w) => Number(w))),
-    weightCounts: weightCountList.map((list) => Float64Array.from(list)),
+    weightFloat,
+    weightCounts,
+    weightTotal,
     sigma,
     sigmaFloat: Float64Array.from(sigma, (value) => rationalToNumber(value)),
     supporters,
@@ -385,6 +416,8 @@ interface Aggregation {
   readonly classes: Int32Array;
   readonly weights: Int32Array;
   readonly counts: Float64Array;
+  /** The last price ρ̃ estimated for it (NaN: none yet), the next estimate's first guess. */
+  rho: number;
 }
 
 /**
@@ -409,9 +442,15 @@ export interface EqualSharesWorkspace {
   readonly spare: Int32Array[];
   /** Class arrays, reused from run to run. */
   store: ClassStore;
-  /** The groups' classes, reused from run to run. */
-  groupClass: Int32Array | undefined;
+  /**
+   * The runner of the last runs and the data it runs on: its functions and buffers are
+   * made once and kept from run to run (the engine's code then stays optimised).
+   */
+  runner: { data: EqualSharesData; run: EqualSharesRunner } | undefined;
 }
+
+/** One run at a per-voter budget, explaining or not. @internal */
+type EqualSharesRunner = (perVoterBudget: Rational, explain: boolean) => EqualSharesRun;
 
 /** Per-class arrays of a run. @internal */
 interface ClassStore {
@@ -446,9 +485,82 @@ export function equalSharesWorkspace(): EqualSharesWorkspace {
     moves: [],
     snapshots: [],
     spare: [],
-    store: classStore(1024),
-    groupClass: undefined,
+    store: classStore(16),
+    runner: undefined,
   };
+}
+
+/**
+ * The first water-filling pass over a project's entries (see waterFill in the runner):
+ * fills each entry's budget per weight, caps the entries below `floor`, lists those below
+ * `ceiling` in `side`, and writes into `sums`: total money, its error bound, total weight,
+ * capped money, its error bound, capped weight, the cheapest side entry's budget per
+ * weight, the dearest capped one's, the cheapest above the ceiling. Returns the side
+ * list's length. A module function, not a closure, so that its optimised code serves
+ * every run.
+ */
+function firstPass(
+  entries: number,
+  entClass: Int32Array,
+  entWeight: Int32Array,
+  entCount: Float64Array,
+  classFloat: Float64Array,
+  classError: Float64Array,
+  weights: Float64Array,
+  floor: number,
+  ceiling: number,
+  ratios: Float64Array,
+  capped: Uint8Array,
+  side: Int32Array,
+  sums: Float64Array,
+): number {
+  let total = 0;
+  let totalError = 0;
+  let weightAll = 0;
+  let cappedMoney = 0;
+  let cappedError = 0;
+  let cappedWeight = 0;
+  let sideLength = 0;
+  let cheapestSide = Infinity;
+  let lowest = -Infinity;
+  let highest = Infinity;
+  for (let e = 0; e < entries; e++) {
+    const c = entClass[e] as number;
+    const budget = classFloat[c] as number;
+    const weight = weights[entWeight[e] as number] as number;
+    const count = entCount[e] as number;
+    const money = budget * count;
+    const moneyError = money * (classError[c] as number);
+    const weightCount = weight * count;
+    const ratio = budget / weight;
+    ratios[e] = ratio;
+    total += money;
+    totalError += moneyError;
+    weightAll += weightCount;
+    if (ratio < floor) {
+      capped[e] = 1;
+      cappedMoney += money;
+      cappedError += moneyError;
+      cappedWeight += weightCount;
+      if (ratio > lowest) lowest = ratio;
+    } else {
+      capped[e] = 0;
+      if (ratio < ceiling) {
+        side[sideLength++] = e;
+        if (ratio < cheapestSide) cheapestSide = ratio;
+      } else if (ratio < highest) highest = ratio;
+    }
+  }
+  sums[0] = total;
+  sums[1] = totalError;
+  sums[2] = weightAll;
+  sums[3] = cappedMoney;
+  sums[4] = cappedError;
+  sums[5] = cappedWeight;
+  sums[6] = cheapestSide;
+  sums[7] = lowest;
+  sums[8] = highest;
+  return sideLength;
 }
 
 /**
@@ -463,15 +575,52 @@ export function runEqualShares(
   explain: boolean,
   workspace?: EqualSharesWorkspace,
 ): EqualSharesRun {
-  const { projects, supStart, supGroup, supWeight, multiplicity, weightFloat, weightExact } = data;
+  const shared = workspace ?? equalSharesWorkspace();
+  let run = shared.runner?.data === data ? shared.runner.run : undefined;
+  if (run === undefined) {
+    run = equalSharesRunner(data, shared, workspace !== undefined);
+    shared.runner = { data, run };
+  }
+  const result = run(perVoterBudget, explain);
+  if (explain) {
+    // The explanation's paymentsOf reads this runner's classes: later runs get their own.
+    shared.runner = undefined;
+    shared.store = classStore(16);
+  }
+  return result;
+}
+
+/**
+ * Makes the function that runs equal shares on `data` at any per-voter budget: its
+ * closures and buffers are made once, and each run resets the state it uses. With
+ * `onPath`, runs share the workspace's memory of aggregations along the path of purchases.
+ */
+function equalSharesRunner(
+  data: EqualSharesData,
+  workspace: EqualSharesWorkspace,
+  onPath: boolean,
+): EqualSharesRunner {
+  /** The run's per-voter budget and whether it explains itself (set by each run). */
+  let perVoterBudget: Rational = rational(0n);
+  let explain = false;
+  const {
+    projects,
+    supStart,
+    supGroup,
+    supWeight,
+    multiplicity,
+    weightFloat,
+    weightExact,
+    weightTotal,
+  } = data;
   const P = projects.length;
   // Classes: an exact numerator over D at their epoch (computed when first needed), and
   // a double with a bound on its relative error. A class is a history of purchases: its
   // parent class, the purchase (epoch) and the weight it paid with.
   /** Exact numerators of the classes computed so far (most never are). */
-  const classNum = new Map<number, bigint>([[0, perVoterBudget.num]]);
+  const classNum = new Map<number, bigint>();
   let classCount = 1;
-  const store = workspace?.store ?? classStore(1024);
+  const store = workspace.store;
   let {
     epoch: classEpoch,
     parent: classParent,
@@ -481,10 +630,6 @@ export function runEqualShares(
   } = store;
   /** 1 when the class paid all its parent's budget (capped) at its purchase. */
   let classCapped = store.capped;
-  classCapped.fill(0);
-  classParent[0] = -1;
-  classFloat[0] = rationalToNumber(perVoterBudget);
-  classError[0] = ULP;
   /** Makes room for `more` classes. */
   const reserve = (more: number) => {
     if (classCount + more <= classEpoch.length) return;
@@ -505,7 +650,7 @@ export function runEqualShares(
       error: classError,
     } = grown);
     classCapped = grown.capped;
-    if (workspace !== undefined) workspace.store = grown;
+    workspace.store = grown;
   };
   const addClass = (epoch: number, parent: number, weightIndex: number): number => {
     const id = classCount++;
@@ -520,15 +665,16 @@ export function runEqualShares(
    * opened it: its project, W, X (computed only when some exact budget needs it) and the
    * entries that paid all they had (from which X follows).
    */
-  const epochD: bigint[] = [perVoterBudget.den];
-  let denominator = perVoterBudget.den;
-  const epochX: (bigint | undefined)[] = [0n];
-  const epochW: bigint[] = [1n];
-  const epochProject: number[] = [-1];
+  const epochD: bigint[] = [];
+  let denominator = 1n;
+  const epochX: (bigint | undefined)[] = [];
+  const epochW: bigint[] = [];
+  const epochProject: number[] = [];
+  /** Per epoch whose X is left to compute: the purchase's entries and its first child class (capped children are marked). */
   const epochCapped: (
-    | { classes: Int32Array; counts: Float64Array; capped: Uint8Array }
+    | { classes: Int32Array; counts: Float64Array; firstChild: number }
     | undefined
-  )[] = [undefined];
+  )[] = [];
   /** D_to / D_from for epochs from ≤ to, remembered. */
   const lifts = new Map<number, bigint>();
   const lift = (from: number, to: number): bigint => {
@@ -548,16 +694,15 @@ export function runEqualShares(
     const before = epoch - 1;
     let x =
       (projects[epochProject[epoch] as number] as PbProject).cost * (epochD[before] as bigint);
-    const capped = epochCapped[epoch] as {
+    const { classes, counts, firstChild } = epochCapped[epoch] as {
       classes: Int32Array;
       counts: Float64Array;
-      capped: Uint8Array;
+      firstChild: number;
     };
-    for (let k = 0; k < capped.capped.length; k++) {
-      const c = capped.classes[k] as number;
-      if (capped.capped[k] === 0 || classFloat[c] === 0) continue;
-      x -=
-        materialize(c) * lift(classEpoch[c] as number, before) * BigInt(capped.counts[k] as number);
+    for (let k = 0; k < classes.length; k++) {
+      const c = classes[k] as number;
+      if (classCapped[firstChild + k] === 0 || classFloat[c] === 0) continue;
+      x -= materialize(c) * lift(classEpoch[c] as number, before) * BigInt(counts[k] as number);
     }
     epochX[epoch] = x;
     return x;
@@ -596,17 +741,12 @@ export function runEqualShares(
   // Which class each ballot group is in. Kept lazily: purchases only record how they
   // move their supporters, and the moves are applied when a project's supporters must be
   // regrouped from scratch (with a workspace, from the nearest remembered snapshot).
-  const groupClass =
-    workspace?.groupClass?.length === data.groups
-      ? workspace.groupClass.fill(0)
-      : new Int32Array(data.groups);
-  if (workspace !== undefined) workspace.groupClass = groupClass;
+  const groupClass = new Int32Array(data.groups);
   let groupClassDepth = 0;
-  let remapTo = new Int32Array(64);
+  let remapTo = new Int32Array(1);
   // With a workspace, runs that share a prefix of purchases share aggregations.
-  const onPath = workspace !== undefined;
   let depth = 0;
-  const { path, aggregations, moves, snapshots, spare } = workspace ?? equalSharesWorkspace();
+  const { path, aggregations, moves, snapshots, spare } = workspace;
   if (aggregations.length === 0) aggregations.push(new Map());
   /** Records a purchase on the path, forgetting what lay beyond if this run parts from it. */
   const advancePath = (winner: number, firstChild: number) => {
@@ -679,48 +819,31 @@ export function runEqualShares(
 
   const alive = new Uint8Array(P);
   const lower = new Float64Array(P);
-  const selected: number[] = [];
-  const rounds: EqualSharesRound[] = [];
-  const unaffordable: { project: number; after: number }[] = [];
+  let selected: number[] = [];
+  let rounds: EqualSharesRound[] = [];
+  let unaffordable: { project: number; after: number }[] = [];
   let exactDecisions = 0;
-
-  // Free projects (cost 0) with supporters go first, in tie order.
-  const free: number[] = [];
-  for (let p = 0; p < P; p++) {
-    const hasSupport = (supStart[p + 1] as number) > (supStart[p] as number);
-    const project = projects[p] as PbProject;
-    if (!hasSupport) continue;
-    if (project.cost === 0n) free.push(p);
-    else if ((data.sigma[p] as Rational).num > 0n) alive[p] = 1;
-  }
-  free.sort((a, b) => (data.rank[a] as number) - (data.rank[b] as number));
-  for (const p of free) {
-    selected.push(p);
-    if (explain) rounds.push({ project: p, price: { num: 0n, den: 1n }, payments: [] });
-  }
 
   // The aggregated supporters of one project.
   let entClass: Int32Array = new Int32Array(0);
   let entWeight: Int32Array = new Int32Array(0);
   let entCount: Float64Array = new Float64Array(0);
   let entries = 0;
-  let entRatio = new Float64Array(64);
-  /** Per entry: budget × voters, its error bound, weight × voters; and the uncapped list. */
-  let entMoney = new Float64Array(64);
-  let entMoneyError = new Float64Array(64);
-  let entWeightCount = new Float64Array(64);
-  let entLive = new Int32Array(64);
-  /** Sums over the entries: money, its error bound, weight × voters. */
-  let entTotal = 0;
-  let entTotalError = 0;
-  let entWeightAll = 0;
-  let entCapped = new Uint8Array(64);
+  let entRatio = new Float64Array(1);
+  /** The uncapped entries during water-filling, and the entries near the guessed price. */
+  let entLive = new Int32Array(1);
+  let entSide = new Int32Array(1);
+  let entAggregation: Aggregation | undefined;
+  let entCapped = new Uint8Array(1);
   /** The project whose supporters the entries hold, until the next purchase (-1: none). */
   let aggregated = -1;
-  let slotStamp = new Int32Array(64);
-  let slotOf = new Int32Array(64);
+  let slotStamp = new Int32Array(1);
+  let slotOf = new Int32Array(1);
   let stamp = 0;
   const slotMap = new Map<number, number>();
+  let scratchClass = new Int32Array(1);
+  let scratchWeight = new Int32Array(1);
+  let scratchCount = new Float64Array(1);
 
   /** Groups the project's supporters by (class, weight), from memory when the path allows. */
   const aggregate = (p: number) => {
@@ -733,15 +856,29 @@ export function runEqualShares(
       const weights = weightFloat[p] as Float64Array;
       const start = supStart[p] as number;
       const end = supStart[p + 1] as number;
-      const classes: number[] = [];
-      const weightOf: number[] = [];
-      const counts: number[] = [];
+      // Scratch buffers as long as the project's supporter list; the aggregation keeps copies.
+      if (scratchClass.length < end - start) {
+        let size = scratchClass.length;
+        while (size < end - start) size *= 2;
+        scratchClass = new Int32Array(size);
+        scratchWeight = new Int32Array(size);
+        scratchCount = new Float64Array(size);
+      }
+      const classes = scratchClass;
+      const weightOf = scratchWeight;
+      const counts = scratchCount;
+      let length = 0;
       if (weights.length === 1) {
         if (slotStamp.length < classCount) {
           let size = slotStamp.length;
           while (size < classCount) size *= 2;
           slotStamp = new Int32Array(size);
           slotOf = new Int32Array(size);
+          stamp = 0;
+        }
+        // Stamps carry over from run to run; start again long before they overflow.
+        if (stamp >= 2 ** 30) {
+          slotStamp.fill(0);
           stamp = 0;
         }
         stamp++;
@@ -753,10 +890,11 @@ export function runEqualShares(
             counts[slot] = (counts[slot] as number) + (multiplicity[g] as number);
           } else {
             slotStamp[c] = stamp;
-            slotOf[c] = classes.length;
-            classes.push(c);
-            weightOf.push(0);
-            counts.push(multiplicity[g] as number);
+            slotOf[c] = length;
+            classes[length] = c;
+            weightOf[length] = 0;
+            counts[length] = multiplicity[g] as number;
+            length++;
           }
         }
       } else {
@@ -770,57 +908,42 @@ export function runEqualShares(
           if (slot !== undefined)
             counts[slot] = (counts[slot] as number) + (multiplicity[g] as number);
           else {
-            slotMap.set(key, classes.length);
-            classes.push(c);
-            weightOf.push(wi);
-            counts.push(multiplicity[g] as number);
+            slotMap.set(key, length);
+            classes[length] = c;
+            weightOf[length] = wi;
+            counts[length] = multiplicity[g] as number;
+            length++;
           }
         }
       }
       found = {
-        classes: Int32Array.from(classes),
-        weights: Int32Array.from(weightOf),
-        counts: Float64Array.from(counts),
+        classes: classes.slice(0, length),
+        weights: weightOf.slice(0, length),
+        counts: counts.slice(0, length),
+        // NaN (no guess yet) keeps the field a double from the start: an object whose number
+        // field changes representation later is a different shape to the optimiser.
+        rho: Number.NaN,
       };
       memory?.set(p, found);
     }
+    entAggregation = found;
     entClass = found.classes;
     entWeight = found.weights;
     entCount = found.counts;
     entries = entClass.length;
-    if (entRatio.length < entries) {
-      let size = entRatio.length;
-      while (size < entries) size *= 2;
-      entRatio = new Float64Array(size);
-      entCapped = new Uint8Array(size);
-      entMoney = new Float64Array(size);
-      entMoneyError = new Float64Array(size);
-      entWeightCount = new Float64Array(size);
-      entLive = new Int32Array(size);
-    }
-    const weights = weightFloat[p] as Float64Array;
-    let total = 0;
-    let totalError = 0;
-    let weightAll = 0;
-    for (let e = 0; e < entries; e++) {
-      const c = entClass[e] as number;
-      const budget = classFloat[c] as number;
-      const weight = weights[entWeight[e] as number] as number;
-      const count = entCount[e] as number;
-      const money = budget * count;
-      const moneyError = money * (classError[c] as number);
-      const weightCount = weight * count;
-      entRatio[e] = budget / weight;
-      entMoney[e] = money;
-      entMoneyError[e] = moneyError;
-      entWeightCount[e] = weightCount;
-      total += money;
-      totalError += moneyError;
-      weightAll += weightCount;
-    }
-    entTotal = total;
-    entTotalError = totalError;
-    entWeightAll = weightAll;
+    reserveEntries();
+  };
+  /** Makes each per-entry buffer hold the aggregated project's entries. */
+  const reserveEntries = () => {
+    const size = (length: number) => {
+      let grown = Math.max(1, length);
+      while (grown < entries) grown *= 2;
+      return grown;
+    };
+    if (entRatio.length < entries) entRatio = new Float64Array(size(entRatio.length));
+    if (entCapped.length < entries) entCapped = new Uint8Array(size(entCapped.length));
+    if (entLive.length < entries) entLive = new Int32Array(size(entLive.length));
+    if (entSide.length < entries) entSide = new Int32Array(size(entSide.length));
   };
 
   /** Double estimate of ρ for the aggregated project, with a certain enclosure. */
@@ -832,63 +955,185 @@ export function runEqualShares(
   /** ρ̃ (price per unit of weight) of the last "yes" estimate, and a bound on its error. */
   let estimatedUnitPrice = 0;
   let estimatedUnitError = Infinity;
+  /** The last "yes" estimate's uncapped weight (exact when the project's total weight is below 2^52). */
+  let estimatedWeightLeft = 0;
   /**
-   * Water-filling without sorting: start from the price if nobody were capped, cap every
-   * entry whose budget per weight is below it, recompute, repeat until stable. The price
-   * only rises and the capped set only grows, so it ends at the exact solution of the
-   * doubles (each pass is O(entries); a few passes in practice). Marks entCapped.
+   * The last "yes" estimate's entries outside the side list: the largest budget per
+   * weight of those capped at once (-Infinity: none) and the smallest of those never
+   * looked at again (Infinity: none). Entries in between are in entSide[0 .. sideCount).
+   */
+  let estimatedLowest = -Infinity;
+  let estimatedHighest = Infinity;
+  let sideCount = 0;
+  /** How far from the last price of the same aggregation the first guess brackets the new one. */
+  const GUESS = 2 ** -6;
+  /**
+   * Water-filling without sorting. Every entry whose budget per weight is below a lower
+   * bound of the price is capped whatever happens, and every entry at or above an upper
+   * bound never is: the pass that sums the budgets caps the former at once and sets the
+   * latter aside, keeping only the entries in between (the side list). Then cap every
+   * side entry below the price, recompute, and repeat while the cheapest live one is below
+   * the price. The price only rises and the capped set only grows, so it ends at the exact
+   * solution of the doubles. Marks entCapped and entRatio.
+   *
+   * The bounds: cost over the project's total weight is always a lower bound (the price
+   * if nobody were capped), with no upper bound. When the same aggregation was estimated
+   * before (a rerun at a nearby budget, or the same round), its last price ± GUESS
+   * brackets the new one in most cases; whether it did is checked at the end (the price
+   * found is in the bracket), and if not the estimate is made again with the sure bounds.
+   * Returns undefined for a failed guess.
    *
    * Error bound: each class double is within its recorded relative error of the exact
    * budget; a sum of k terms adds at most k ulps of the sum of magnitudes; the price of a
    * capped set moves by at most the change of the capped budgets divided by the remaining
    * weight (doubled for safety), so the exact price lies within the returned error.
    */
-  const estimate = (p: number): Estimate => {
+  const passSums = new Float64Array(9);
+  const waterFill = (p: number, guess: number): Estimate | undefined => {
     const cost = Number((projects[p] as PbProject).cost);
-    const total = entTotal;
-    const totalError = entTotalError;
-    const weightAll = entWeightAll;
-    entCapped.fill(0, 0, entries);
+    const weights = weightFloat[p] as Float64Array;
+    // Slightly below cost / total weight, so that rounding never caps an entry too early.
+    const sure = (cost / (weightTotal[p] as number)) * (1 - 2 ** -30);
+    const floor = guess > 0 ? Math.max(sure, guess * (1 - GUESS)) : sure;
+    const ceiling = guess > 0 ? guess * (1 + GUESS) : Infinity;
+    const side = firstPass(
+      entries,
+      entClass,
+      entWeight,
+      entCount,
+      classFloat,
+      classError,
+      weights,
+      floor,
+      ceiling,
+      entRatio,
+      entCapped,
+      entSide,
+      passSums,
+    );
+    const total = passSums[0] as number;
+    const totalError = passSums[1] as number;
+    const weightAll = passSums[2] as number;
+    let capped = passSums[3] as number;
+    let cappedError = passSums[4] as number;
+    const cappedWeight = passSums[5] as number;
+    let cheapestLive = passSums[6] as number;
+    const lowest = passSums[7] as number;
+    const highest = passSums[8] as number;
     const arithmetic = (entries + 8) * ULP;
     const tolerance = 2 * (totalError + arithmetic * (total + cost));
     if (total < cost - tolerance) return { affordable: "no", lo: Infinity, hi: Infinity };
     if (total <= cost + tolerance) return { affordable: "unsure", lo: 0, hi: Infinity };
-    let capped = 0;
-    let cappedError = 0;
-    let weightLeft = weightAll;
-    let rho = cost / weightLeft;
-    // Each pass caps what falls below the price and keeps the rest for the next pass.
-    let live = entries;
-    for (let e = 0; e < entries; e++) entLive[e] = e;
-    for (;;) {
+    let weightLeft = weightAll - cappedWeight;
+    if (!(weightLeft > 0) || !(cost - capped > 0)) {
+      return guess > 0 ? undefined : { affordable: "unsure", lo: 0, hi: Infinity };
+    }
+    let rho = (cost - capped) / weightLeft;
+    // Each further pass caps what falls below the price and keeps the rest.
+    let from = entSide;
+    let live = side;
+    while (cheapestLive < rho) {
       let kept = 0;
+      cheapestLive = Infinity;
       for (let k = 0; k < live; k++) {
-        const e = entLive[k] as number;
-        if ((entRatio[e] as number) < rho) {
+        const e = from[k] as number;
+        const ratio = entRatio[e] as number;
+        if (ratio < rho) {
+          const c = entClass[e] as number;
+          const count = entCount[e] as number;
+          const money = (classFloat[c] as number) * count;
           entCapped[e] = 1;
-          capped += entMoney[e] as number;
-          cappedError += entMoneyError[e] as number;
-          weightLeft -= entWeightCount[e] as number;
+          capped += money;
+          cappedError += money * (classError[c] as number);
+          weightLeft -= (weights[entWeight[e] as number] as number) * count;
         } else {
           entLive[kept++] = e;
+          if (ratio < cheapestLive) cheapestLive = ratio;
         }
       }
-      if (kept === live) break;
+      from = entLive;
       live = kept;
       if (!(weightLeft > 0) || !(cost - capped > 0)) {
-        return { affordable: "unsure", lo: 0, hi: Infinity };
+        return guess > 0 ? undefined : { affordable: "unsure", lo: 0, hi: Infinity };
       }
       rho = (cost - capped) / weightLeft;
     }
+    // The guess held if the price is within its bracket: everything capped at once is below
+    // it, everything set aside above it.
+    if (guess > 0 && !(rho >= floor && rho <= ceiling)) return undefined;
     const sigma = data.sigmaFloat[p] as number;
     const error = (2 * (cappedError + arithmetic * (capped + cost))) / weightLeft + rho * 16 * ULP;
     estimatedUnitPrice = rho;
     estimatedUnitError = error;
+    estimatedWeightLeft = weightLeft;
+    estimatedLowest = lowest;
+    estimatedHighest = highest;
+    sideCount = side;
     return {
       affordable: "yes",
       lo: Math.max(0, ((rho - error) / sigma) * (1 - 4 * ULP)),
       hi: ((rho + error) / sigma) * (1 + 4 * ULP),
     };
+  };
+  /**
+   * The round's estimate with the lowest upper bound so far, kept (its buffers swapped
+   * with the working ones) so that the winner, most often that project, need not be
+   * estimated again.
+   */
+  let bestProject = -1;
+  const best = {
+    aggregation: undefined as Aggregation | undefined,
+    ratio: new Float64Array(1),
+    capped: new Uint8Array(1),
+    side: new Int32Array(1),
+    sideCount: 0,
+    // Doubles from the start (see Aggregation.rho).
+    unitPrice: Number.NaN,
+    unitError: Infinity,
+    weightLeft: Number.NaN,
+    lowest: -Infinity,
+    highest: Infinity,
+  };
+  /** Swaps the working estimate with the kept one. */
+  const swapBest = () => {
+    [entRatio, best.ratio] = [best.ratio, entRatio];
+    [entCapped, best.capped] = [best.capped, entCapped];
+    [entSide, best.side] = [best.side, entSide];
+    [sideCount, best.sideCount] = [best.sideCount, sideCount];
+    [estimatedUnitPrice, best.unitPrice] = [best.unitPrice, estimatedUnitPrice];
+    [estimatedUnitError, best.unitError] = [best.unitError, estimatedUnitError];
+    [estimatedWeightLeft, best.weightLeft] = [best.weightLeft, estimatedWeightLeft];
+    [estimatedLowest, best.lowest] = [best.lowest, estimatedLowest];
+    [estimatedHighest, best.highest] = [best.highest, estimatedHighest];
+  };
+  /** Keeps the estimate just made of `p` as the round's best. */
+  const keepAsBest = (p: number) => {
+    swapBest();
+    bestProject = p;
+    best.aggregation = entAggregation;
+    // The buffers now in use may be too small for the aggregated project.
+    reserveEntries();
+  };
+  /** Makes the kept estimate the working one again, with its aggregation. */
+  const restoreBest = () => {
+    swapBest();
+    const aggregation = best.aggregation as Aggregation;
+    entAggregation = aggregation;
+    entClass = aggregation.classes;
+    entWeight = aggregation.weights;
+    entCount = aggregation.counts;
+    entries = entClass.length;
+    aggregated = bestProject;
+  };
+
+  /** Double estimate of ρ for the aggregated project (see waterFill). */
+  const estimate = (p: number): Estimate => {
+    estimatedUnitError = Infinity;
+    const aggregation = entAggregation as Aggregation;
+    const result =
+      (aggregation.rho > 0 ? waterFill(p, aggregation.rho) : undefined) ?? waterFill(p, 0);
+    if (result?.affordable === "yes") aggregation.rho = estimatedUnitPrice;
+    return result as Estimate;
   };
 
   /** An entry's exact budget numerator over today's denominator. */
@@ -993,196 +1238,263 @@ export function runEqualShares(
   };
 
   const fresh = new Uint8Array(P);
-  for (;;) {
-    // Lazy evaluation: recompute projects whose lower bound could beat the best so far.
-    // A previous run that bought the same projects so far bought `path[depth]` next: it
-    // is likely to win again, so evaluating it first tightens the bound early.
-    fresh.fill(0);
-    let bestHi = Infinity;
-    let hint = onPath ? (path[depth] ?? -1) : -1;
+  return (budget: Rational, explaining: boolean): EqualSharesRun => {
+    perVoterBudget = budget;
+    explain = explaining;
+    // Reset what a run changes.
+    classNum.clear();
+    classNum.set(0, perVoterBudget.num);
+    classCount = 1;
+    classCapped.fill(0);
+    classParent[0] = -1;
+    classFloat[0] = rationalToNumber(perVoterBudget);
+    classError[0] = ULP;
+    denominator = perVoterBudget.den;
+    epochD.length = 0;
+    epochD.push(denominator);
+    epochX.length = 0;
+    epochX.push(0n);
+    epochW.length = 0;
+    epochW.push(1n);
+    epochProject.length = 0;
+    epochProject.push(-1);
+    epochCapped.length = 0;
+    epochCapped.push(undefined);
+    lifts.clear();
+    groupClass.fill(0);
+    groupClassDepth = 0;
+    depth = 0;
+    alive.fill(0);
+    lower.fill(0);
+    selected = [];
+    rounds = [];
+    unaffordable = [];
+    exactDecisions = 0;
+    aggregated = -1;
+    entAggregation = undefined;
+
+    // Free projects (cost 0) with supporters go first, in tie order.
+    const free: number[] = [];
+    for (let p = 0; p < P; p++) {
+      const hasSupport = (supStart[p + 1] as number) > (supStart[p] as number);
+      const project = projects[p] as PbProject;
+      if (!hasSupport) continue;
+      if (project.cost === 0n) free.push(p);
+      else if ((data.sigma[p] as Rational).num > 0n) alive[p] = 1;
+    }
+    free.sort((a, b) => (data.rank[a] as number) - (data.rank[b] as number));
+    for (const p of free) {
+      selected.push(p);
+      if (explain) rounds.push({ project: p, price: { num: 0n, den: 1n }, payments: [] });
+    }
+
     for (;;) {
-      let next = -1;
-      if (hint >= 0 && alive[hint] === 1) next = hint;
-      else {
-        for (let p = 0; p < P; p++) {
-          if (
-            alive[p] === 1 &&
-            fresh[p] === 0 &&
-            (next < 0 || (lower[p] as number) < (lower[next] as number))
-          )
-            next = p;
+      // Lazy evaluation: recompute projects whose lower bound could beat the best so far.
+      // A previous run that bought the same projects so far bought `path[depth]` next: it
+      // is likely to win again, so evaluating it first tightens the bound early.
+      fresh.fill(0);
+      let bestHi = Infinity;
+      bestProject = -1;
+      let hint = onPath ? (path[depth] ?? -1) : -1;
+      for (;;) {
+        const next =
+          hint >= 0 && alive[hint] === 1 ? hint : lowestBoundProject(alive, fresh, lower);
+        hint = -1;
+        if (next < 0 || (lower[next] as number) > bestHi) break;
+        aggregate(next);
+        let estimateOf = estimate(next);
+        if (estimateOf.affordable === "unsure" && !exactlyAffordable(next)) {
+          estimateOf = { affordable: "no", lo: Infinity, hi: Infinity };
+        }
+        if (estimateOf.affordable === "no") {
+          alive[next] = 0;
+          unaffordable.push({ project: next, after: selected.length });
+          continue;
+        }
+        fresh[next] = 1;
+        lower[next] = estimateOf.lo;
+        if (estimateOf.hi < bestHi) {
+          bestHi = estimateOf.hi;
+          keepAsBest(next);
         }
       }
-      hint = -1;
-      if (next < 0 || (lower[next] as number) > bestHi) break;
-      aggregate(next);
-      let estimateOf = estimate(next);
-      if (estimateOf.affordable === "unsure" && !exactlyAffordable(next)) {
-        estimateOf = { affordable: "no", lo: Infinity, hi: Infinity };
+      const candidates: number[] = [];
+      for (let p = 0; p < P; p++) {
+        if (alive[p] === 1 && fresh[p] === 1 && (lower[p] as number) <= bestHi) candidates.push(p);
       }
-      if (estimateOf.affordable === "no") {
-        alive[next] = 0;
-        unaffordable.push({ project: next, after: selected.length });
-        continue;
+      if (candidates.length === 0) break;
+      let winner = candidates[0] as number;
+      if (winner === bestProject) restoreBest();
+      else {
+        aggregate(winner);
+        estimate(winner);
       }
-      fresh[next] = 1;
-      lower[next] = estimateOf.lo;
-      if (estimateOf.hi < bestHi) bestHi = estimateOf.hi;
-    }
-    const candidates: number[] = [];
-    for (let p = 0; p < P; p++) {
-      if (alive[p] === 1 && fresh[p] === 1 && (lower[p] as number) <= bestHi) candidates.push(p);
-    }
-    if (candidates.length === 0) break;
-    let winner = candidates[0] as number;
-    aggregate(winner);
-    estimate(winner);
-    // One clear winner: its capped set is certain when every entry's budget per weight is
-    // clearly on one side of the price; then X is left to be computed if ever needed.
-    let price: ExactPrice | undefined;
-    let unitPrice = estimatedUnitPrice;
-    let unitError = estimatedUnitError;
-    if (candidates.length === 1 && !explain) {
-      let clear = Number.isFinite(unitError);
-      for (let e = 0; clear && e < entries; e++) {
-        const ratio = entRatio[e] as number;
-        const margin =
-          4 * ((classError[entClass[e] as number] as number) * ratio + ULP * ratio) + unitError;
-        clear = Math.abs(ratio - unitPrice) > margin;
+      // One clear winner: its capped set is certain when every entry's budget per weight is
+      // clearly on one side of the price; then X is left to be computed if ever needed.
+      let price: ExactPrice | undefined;
+      let unitPrice = estimatedUnitPrice;
+      let unitError = estimatedUnitError;
+      if (candidates.length === 1 && !explain) {
+        const isClear = (e: number) => {
+          const ratio = entRatio[e] as number;
+          const margin =
+            4 * ((classError[entClass[e] as number] as number) * ratio + ULP * ratio) + unitError;
+          return Math.abs(ratio - unitPrice) > margin;
+        };
+        let clear = Number.isFinite(unitError);
+        // Entries outside the side list are clear together when the extremes are (a class's
+        // relative error never exceeds CLASS_ERROR); otherwise each is checked.
+        const band = 4 * (CLASS_ERROR + ULP);
+        const outsideClear =
+          unitPrice - estimatedLowest > band * estimatedLowest + unitError &&
+          estimatedHighest * (1 - band) - unitPrice > unitError;
+        if (outsideClear) {
+          for (let k = 0; clear && k < sideCount; k++) clear = isClear(entSide[k] as number);
+        } else {
+          for (let e = 0; clear && e < entries; e++) clear = isClear(e);
+        }
+        if (!clear) price = exactPrice(winner);
+      } else {
+        price = exactPrice(winner);
+        if (candidates.length > 1) {
+          exactDecisions++;
+          for (const challenger of candidates.slice(1)) {
+            aggregate(challenger);
+            estimate(challenger);
+            const challengerPrice = exactPrice(challenger);
+            const compared = comparePrices(challenger, challengerPrice, winner, price);
+            if (
+              compared < 0 ||
+              (compared === 0 && (data.rank[challenger] as number) < (data.rank[winner] as number))
+            ) {
+              winner = challenger;
+              price = challengerPrice;
+            }
+          }
+          aggregate(winner);
+        }
       }
-      if (!clear) price = exactPrice(winner);
-    } else {
-      price = exactPrice(winner);
-      if (candidates.length > 1) {
-        exactDecisions++;
-        for (const challenger of candidates.slice(1)) {
-          aggregate(challenger);
-          estimate(challenger);
-          const challengerPrice = exactPrice(challenger);
-          const compared = comparePrices(challenger, challengerPrice, winner, price);
-          if (
-            compared < 0 ||
-            (compared === 0 && (data.rank[challenger] as number) < (data.rank[winner] as number))
-          ) {
-            winner = challenger;
-            price = challengerPrice;
+      const capped = price?.capped ?? entCapped;
+      const weights = weightExact[winner] as readonly bigint[];
+      const winnerWeights = weightFloat[winner] as Float64Array;
+      let weightLeft: bigint;
+      if (price !== undefined) {
+        weightLeft = price.w;
+        unitPrice = rationalToNumber({ num: price.x, den: price.w * denominator });
+        unitError = 4 * ULP * unitPrice;
+      } else {
+        // The estimate's uncapped weight is exact when the project's total weight is below
+        // 2^52 (whole numbers add and subtract exactly in doubles).
+        if ((weightTotal[winner] as number) < 2 ** 52) weightLeft = BigInt(estimatedWeightLeft);
+        else {
+          weightLeft = 0n;
+          for (let e = 0; e < entries; e++) {
+            if (capped[e] === 0)
+              weightLeft += (weights[entWeight[e] as number] as bigint) * exactCount(e);
           }
         }
-        aggregate(winner);
       }
-    }
-    const capped = price?.capped ?? entCapped.slice(0, entries);
-    const weights = weightExact[winner] as readonly bigint[];
-    const winnerWeights = weightFloat[winner] as Float64Array;
-    let weightLeft: bigint;
-    if (price !== undefined) {
-      weightLeft = price.w;
-      unitPrice = rationalToNumber({ num: price.x, den: price.w * denominator });
-      unitError = 4 * ULP * unitPrice;
-    } else {
-      let sum = 0;
+      // Pay: capped classes pay everything; the others pay ρ̃ × weight each. Every entry
+      // becomes a new class (budget zero for the capped ones).
+      const previousDenominator = denominator;
+      denominator = previousDenominator * weightLeft;
+      const newEpoch = epochD.length;
+      epochD.push(denominator);
+      epochW.push(weightLeft);
+      epochX.push(price?.x);
+      epochProject.push(winner);
+      // The entries are never changed once built, and their children record which were
+      // capped, so X can be computed from them later.
+      epochCapped.push(
+        price === undefined
+          ? { classes: entClass, counts: entCount, firstChild: classCount }
+          : undefined,
+      );
+      // Explaining runs: voters who paid the same amount, keyed by twice its numerator over
+      // the new denominator, plus one when it was all they had.
+      const paid = new Map<bigint, number>();
+      const pays = (amount: bigint, all: boolean, voters: number) => {
+        const key = amount * 2n + (all ? 1n : 0n);
+        paid.set(key, (paid.get(key) ?? 0) + voters);
+      };
+      reserve(entries);
+      const firstChild = classCount;
       for (let e = 0; e < entries; e++) {
-        if (capped[e] === 0)
-          sum += (winnerWeights[entWeight[e] as number] as number) * (entCount[e] as number);
-      }
-      // Whole numbers below 2^52 add exactly in doubles.
-      if (sum < 2 ** 52) weightLeft = BigInt(sum);
-      else {
-        weightLeft = 0n;
-        for (let e = 0; e < entries; e++) {
-          if (capped[e] === 0)
-            weightLeft += (weights[entWeight[e] as number] as bigint) * exactCount(e);
+        const c = entClass[e] as number;
+        const child = addClass(newEpoch, c, entWeight[e] as number);
+        if (capped[e] === 1) {
+          // Budget exactly zero: float 0 with error 0 (no exact numerator needed).
+          classCapped[child] = 1;
+          classFloat[child] = 0;
+          classError[child] = 0;
+          if (explain && classFloat[c] !== 0) {
+            const amount =
+              materialize(c) * lift(classEpoch[c] as number, newEpoch - 1) * weightLeft;
+            pays(amount, true, entCount[e] as number);
+          }
+          continue;
         }
-      }
-    }
-    // Pay: capped classes pay everything; the others pay ρ̃ × weight each. Every entry
-    // becomes a new class (budget zero for the capped ones).
-    const previousDenominator = denominator;
-    denominator = previousDenominator * weightLeft;
-    const newEpoch = epochD.length;
-    epochD.push(denominator);
-    epochW.push(weightLeft);
-    epochX.push(price?.x);
-    epochProject.push(winner);
-    // The entries are never changed once built, so X can be recomputed from them later.
-    epochCapped.push(
-      price === undefined ? { classes: entClass, counts: entCount, capped } : undefined,
-    );
-    const payments: { voters: number; amount: EqualSharesFraction; all: boolean }[] = [];
-    reserve(entries);
-    const firstChild = classCount;
-    for (let e = 0; e < entries; e++) {
-      const c = entClass[e] as number;
-      const child = addClass(newEpoch, c, entWeight[e] as number);
-      if (capped[e] === 1) {
-        // Budget exactly zero: float 0 with error 0 (no exact numerator needed).
-        classCapped[child] = 1;
-        classFloat[child] = 0;
-        classError[child] = 0;
-        if (explain && classFloat[c] !== 0) {
-          const amount = {
-            num: materialize(c) * lift(classEpoch[c] as number, newEpoch - 1),
-            den: previousDenominator,
-          };
-          payments.push({ voters: entCount[e] as number, amount, all: true });
+        const weightFloatOf = winnerWeights[entWeight[e] as number] as number;
+        const pay = unitPrice * weightFloatOf;
+        const parentFloat = classFloat[c] as number;
+        let value = parentFloat - pay;
+        let relative =
+          ((classError[c] as number) * parentFloat +
+            (unitError + 2 * ULP * unitPrice) * weightFloatOf +
+            Math.abs(value) * ULP) /
+          value;
+        if (!(value > 0) || relative > CLASS_ERROR) {
+          const exact = materialize(child);
+          value = exact > 0n ? rationalToNumber({ num: exact, den: denominator }) : 0;
+          relative = value === 0 ? 0 : 2 * ULP;
         }
-        continue;
+        if (explain) {
+          const w = weights[entWeight[e] as number] as bigint;
+          pays(priceNumerator(newEpoch) * w, value === 0, entCount[e] as number);
+        }
+        classFloat[child] = value;
+        classError[child] = relative;
       }
-      const weightFloatOf = winnerWeights[entWeight[e] as number] as number;
-      const pay = unitPrice * weightFloatOf;
-      const parentFloat = classFloat[c] as number;
-      let value = parentFloat - pay;
-      let relative =
-        ((classError[c] as number) * parentFloat +
-          (unitError + 2 * ULP * unitPrice) * weightFloatOf +
-          Math.abs(value) * ULP) /
-        value;
-      if (!(value > 0) || relative > CLASS_ERROR) {
-        const exact = materialize(child);
-        value = exact > 0n ? rationalToNumber({ num: exact, den: denominator }) : 0;
-        relative = value === 0 ? 0 : 2 * ULP;
-      }
+      alive[winner] = 0;
+      selected.push(winner);
       if (explain) {
-        const w = weights[entWeight[e] as number] as bigint;
-        payments.push({
-          voters: entCount[e] as number,
-          amount: { num: priceNumerator(newEpoch) * w, den: denominator },
-          all: value === 0,
+        const sigma = data.sigma[winner] as Rational;
+        // One line per amount, the largest first.
+        const payments = [...paid]
+          .sort(([a], [b]) => (a > b ? -1 : a < b ? 1 : 0))
+          .map(([key, voters]) => ({
+            voters,
+            amount: { num: key / 2n, den: denominator },
+            all: key % 2n === 1n,
+          }));
+        rounds.push({
+          project: winner,
+          price: { num: priceNumerator(newEpoch) * sigma.den, den: denominator * sigma.num },
+          payments,
         });
       }
-      classFloat[child] = value;
-      classError[child] = relative;
+      // The winner's supporters move to their new classes (applied when needed).
+      advancePath(winner, firstChild);
+      aggregated = -1;
     }
-    alive[winner] = 0;
-    selected.push(winner);
-    if (explain) {
-      const sigma = data.sigma[winner] as Rational;
-      rounds.push({
-        project: winner,
-        price: { num: priceNumerator(newEpoch) * sigma.den, den: denominator * sigma.num },
-        payments,
-      });
-    }
-    // The winner's supporters move to their new classes (applied when needed).
-    advancePath(winner, firstChild);
-    aggregated = -1;
-  }
-  if (!explain) return { selected, rounds, unaffordable, exactDecisions };
-  syncGroupClass();
-  const groupPaid = (g: number) => {
-    const paid: { project: number; amount: EqualSharesFraction }[] = [];
-    for (let c = groupClass[g] as number; c > 0; c = classParent[c] as number) {
-      const epoch = classEpoch[c] as number;
-      const parent = classParent[c] as number;
-      const project = epochProject[epoch] as number;
-      const capped = classCapped[c] === 1;
-      const w = (weightExact[project] as readonly bigint[])[classWeight[c] as number] as bigint;
-      const amount = capped
-        ? { num: materialize(parent), den: epochD[classEpoch[parent] as number] as bigint }
-        : { num: priceNumerator(epoch) * w, den: epochD[epoch] as bigint };
-      if (amount.num !== 0n) paid.push({ project, amount });
-    }
-    return paid.reverse();
+
+    if (!explain) return { selected, rounds, unaffordable, exactDecisions };
+    syncGroupClass();
+    const groupPaid = (g: number) => {
+      const paid: { project: number; amount: EqualSharesFraction }[] = [];
+      for (let c = groupClass[g] as number; c > 0; c = classParent[c] as number) {
+        const epoch = classEpoch[c] as number;
+        const parent = classParent[c] as number;
+        const project = epochProject[epoch] as number;
+        const capped = classCapped[c] === 1;
+        const w = (weightExact[project] as readonly bigint[])[classWeight[c] as number] as bigint;
+        const amount = capped
+          ? { num: materialize(parent), den: epochD[classEpoch[parent] as number] as bigint }
+          : { num: priceNumerator(epoch) * w, den: epochD[epoch] as bigint };
+        if (amount.num !== 0n) paid.push({ project, amount });
+      }
+      return paid.reverse();
+    };
+    return { selected, rounds, unaffordable, exactDecisions, paymentsOf: groupPaid };
   };
-  return { selected, rounds, unaffordable, exactDecisions, paymentsOf: groupPaid };
 }

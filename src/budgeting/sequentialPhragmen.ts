@@ -11,6 +11,7 @@ import { ok, type Result } from "../core/result.js";
 import { type TieBreakingPolicy, tieBreakingComparator } from "../core/tieBreaking.js";
 import { approvalGroups } from "./approvalGroups.js";
 import type { PbInstance, PbProject } from "./instance.js";
+import { lowestBoundProject } from "./lowestBoundProject.js";
 import type { PbOutcome, PbRuleMetadata, PbStep } from "./outcome.js";
 import { defaultPbTieBreaking, pbTieBreakingKeys } from "./pbTieBreaking.js";
 import type { PbProfile } from "./profile.js";
@@ -106,15 +107,7 @@ export function sequentialPhragmen(
     fresh.fill(0);
     let bestHi = Number.POSITIVE_INFINITY;
     for (;;) {
-      let next = -1;
-      for (let p = 0; p < P; p++) {
-        if (
-          alive[p] === 1 &&
-          fresh[p] === 0 &&
-          (next < 0 || (lower[p] as number) < (lower[next] as number))
-        )
-          next = p;
-      }
+      const next = lowestBoundProject(alive, fresh, lower);
       if (next < 0 || (lower[next] as number) > bestHi) break;
       countByClass(next);
       let total = Number((projects[next] as PbProject).cost);

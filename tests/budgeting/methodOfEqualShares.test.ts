@@ -53,6 +53,20 @@ describe("methodOfEqualShares", () => {
     expect(second).toMatchObject({ action: "skipped", reason: "unaffordable" });
   });
 
+  it("explains a purchase with one line per amount paid", () => {
+    // 4 voters with 3 each, all approving a (cost 8): one class, one line.
+    const single = run(election(12n, { a: 8n }, [["a"], ["a"], ["a"], ["a"]]));
+    expect(single.explanation[0]?.payments).toEqual([{ voters: 4, amount: "2", all: false }]);
+    // 5 voters with 4 each. b (cost 4, 4 supporters) goes first at 1 each; then c (cost 3)
+    // is paid by two voters who paid for b (3 left) and one who did not (4 left): two
+    // classes that pay the same 1 each, so one line.
+    const e = election(20n, { b: 4n, c: 3n }, [["b", "c"], ["b", "c"], ["b"], ["b"], ["c"]]);
+    const outcome = run(e);
+    expect(outcome.selected).toEqual(["b", "c"]);
+    const c = outcome.explanation.find((step) => step.project === "c");
+    expect(c?.payments).toEqual([{ voters: 3, amount: "1", all: false }]);
+  });
+
   it("breaks exact ties by lower cost, then more votes, then id", () => {
     const e = election(4n, { a: 2n, b: 1n, c: 2n }, [["a", "b", "c"]]);
     // One voter with 4: every project costs her exactly its price (ρ = 1 for each).
@@ -122,6 +136,23 @@ describe("methodOfEqualShares equals the plain exact reference", () => {
         );
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it("with the add1 completions on larger elections (many classes of voters per project)", () => {
+    // Enough voters and projects that a project's supporters fall into many classes, so
+    // the engine's buffers grow, reruns reuse (or part from) earlier paths, and the first
+    // guess of a price from the previous rerun is tested against the exact outcome.
+    fc.assert(
+      fc.property(
+        arbitraryElection({ voteTypes: ["approval", "scoring"], maxProjects: 10, maxVoters: 70 }),
+        (e) => {
+          expect([...run(e, "add1").selected].sort()).toEqual(
+            [...referenceAdd1(e, costSatisfaction)].sort(),
+          );
+        },
+      ),
+      { numRuns: 120 },
     );
   });
 
