@@ -157,7 +157,7 @@ for (const [name, bytes] of cases) {
 const ADD1_GOAL_MS = 500;
 const MILLION_GOAL_MS = 2000;
 console.log(
-  "\nproportional rules (median of 3 runs after a cold one; times include preparing the ballots):",
+  "\nproportional rules (median of 7 runs after a cold one, as for greedy above; times include preparing the ballots):",
 );
 const proportionalHeader = [
   "file",
@@ -186,7 +186,7 @@ for (const file of ["approval/Poland_Warszawa_2026.pb", "approval/Poland_Lodz_20
   const mesTimes: number[] = [];
   const add1Times: number[] = [];
   const phragmenTimes: number[] = [];
-  for (let run = 0; run < 3; run++) {
+  for (let run = 0; run < 7; run++) {
     mesTimes.push(time(() => methodOfEqualShares(instance, profile))[1]);
     sample();
     const [outcome, add1Ms] = time(() =>
