@@ -120,8 +120,7 @@ interface BallotGroups {
 }
 
 /**
- * Groups the ballots for prepareEqualShares: a function of its own, so that the optimiser
- * compiles each phase of the preparation with its own feedback.
+ * The first phase of prepareEqualShares: merges identical ballots into groups.
  */
 function groupBallots(
   profile: PbProfile,
@@ -488,79 +487,6 @@ export function equalSharesWorkspace(): EqualSharesWorkspace {
     store: classStore(16),
     runner: undefined,
   };
-}
-
-/**
- * The first water-filling pass over a project's entries (see waterFill in the runner):
- * fills each entry's budget per weight, caps the entries below `floor`, lists those below
- * `ceiling` in `side`, and writes into `sums`: total money, its error bound, total weight,
- * capped money, its error bound, capped weight, the cheapest side entry's budget per
- * weight, the dearest capped one's, the cheapest above the ceiling. Returns the side
- * list's length. A module function, not a closure, so that its optimised code serves
- * every run.
- */
-function firstPass(
-  entries: number,
-  entClass: Int32Array,
-  entWeight: Int32Array,
-  entCount: Float64Array,
-  classFloat: Float64Array,
-  classError: Float64Array,
-  weights: Float64Array,
-  floor: number,
-  ceiling: number,
-  ratios: Float64Array,
-  capped: Uint8Array,
-  side: Int32Array,
-  sums: Float64Array,
-): number {
-  let total = 0;
-  let totalError = 0;
-  let weightAll = 0;
-  let cappedMoney = 0;
-  let cappedError = 0;
-  let cappedWeight = 0;
-  let sideLength = 0;
-  let cheapestSide = Infinity;
-  let lowest = -Infinity;
-  let highest = Infinity;
-  for (let e = 0; e < entries; e++) {
-    const c = entClass[e] as number;
-    const budget = classFloat[c] as number;
-    const weight = weights[entWeight[e] as number] as number;
-    const count = entCount[e] as number;
-    const money = budget * count;
-    const moneyError = money * (classError[c] as number);
-    const weightCount = weight * count;
-    const ratio = budget / weight;
-    ratios[e] = ratio;
-    total += money;
-    totalError += moneyError;
-    weightAll += weightCount;
-    if (ratio < floor) {
-      capped[e] = 1;
-      cappedMoney += money;
-      cappedError += moneyError;
-      cappedWeight += weightCount;
-      if (ratio > lowest) lowest = ratio;
-    } else {
-      capped[e] = 0;
-      if (ratio < ceiling) {
-        side[sideLength++] = e;
-        if (ratio < cheapestSide) cheapestSide = ratio;
-      } else if (ratio < highest) highest = ratio;
-    }
-  }
-  sums[0] = total;
-  sums[1] = totalError;
-  sums[2] = weightAll;
-  sums[3] = cappedMoney;
-  sums[4] = cappedError;
-  sums[5] = cappedWeight;
-  sums[6] = cheapestSide;
-  sums[7] = lowest;
-  sums[8] = highest;
-  return sideLength;
 }
 
 /**
@@ -988,7 +914,6 @@ function equalSharesRunner(
    * capped set moves by at most the change of the capped budgets divided by the remaining
    * weight (doubled for safety), so the exact price lies within the returned error.
    */
-  const passSums = new Float64Array(9);
   const waterFill = (p: number, guess: number): Estimate | undefined => {
     const cost = Number((projects[p] as PbProject).cost);
     const weights = weightFloat[p] as Float64Array;
@@ -996,30 +921,43 @@ function equalSharesRunner(
     const sure = (cost / (weightTotal[p] as number)) * (1 - 2 ** -30);
     const floor = guess > 0 ? Math.max(sure, guess * (1 - GUESS)) : sure;
     const ceiling = guess > 0 ? guess * (1 + GUESS) : Infinity;
-    const side = firstPass(
-      entries,
-      entClass,
-      entWeight,
-      entCount,
-      classFloat,
-      classError,
-      weights,
-      floor,
-      ceiling,
-      entRatio,
-      entCapped,
-      entSide,
-      passSums,
-    );
-    const total = passSums[0] as number;
-    const totalError = passSums[1] as number;
-    const weightAll = passSums[2] as number;
-    let capped = passSums[3] as number;
-    let cappedError = passSums[4] as number;
-    const cappedWeight = passSums[5] as number;
-    let cheapestLive = passSums[6] as number;
-    const lowest = passSums[7] as number;
-    const highest = passSums[8] as number;
+    let total = 0;
+    let totalError = 0;
+    let weightAll = 0;
+    let capped = 0;
+    let cappedError = 0;
+    let cappedWeight = 0;
+    let side = 0;
+    let cheapestLive = Infinity;
+    let lowest = -Infinity;
+    let highest = Infinity;
+    for (let e = 0; e < entries; e++) {
+      const c = entClass[e] as number;
+      const budget = classFloat[c] as number;
+      const weight = weights[entWeight[e] as number] as number;
+      const count = entCount[e] as number;
+      const money = budget * count;
+      const moneyError = money * (classError[c] as number);
+      const weightCount = weight * count;
+      const ratio = budget / weight;
+      entRatio[e] = ratio;
+      total += money;
+      totalError += moneyError;
+      weightAll += weightCount;
+      if (ratio < floor) {
+        entCapped[e] = 1;
+        capped += money;
+        cappedError += moneyError;
+        cappedWeight += weightCount;
+        if (ratio > lowest) lowest = ratio;
+      } else {
+        entCapped[e] = 0;
+        if (ratio < ceiling) {
+          entSide[side++] = e;
+          if (ratio < cheapestLive) cheapestLive = ratio;
+        } else if (ratio < highest) highest = ratio;
+      }
+    }
     const arithmetic = (entries + 8) * ULP;
     const tolerance = 2 * (totalError + arithmetic * (total + cost));
     if (total < cost - tolerance) return { affordable: "no", lo: Infinity, hi: Infinity };
@@ -1412,10 +1350,10 @@ function equalSharesRunner(
       );
       // Explaining runs: voters who paid the same amount, keyed by twice its numerator over
       // the new denominator, plus one when it was all they had.
-      const paid = new Map<bigint, number>();
+      const paid = explain ? new Map<bigint, number>() : undefined;
       const pays = (amount: bigint, all: boolean, voters: number) => {
         const key = amount * 2n + (all ? 1n : 0n);
-        paid.set(key, (paid.get(key) ?? 0) + voters);
+        paid?.set(key, (paid.get(key) ?? 0) + voters);
       };
       reserve(entries);
       const firstChild = classCount;
@@ -1460,7 +1398,7 @@ function equalSharesRunner(
       if (explain) {
         const sigma = data.sigma[winner] as Rational;
         // One line per amount, the largest first.
-        const payments = [...paid]
+        const payments = [...(paid ?? [])]
           .sort(([a], [b]) => (a > b ? -1 : a < b ? 1 : 0))
           .map(([key, voters]) => ({
             voters,

@@ -607,9 +607,6 @@ function readVotes(
     for (let k = 0; k < chosen.length; k++) {
       const id = chosen[k] as string;
       const at = projects.get(id);
-      // Ballots share the PROJECTS section's id strings: later lookups by id then compare
-      // one pointer instead of the characters.
-      if (at !== undefined) chosen[k] = ids[at] as string;
       if (at === undefined) {
         report(
           row.line,
@@ -620,16 +617,21 @@ function readVotes(
           { project: id },
         );
         valid = false;
-      } else if (chosen.indexOf(id) !== k) {
-        report(
-          row.line,
-          column(row, voteIndex),
-          "repeated-project-in-vote",
-          ["VOTES", index, "vote"],
-          `project "${preview(id)}" appears twice in one vote`,
-          { project: id },
-        );
-        valid = false;
+      } else {
+        // Ballots share the PROJECTS section's id strings: later lookups by id then compare
+        // one pointer instead of the characters.
+        chosen[k] = ids[at] as string;
+        if (chosen.indexOf(id) !== k) {
+          report(
+            row.line,
+            column(row, voteIndex),
+            "repeated-project-in-vote",
+            ["VOTES", index, "vote"],
+            `project "${preview(id)}" appears twice in one vote`,
+            { project: id },
+          );
+          valid = false;
+        }
       }
     }
     if (voteType === "choose-1" && chosen.length > 1) {
