@@ -33,7 +33,7 @@ import type { SatisfactionFunction } from "./satisfaction.js";
  * demand) and W, and the weight paid with. No gcd is ever taken.
  *
  * Floats for speed, exactness for decisions. Every class also has a double with a bound on
- * its relative error (refreshed from the exact value past 2^-26). Each evaluation computes
+ * its absolute error (refreshed from the exact value past 2^-26 of the budget). Each evaluation computes
  * ρ in doubles by water-filling, with an error bound built from the classes' errors and k
  * ulps per sum of k terms, and the price's sensitivity to capped budgets (capped error over
  * the remaining weight, doubled; see docs/equal-shares.md). That gives an interval
@@ -439,6 +439,11 @@ export interface EqualSharesWorkspace {
   readonly snapshots: (Int32Array | undefined)[];
   /** Snapshot buffers no longer on the path, for reuse. */
   readonly spare: Int32Array[];
+  /**
+   * Per depth on the path: the buffers its aggregations are views into. Aggregations past
+   * a depth are forgotten together, so their memory is reused rather than collected.
+   */
+  readonly arenas: AggregationArena[];
   /** Class arrays, reused from run to run. */
   store: ClassStore;
   /**
@@ -446,6 +451,14 @@ export interface EqualSharesWorkspace {
    * made once and kept from run to run (the engine's code then stays optimised).
    */
   runner: { data: EqualSharesData; run: EqualSharesRunner } | undefined;
+}
+
+/** Growable buffers holding the aggregations made at one depth. @internal */
+interface AggregationArena {
+  classes: Int32Array;
+  weights: Int32Array;
+  counts: Float64Array;
+  used: number;
 }
 
 /** One run at a per-voter budget, explaining or not. @internal */
@@ -456,8 +469,11 @@ interface ClassStore {
   readonly epoch: Int32Array;
   readonly parent: Int32Array;
   readonly weight: Int32Array;
-  readonly float: Float64Array;
-  readonly error: Float64Array;
+  /**
+   * Two doubles per class, side by side (read together, from one cache line): at 2c the
+   * budget, at 2c + 1 a bound on its absolute error.
+   */
+  readonly budget: Float64Array;
   readonly capped: Uint8Array;
 }
 
@@ -466,8 +482,7 @@ function classStore(size: number): ClassStore {
     epoch: new Int32Array(size),
     parent: new Int32Array(size),
     weight: new Int32Array(size),
-    float: new Float64Array(size),
-    error: new Float64Array(size),
+    budget: new Float64Array(2 * size),
     capped: new Uint8Array(size),
   };
 }
@@ -484,6 +499,7 @@ export function equalSharesWorkspace(): EqualSharesWorkspace {
     moves: [],
     snapshots: [],
     spare: [],
+    arenas: [],
     store: classStore(16),
     runner: undefined,
   };
@@ -541,19 +557,13 @@ function equalSharesRunner(
   } = data;
   const P = projects.length;
   // Classes: an exact numerator over D at their epoch (computed when first needed), and
-  // a double with a bound on its relative error. A class is a history of purchases: its
+  // a double with a bound on its absolute error. A class is a history of purchases: its
   // parent class, the purchase (epoch) and the weight it paid with.
   /** Exact numerators of the classes computed so far (most never are). */
   const classNum = new Map<number, bigint>();
   let classCount = 1;
   const store = workspace.store;
-  let {
-    epoch: classEpoch,
-    parent: classParent,
-    weight: classWeight,
-    float: classFloat,
-    error: classError,
-  } = store;
+  let { epoch: classEpoch, parent: classParent, weight: classWeight, budget: classBudget } = store;
   /** 1 when the class paid all its parent's budget (capped) at its purchase. */
   let classCapped = store.capped;
   /** Makes room for `more` classes. */
@@ -565,16 +575,9 @@ function equalSharesRunner(
     grown.epoch.set(classEpoch);
     grown.parent.set(classParent);
     grown.weight.set(classWeight);
-    grown.float.set(classFloat);
-    grown.error.set(classError);
+    grown.budget.set(classBudget);
     grown.capped.set(classCapped);
-    ({
-      epoch: classEpoch,
-      parent: classParent,
-      weight: classWeight,
-      float: classFloat,
-      error: classError,
-    } = grown);
+    ({ epoch: classEpoch, parent: classParent, weight: classWeight, budget: classBudget } = grown);
     classCapped = grown.capped;
     workspace.store = grown;
   };
@@ -627,7 +630,7 @@ function equalSharesRunner(
     };
     for (let k = 0; k < classes.length; k++) {
       const c = classes[k] as number;
-      if (classCapped[firstChild + k] === 0 || classFloat[c] === 0) continue;
+      if (classCapped[firstChild + k] === 0 || classBudget[2 * c] === 0) continue;
       x -= materialize(c) * lift(classEpoch[c] as number, before) * BigInt(counts[k] as number);
     }
     epochX[epoch] = x;
@@ -635,12 +638,12 @@ function equalSharesRunner(
   };
   /** Exact numerator of a class over its epoch's denominator, computed along its ancestry. */
   const materialize = (c: number): bigint => {
-    if (classFloat[c] === 0 && classError[c] === 0) return 0n;
+    if (classBudget[2 * c] === 0 && classBudget[2 * c + 1] === 0) return 0n;
     const known = classNum.get(c);
     if (known !== undefined) return known;
     const chain: number[] = [];
     let at = c;
-    while (!classNum.has(at) && !(classFloat[at] === 0 && classError[at] === 0)) {
+    while (!classNum.has(at) && !(classBudget[2 * at] === 0 && classBudget[2 * at + 1] === 0)) {
       chain.push(at);
       at = classParent[at] as number;
     }
@@ -653,7 +656,7 @@ function equalSharesRunner(
         classWeight[child] as number
       ] as bigint;
       const parentValue =
-        classFloat[parent] === 0 && classError[parent] === 0
+        classBudget[2 * parent] === 0 && classBudget[2 * parent + 1] === 0
           ? 0n
           : (classNum.get(parent) as bigint);
       const value =
@@ -672,7 +675,7 @@ function equalSharesRunner(
   let remapTo = new Int32Array(1);
   // With a workspace, runs that share a prefix of purchases share aggregations.
   let depth = 0;
-  const { path, aggregations, moves, snapshots, spare } = workspace;
+  const { path, aggregations, moves, snapshots, spare, arenas } = workspace;
   if (aggregations.length === 0) aggregations.push(new Map());
   /** Records a purchase on the path, forgetting what lay beyond if this run parts from it. */
   const advancePath = (winner: number, firstChild: number) => {
@@ -683,6 +686,7 @@ function equalSharesRunner(
       }
       path.length = depth;
       aggregations.length = depth + 1;
+      for (let k = depth + 1; k < arenas.length; k++) (arenas[k] as AggregationArena).used = 0;
       moves.length = depth;
       snapshots.length = depth + 1;
       path.push(winner);
@@ -755,21 +759,43 @@ function equalSharesRunner(
   let entWeight: Int32Array = new Int32Array(0);
   let entCount: Float64Array = new Float64Array(0);
   let entries = 0;
-  let entRatio = new Float64Array(1);
-  /** The uncapped entries during water-filling, and the entries near the guessed price. */
-  let entLive = new Int32Array(1);
+  /**
+   * The entries near the guessed price (the side list) with their budgets per weight, and
+   * the ones still uncapped during water-filling.
+   */
   let entSide = new Int32Array(1);
+  let entSideRatio = new Float64Array(1);
+  let entLive = new Int32Array(1);
+  let entLiveRatio = new Float64Array(1);
   let entAggregation: Aggregation | undefined;
-  let entCapped = new Uint8Array(1);
   /** The project whose supporters the entries hold, until the next purchase (-1: none). */
   let aggregated = -1;
   let slotStamp = new Int32Array(1);
   let slotOf = new Int32Array(1);
   let stamp = 0;
   const slotMap = new Map<number, number>();
-  let scratchClass = new Int32Array(1);
-  let scratchWeight = new Int32Array(1);
-  let scratchCount = new Float64Array(1);
+  /** The arena of the current depth, with room for `more` entries. */
+  const arenaWithRoom = (more: number): AggregationArena => {
+    while (arenas.length <= depth) {
+      arenas.push({
+        classes: new Int32Array(1),
+        weights: new Int32Array(1),
+        counts: new Float64Array(1),
+        used: 0,
+      });
+    }
+    const arena = arenas[depth] as AggregationArena;
+    if (arena.used + more > arena.classes.length) {
+      // Fresh buffers: the aggregations already made keep the old ones through their views.
+      let size = 2 * arena.classes.length;
+      while (size < more) size *= 2;
+      arena.classes = new Int32Array(size);
+      arena.weights = new Int32Array(size);
+      arena.counts = new Float64Array(size);
+      arena.used = 0;
+    }
+    return arena;
+  };
 
   /** Groups the project's supporters by (class, weight), from memory when the path allows. */
   const aggregate = (p: number) => {
@@ -782,18 +808,11 @@ function equalSharesRunner(
       const weights = weightFloat[p] as Float64Array;
       const start = supStart[p] as number;
       const end = supStart[p + 1] as number;
-      // Scratch buffers as long as the project's supporter list; the aggregation keeps copies.
-      if (scratchClass.length < end - start) {
-        let size = scratchClass.length;
-        while (size < end - start) size *= 2;
-        scratchClass = new Int32Array(size);
-        scratchWeight = new Int32Array(size);
-        scratchCount = new Float64Array(size);
-      }
-      const classes = scratchClass;
-      const weightOf = scratchWeight;
-      const counts = scratchCount;
-      let length = 0;
+      // Entries go to the depth's arena, at most one per supporter; the aggregation views them.
+      const arena = arenaWithRoom(end - start);
+      const { classes, weights: weightOf, counts } = arena;
+      const base = arena.used;
+      let length = base;
       if (weights.length === 1) {
         if (slotStamp.length < classCount) {
           let size = slotStamp.length;
@@ -842,10 +861,11 @@ function equalSharesRunner(
           }
         }
       }
+      arena.used = length;
       found = {
-        classes: classes.slice(0, length),
-        weights: weightOf.slice(0, length),
-        counts: counts.slice(0, length),
+        classes: classes.subarray(base, length),
+        weights: weightOf.subarray(base, length),
+        counts: counts.subarray(base, length),
         // NaN (no guess yet) keeps the field a double from the start: an object whose number
         // field changes representation later is a different shape to the optimiser.
         rho: Number.NaN,
@@ -866,10 +886,10 @@ function equalSharesRunner(
       while (grown < entries) grown *= 2;
       return grown;
     };
-    if (entRatio.length < entries) entRatio = new Float64Array(size(entRatio.length));
-    if (entCapped.length < entries) entCapped = new Uint8Array(size(entCapped.length));
-    if (entLive.length < entries) entLive = new Int32Array(size(entLive.length));
     if (entSide.length < entries) entSide = new Int32Array(size(entSide.length));
+    if (entSideRatio.length < entries) entSideRatio = new Float64Array(size(entSideRatio.length));
+    if (entLive.length < entries) entLive = new Int32Array(size(entLive.length));
+    if (entLiveRatio.length < entries) entLiveRatio = new Float64Array(size(entLiveRatio.length));
   };
 
   /** Double estimate of ρ for the aggregated project, with a certain enclosure. */
@@ -900,7 +920,8 @@ function equalSharesRunner(
    * latter aside, keeping only the entries in between (the side list). Then cap every
    * side entry below the price, recompute, and repeat while the cheapest live one is below
    * the price. The price only rises and the capped set only grows, so it ends at the exact
-   * solution of the doubles. Marks entCapped and entRatio.
+   * solution of the doubles: the capped entries are those whose budget per weight is
+   * below the price (nothing per entry is stored but the side list).
    *
    * The bounds: cost over the project's total weight is always a lower bound (the price
    * if nobody were capped), with no upper bound. When the same aggregation was estimated
@@ -909,9 +930,9 @@ function equalSharesRunner(
    * found is in the bracket), and if not the estimate is made again with the sure bounds.
    * Returns undefined for a failed guess.
    *
-   * Error bound: each class double is within its recorded relative error of the exact
-   * budget; a sum of k terms adds at most k ulps of the sum of magnitudes; the price of a
-   * capped set moves by at most the change of the capped budgets divided by the remaining
+   * Error bound: each class double is within its recorded error of the exact budget; a
+   * sum of k terms adds at most k ulps of the sum of magnitudes; the price of a capped set
+   * moves by at most the change of the capped budgets divided by the remaining
    * weight (doubled for safety), so the exact price lies within the returned error.
    */
   const waterFill = (p: number, guess: number): Estimate | undefined => {
@@ -931,29 +952,62 @@ function equalSharesRunner(
     let cheapestLive = Infinity;
     let lowest = -Infinity;
     let highest = Infinity;
-    for (let e = 0; e < entries; e++) {
-      const c = entClass[e] as number;
-      const budget = classFloat[c] as number;
-      const weight = weights[entWeight[e] as number] as number;
-      const count = entCount[e] as number;
-      const money = budget * count;
-      const moneyError = money * (classError[c] as number);
-      const weightCount = weight * count;
-      const ratio = budget / weight;
-      entRatio[e] = ratio;
-      total += money;
-      totalError += moneyError;
-      weightAll += weightCount;
-      if (ratio < floor) {
-        entCapped[e] = 1;
-        capped += money;
-        cappedError += moneyError;
-        cappedWeight += weightCount;
-        if (ratio > lowest) lowest = ratio;
-      } else {
-        entCapped[e] = 0;
-        if (ratio < ceiling) {
-          entSide[side++] = e;
+    if (weights.length === 1) {
+      // Every supporter has the same weight w (approvals): budgets are compared with the
+      // bounds times w, and only side entries are divided.
+      const w = weights[0] as number;
+      const floorBudget = floor * w;
+      const ceilingBudget = ceiling * w;
+      let countAll = 0;
+      let cappedCount = 0;
+      for (let e = 0; e < entries; e++) {
+        const c = entClass[e] as number;
+        const budget = classBudget[2 * c] as number;
+        const count = entCount[e] as number;
+        const money = budget * count;
+        const moneyError = (classBudget[2 * c + 1] as number) * count;
+        total += money;
+        totalError += moneyError;
+        countAll += count;
+        if (budget < floorBudget) {
+          capped += money;
+          cappedError += moneyError;
+          cappedCount += count;
+          if (budget > lowest) lowest = budget;
+        } else if (budget < ceilingBudget) {
+          const ratio = budget / w;
+          entSide[side] = e;
+          entSideRatio[side] = ratio;
+          side++;
+          if (ratio < cheapestLive) cheapestLive = ratio;
+        } else if (budget < highest) highest = budget;
+      }
+      weightAll = countAll * w;
+      cappedWeight = cappedCount * w;
+      lowest /= w;
+      highest /= w;
+    } else {
+      for (let e = 0; e < entries; e++) {
+        const c = entClass[e] as number;
+        const budget = classBudget[2 * c] as number;
+        const weight = weights[entWeight[e] as number] as number;
+        const count = entCount[e] as number;
+        const money = budget * count;
+        const moneyError = (classBudget[2 * c + 1] as number) * count;
+        const weightCount = weight * count;
+        const ratio = budget / weight;
+        total += money;
+        totalError += moneyError;
+        weightAll += weightCount;
+        if (ratio < floor) {
+          capped += money;
+          cappedError += moneyError;
+          cappedWeight += weightCount;
+          if (ratio > lowest) lowest = ratio;
+        } else if (ratio < ceiling) {
+          entSide[side] = e;
+          entSideRatio[side] = ratio;
+          side++;
           if (ratio < cheapestLive) cheapestLive = ratio;
         } else if (ratio < highest) highest = ratio;
       }
@@ -969,27 +1023,29 @@ function equalSharesRunner(
     let rho = (cost - capped) / weightLeft;
     // Each further pass caps what falls below the price and keeps the rest.
     let from = entSide;
+    let fromRatio = entSideRatio;
     let live = side;
     while (cheapestLive < rho) {
       let kept = 0;
       cheapestLive = Infinity;
       for (let k = 0; k < live; k++) {
         const e = from[k] as number;
-        const ratio = entRatio[e] as number;
+        const ratio = fromRatio[k] as number;
         if (ratio < rho) {
           const c = entClass[e] as number;
           const count = entCount[e] as number;
-          const money = (classFloat[c] as number) * count;
-          entCapped[e] = 1;
-          capped += money;
-          cappedError += money * (classError[c] as number);
+          capped += (classBudget[2 * c] as number) * count;
+          cappedError += (classBudget[2 * c + 1] as number) * count;
           weightLeft -= (weights[entWeight[e] as number] as number) * count;
         } else {
-          entLive[kept++] = e;
+          entLive[kept] = e;
+          entLiveRatio[kept] = ratio;
+          kept++;
           if (ratio < cheapestLive) cheapestLive = ratio;
         }
       }
       from = entLive;
+      fromRatio = entLiveRatio;
       live = kept;
       if (!(weightLeft > 0) || !(cost - capped > 0)) {
         return guess > 0 ? undefined : { affordable: "unsure", lo: 0, hi: Infinity };
@@ -1021,9 +1077,8 @@ function equalSharesRunner(
   let bestProject = -1;
   const best = {
     aggregation: undefined as Aggregation | undefined,
-    ratio: new Float64Array(1),
-    capped: new Uint8Array(1),
     side: new Int32Array(1),
+    sideRatio: new Float64Array(1),
     sideCount: 0,
     // Doubles from the start (see Aggregation.rho).
     unitPrice: Number.NaN,
@@ -1034,9 +1089,8 @@ function equalSharesRunner(
   };
   /** Swaps the working estimate with the kept one. */
   const swapBest = () => {
-    [entRatio, best.ratio] = [best.ratio, entRatio];
-    [entCapped, best.capped] = [best.capped, entCapped];
     [entSide, best.side] = [best.side, entSide];
+    [entSideRatio, best.sideRatio] = [best.sideRatio, entSideRatio];
     [sideCount, best.sideCount] = [best.sideCount, sideCount];
     [estimatedUnitPrice, best.unitPrice] = [best.unitPrice, estimatedUnitPrice];
     [estimatedUnitError, best.unitError] = [best.unitError, estimatedUnitError];
@@ -1066,6 +1120,7 @@ function equalSharesRunner(
 
   /** Double estimate of ρ for the aggregated project (see waterFill). */
   const estimate = (p: number): Estimate => {
+    estimatedUnitPrice = Number.NaN;
     estimatedUnitError = Infinity;
     const aggregation = entAggregation as Aggregation;
     const result =
@@ -1123,7 +1178,7 @@ function equalSharesRunner(
       let cappedWeight = 0;
       for (let e = 0; e < entries; e++) {
         if (capped[e] === 1) {
-          if (classFloat[entClass[e] as number] !== 0) x -= budgetOf(e) * exactCount(e);
+          if (classBudget[2 * (entClass[e] as number)] !== 0) x -= budgetOf(e) * exactCount(e);
           cappedWeight +=
             (weightsFloat[entWeight[e] as number] as number) * (entCount[e] as number);
         }
@@ -1132,14 +1187,22 @@ function equalSharesRunner(
       else for (let e = 0; e < entries; e++) if (capped[e] === 1) w -= weightOf(e) * exactCount(e);
       return { x, w, capped };
     };
-    // The doubles' capped set, then a check of every entry against the price it gives.
-    const guess = priceFor(entCapped.slice(0, entries));
+    // The estimate's capped set (budget per weight below its price; none without one),
+    // then a check of every entry against the price it gives.
+    const estimated = new Uint8Array(entries);
+    for (let e = 0; e < entries; e++) {
+      const budget = classBudget[2 * (entClass[e] as number)] as number;
+      const weight = weightsFloat[entWeight[e] as number] as number;
+      if (budget / weight < estimatedUnitPrice) estimated[e] = 1;
+    }
+    const guess = priceFor(estimated);
     let valid = guess.x > 0n && guess.w > 0n;
     const priceFloat = valid ? rationalToNumber({ num: guess.x, den: guess.w * denominator }) : 0;
     for (let e = 0; valid && e < entries; e++) {
       const unitPrice = priceFloat * (weightsFloat[entWeight[e] as number] as number);
-      const budget = classFloat[entClass[e] as number] as number;
-      const margin = 4 * ((classError[entClass[e] as number] as number) * budget + ULP * unitPrice);
+      const budget = classBudget[2 * (entClass[e] as number)] as number;
+      const margin =
+        4 * ((classBudget[2 * (entClass[e] as number) + 1] as number) + ULP * unitPrice);
       const clear = Math.abs(budget - unitPrice) > margin;
       if (clear) {
         valid = guess.capped[e] === 1 ? budget < unitPrice : budget > unitPrice;
@@ -1185,8 +1248,8 @@ function equalSharesRunner(
     classCount = 1;
     classCapped.fill(0);
     classParent[0] = -1;
-    classFloat[0] = rationalToNumber(perVoterBudget);
-    classError[0] = ULP;
+    classBudget[0] = rationalToNumber(perVoterBudget);
+    classBudget[1] = ULP * (classBudget[0] as number);
     denominator = perVoterBudget.den;
     epochD.length = 0;
     epochD.push(denominator);
@@ -1273,10 +1336,14 @@ function equalSharesRunner(
       let unitPrice = estimatedUnitPrice;
       let unitError = estimatedUnitError;
       if (candidates.length === 1 && !explain) {
-        const isClear = (e: number) => {
-          const ratio = entRatio[e] as number;
-          const margin =
-            4 * ((classError[entClass[e] as number] as number) * ratio + ULP * ratio) + unitError;
+        const winnerWeights = weightFloat[winner] as Float64Array;
+        /** Whether entry e, with budget per weight `ratio`, is clearly on one side of the price. */
+        const isClear = (ratio: number, e: number) => {
+          // The class's error per unit of weight, like the ratio.
+          const ratioError =
+            (classBudget[2 * (entClass[e] as number) + 1] as number) /
+            (winnerWeights[entWeight[e] as number] as number);
+          const margin = 4 * (ratioError + ULP * ratio) + unitError;
           return Math.abs(ratio - unitPrice) > margin;
         };
         let clear = Number.isFinite(unitError);
@@ -1287,9 +1354,14 @@ function equalSharesRunner(
           unitPrice - estimatedLowest > band * estimatedLowest + unitError &&
           estimatedHighest * (1 - band) - unitPrice > unitError;
         if (outsideClear) {
-          for (let k = 0; clear && k < sideCount; k++) clear = isClear(entSide[k] as number);
+          for (let k = 0; clear && k < sideCount; k++) {
+            clear = isClear(entSideRatio[k] as number, entSide[k] as number);
+          }
         } else {
-          for (let e = 0; clear && e < entries; e++) clear = isClear(e);
+          for (let e = 0; clear && e < entries; e++) {
+            const budget = classBudget[2 * (entClass[e] as number)] as number;
+            clear = isClear(budget / (winnerWeights[entWeight[e] as number] as number), e);
+          }
         }
         if (!clear) price = exactPrice(winner);
       } else {
@@ -1312,7 +1384,9 @@ function equalSharesRunner(
           aggregate(winner);
         }
       }
-      const capped = price?.capped ?? entCapped;
+      // Capped: by the exact price's set when there is one, otherwise (every entry clear) the
+      // entries whose budget is below their payment at the estimated price.
+      const cappedExactly = price?.capped;
       const weights = weightExact[winner] as readonly bigint[];
       const winnerWeights = weightFloat[winner] as Float64Array;
       let weightLeft: bigint;
@@ -1327,7 +1401,8 @@ function equalSharesRunner(
         else {
           weightLeft = 0n;
           for (let e = 0; e < entries; e++) {
-            if (capped[e] === 0)
+            const weight = winnerWeights[entWeight[e] as number] as number;
+            if (!((classBudget[2 * (entClass[e] as number)] as number) < unitPrice * weight))
               weightLeft += (weights[entWeight[e] as number] as bigint) * exactCount(e);
           }
         }
@@ -1360,38 +1435,37 @@ function equalSharesRunner(
       for (let e = 0; e < entries; e++) {
         const c = entClass[e] as number;
         const child = addClass(newEpoch, c, entWeight[e] as number);
-        if (capped[e] === 1) {
+        const weightFloatOf = winnerWeights[entWeight[e] as number] as number;
+        const pay = unitPrice * weightFloatOf;
+        const parentFloat = classBudget[2 * c] as number;
+        if (cappedExactly === undefined ? parentFloat < pay : cappedExactly[e] === 1) {
           // Budget exactly zero: float 0 with error 0 (no exact numerator needed).
           classCapped[child] = 1;
-          classFloat[child] = 0;
-          classError[child] = 0;
-          if (explain && classFloat[c] !== 0) {
+          classBudget[2 * child] = 0;
+          classBudget[2 * child + 1] = 0;
+          if (explain && classBudget[2 * c] !== 0) {
             const amount =
               materialize(c) * lift(classEpoch[c] as number, newEpoch - 1) * weightLeft;
             pays(amount, true, entCount[e] as number);
           }
           continue;
         }
-        const weightFloatOf = winnerWeights[entWeight[e] as number] as number;
-        const pay = unitPrice * weightFloatOf;
-        const parentFloat = classFloat[c] as number;
         let value = parentFloat - pay;
-        let relative =
-          ((classError[c] as number) * parentFloat +
-            (unitError + 2 * ULP * unitPrice) * weightFloatOf +
-            Math.abs(value) * ULP) /
-          value;
-        if (!(value > 0) || relative > CLASS_ERROR) {
+        let error =
+          (classBudget[2 * c + 1] as number) +
+          (unitError + 2 * ULP * unitPrice) * weightFloatOf +
+          Math.abs(value) * ULP;
+        if (!(value > 0) || error > CLASS_ERROR * value) {
           const exact = materialize(child);
           value = exact > 0n ? rationalToNumber({ num: exact, den: denominator }) : 0;
-          relative = value === 0 ? 0 : 2 * ULP;
+          error = 2 * ULP * value;
         }
         if (explain) {
           const w = weights[entWeight[e] as number] as bigint;
           pays(priceNumerator(newEpoch) * w, value === 0, entCount[e] as number);
         }
-        classFloat[child] = value;
-        classError[child] = relative;
+        classBudget[2 * child] = value;
+        classBudget[2 * child + 1] = error;
       }
       alive[winner] = 0;
       selected.push(winner);
