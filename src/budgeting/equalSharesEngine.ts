@@ -407,7 +407,12 @@ export function prepareEqualShares(
 
 /** Relative rounding of one double operation, rounded up generously (2^-52 against 2^-53). */
 const ULP = 2 ** -52;
-/** A class's double may be this far from its exact budget, relatively; past it, it is recomputed. */
+/** How far from the last price of the same aggregation the first guess brackets the new one. */
+const GUESS = 2 ** -6;
+/**
+ * A class's double may be this far from its exact budget, relative to the per-voter budget;
+ * past it, it is recomputed.
+ */
 const CLASS_ERROR = 2 ** -26;
 
 /** A project's supporters grouped by (class, weight): the same for every run that bought the same projects in the same order. */
@@ -450,7 +455,7 @@ export interface EqualSharesWorkspace {
    * The runner of the last runs and the data it runs on: its functions and buffers are
    * made once and kept from run to run (the engine's code then stays optimised).
    */
-  runner: { data: EqualSharesData; run: EqualSharesRunner } | undefined;
+  runner: EqualSharesRunner | undefined;
 }
 
 /** Growable buffers holding the aggregations made at one depth. @internal */
@@ -460,9 +465,6 @@ interface AggregationArena {
   counts: Float64Array;
   used: number;
 }
-
-/** One run at a per-voter budget, explaining or not. @internal */
-type EqualSharesRunner = (perVoterBudget: Rational, explain: boolean) => EqualSharesRun;
 
 /** Per-class arrays of a run. @internal */
 interface ClassStore {
@@ -518,12 +520,12 @@ export function runEqualShares(
   workspace?: EqualSharesWorkspace,
 ): EqualSharesRun {
   const shared = workspace ?? equalSharesWorkspace();
-  let run = shared.runner?.data === data ? shared.runner.run : undefined;
-  if (run === undefined) {
-    run = equalSharesRunner(data, shared, workspace !== undefined);
-    shared.runner = { data, run };
+  let runner = shared.runner?.data === data ? shared.runner : undefined;
+  if (runner === undefined) {
+    runner = new EqualSharesRunner(data, shared, workspace !== undefined);
+    shared.runner = runner;
   }
-  const result = run(perVoterBudget, explain);
+  const result = runner.run(perVoterBudget, explain);
   if (explain) {
     // The explanation's paymentsOf reads this runner's classes: later runs get their own.
     shared.runner = undefined;
@@ -531,194 +533,380 @@ export function runEqualShares(
   }
   return result;
 }
+/** Double estimate of ρ for the aggregated project, with a certain enclosure. */
+interface Estimate {
+  affordable: "yes" | "no" | "unsure";
+  lo: number;
+  hi: number;
+}
+/** Exact ρ̃ = X / (W × D) for the aggregated (affordable) project, with the capped flags. */
+interface ExactPrice {
+  x: bigint;
+  w: bigint;
+  capped: Uint8Array;
+}
 
 /**
- * Makes the function that runs equal shares on `data` at any per-voter budget: its
- * closures and buffers are made once, and each run resets the state it uses. With
- * `onPath`, runs share the workspace's memory of aggregations along the path of purchases.
+ * What a water-filling estimate leaves for the round (the runner keeps the working one and
+ * the round's best, swapped by reference).
  */
-function equalSharesRunner(
-  data: EqualSharesData,
-  workspace: EqualSharesWorkspace,
-  onPath: boolean,
-): EqualSharesRunner {
+interface EstimateState {
+  /** The entries near the guessed price (the side list), with their budgets per weight. */
+  side: Int32Array;
+  sideRatio: Float64Array;
+  sideCount: number;
+  /** ρ̃ (price per unit of weight) and a bound on its error. */
+  unitPrice: number;
+  unitError: number;
+  /** The uncapped weight (exact when the project's total weight is below 2^52). */
+  weightLeft: number;
+  /**
+   * The entries outside the side list: the most that those capped at once reach, budget
+   * per weight plus its margin (-Infinity: none), and the least that those never looked
+   * at again reach, minus theirs (Infinity: none).
+   */
+  lowest: number;
+  highest: number;
+}
+
+function estimateState(): EstimateState {
+  return {
+    side: new Int32Array(1),
+    sideRatio: new Float64Array(1),
+    sideCount: 0,
+    // Doubles from the start (see Aggregation.rho).
+    unitPrice: Number.NaN,
+    unitError: Infinity,
+    weightLeft: Number.NaN,
+    lowest: -Infinity,
+    highest: Infinity,
+  };
+}
+
+/**
+ * Runs equal shares on one election's data at any per-voter budget: its buffers are made
+ * once and each run resets the state it uses. With `onPath`, runs share the workspace's
+ * memory of aggregations along the path of purchases. A class rather than closures: every
+ * runner shares the same optimised methods (closures made anew for each election made the
+ * optimiser's inlined call targets wrong for every new one).
+ */
+class EqualSharesRunner {
+  readonly data: EqualSharesData;
+  readonly workspace: EqualSharesWorkspace;
+  readonly onPath: boolean;
   /** The run's per-voter budget and whether it explains itself (set by each run). */
-  let perVoterBudget: Rational = rational(0n);
-  let explain = false;
-  const {
-    projects,
-    supStart,
-    supGroup,
-    supWeight,
-    multiplicity,
-    weightFloat,
-    weightExact,
-    weightTotal,
-  } = data;
-  const P = projects.length;
+  perVoterBudget: Rational;
+  explain: boolean;
+
+  readonly projects: readonly PbProject[];
+  readonly supStart: Int32Array;
+  readonly supGroup: Int32Array;
+  readonly supWeight: Int32Array;
+  readonly multiplicity: Float64Array;
+  readonly weightFloat: readonly Float64Array[];
+  readonly weightExact: readonly (readonly bigint[])[];
+  readonly weightTotal: Float64Array;
+  readonly P: number;
+
   // Classes: an exact numerator over D at their epoch (computed when first needed), and
   // a double with a bound on its absolute error. A class is a history of purchases: its
   // parent class, the purchase (epoch) and the weight it paid with.
   /** Exact numerators of the classes computed so far (most never are). */
-  const classNum = new Map<number, bigint>();
-  let classCount = 1;
-  const store = workspace.store;
-  let { epoch: classEpoch, parent: classParent, weight: classWeight, budget: classBudget } = store;
+  readonly classNum: Map<number, bigint>;
+  classCount: number;
+
+  classEpoch: Int32Array;
+  classParent: Int32Array;
+  classWeight: Int32Array;
+  classBudget: Float64Array;
+
   /** 1 when the class paid all its parent's budget (capped) at its purchase. */
-  let classCapped = store.capped;
-  /** Makes room for `more` classes. */
-  const reserve = (more: number) => {
-    if (classCount + more <= classEpoch.length) return;
-    let size = classEpoch.length;
-    while (size < classCount + more) size *= 2;
-    const grown = classStore(size);
-    grown.epoch.set(classEpoch);
-    grown.parent.set(classParent);
-    grown.weight.set(classWeight);
-    grown.budget.set(classBudget);
-    grown.capped.set(classCapped);
-    ({ epoch: classEpoch, parent: classParent, weight: classWeight, budget: classBudget } = grown);
-    classCapped = grown.capped;
-    workspace.store = grown;
-  };
-  const addClass = (epoch: number, parent: number, weightIndex: number): number => {
-    const id = classCount++;
-    classEpoch[id] = epoch;
-    classParent[id] = parent;
-    classWeight[id] = weightIndex;
-    classCapped[id] = 0;
-    return id;
-  };
+  classCapped: Uint8Array;
+
   /**
    * Per epoch e (after e purchases): the denominator D_e, and for e ≥ 1 the purchase that
    * opened it: its project, W, X (computed only when some exact budget needs it) and the
    * entries that paid all they had (from which X follows).
    */
-  const epochD: bigint[] = [];
-  let denominator = 1n;
-  const epochX: (bigint | undefined)[] = [];
-  const epochW: bigint[] = [];
-  const epochProject: number[] = [];
+  readonly epochD: bigint[];
+  denominator: bigint;
+
+  readonly epochX: (bigint | undefined)[];
+  readonly epochW: bigint[];
+
+  readonly epochProject: number[];
+
   /** Per epoch whose X is left to compute: the purchase's entries and its first child class (capped children are marked). */
-  const epochCapped: (
+  readonly epochCapped: (
     | { classes: Int32Array; counts: Float64Array; firstChild: number }
     | undefined
-  )[] = [];
+  )[];
+
   /** D_to / D_from for epochs from ≤ to, remembered. */
-  const lifts = new Map<number, bigint>();
-  const lift = (from: number, to: number): bigint => {
+  readonly lifts: Map<number, bigint>;
+
+  // Which class each ballot group is in. Kept lazily: purchases only record how they
+  // move their supporters, and the moves are applied when a project's supporters must be
+  // regrouped from scratch (with a workspace, from the nearest remembered snapshot).
+  readonly groupClass: Int32Array;
+  groupClassDepth: number;
+
+  remapTo: Int32Array;
+
+  // With a workspace, runs that share a prefix of purchases share aggregations.
+  depth: number;
+  readonly alive: Uint8Array;
+
+  readonly lower: Float64Array;
+  selected: number[];
+
+  rounds: EqualSharesRound[];
+  unaffordable: { project: number; after: number }[];
+
+  exactDecisions: number;
+
+  // The aggregated supporters of one project.
+  entClass: Int32Array;
+  entWeight: Int32Array;
+
+  entCount: Float64Array;
+  entries: number;
+
+  /** During water-filling: the side list's entries still uncapped, with their budgets per weight. */
+  entLive: Int32Array;
+  entLiveRatio: Float64Array;
+
+  entAggregation: Aggregation | undefined;
+
+  /** The project whose supporters the entries hold, until the next purchase (-1: none). */
+  aggregated: number;
+  slotStamp: Int32Array;
+
+  slotOf: Int32Array;
+  stamp: number;
+
+  readonly slotMap: Map<number, number>;
+
+  /** The last "yes" estimate (see EstimateState). */
+  current: EstimateState;
+
+  /**
+   * The round's estimate with the lowest upper bound so far, kept (its buffers swapped
+   * with the working ones) so that the winner, most often that project, need not be
+   * estimated again.
+   */
+  bestProject: number;
+  best: EstimateState;
+
+  /** The aggregation of the best estimate's project. */
+  bestAggregation: Aggregation | undefined;
+  readonly fresh: Uint8Array;
+
+  /** Entries of the purchase being paid whose budgets are recomputed exactly after it. */
+  refresh: Int32Array;
+
+  constructor(data: EqualSharesData, workspace: EqualSharesWorkspace, onPath: boolean) {
+    this.data = data;
+    this.workspace = workspace;
+    this.onPath = onPath;
+    this.entAggregation = undefined;
+    this.perVoterBudget = rational(0n);
+    this.explain = false;
+    this.projects = this.data.projects;
+    this.supStart = this.data.supStart;
+    this.supGroup = this.data.supGroup;
+    this.supWeight = this.data.supWeight;
+    this.multiplicity = this.data.multiplicity;
+    this.weightFloat = this.data.weightFloat;
+    this.weightExact = this.data.weightExact;
+    this.weightTotal = this.data.weightTotal;
+    this.P = this.projects.length;
+    this.classNum = new Map<number, bigint>();
+    this.classCount = 1;
+    ({
+      epoch: this.classEpoch,
+      parent: this.classParent,
+      weight: this.classWeight,
+      budget: this.classBudget,
+      capped: this.classCapped,
+    } = workspace.store);
+    this.epochD = [];
+    this.denominator = 1n;
+    this.epochX = [];
+    this.epochW = [];
+    this.epochProject = [];
+    this.epochCapped = [];
+    this.lifts = new Map<number, bigint>();
+    this.groupClass = new Int32Array(this.data.groups);
+    this.groupClassDepth = 0;
+    this.remapTo = new Int32Array(1);
+    this.depth = 0;
+    if (this.workspace.aggregations.length === 0) this.workspace.aggregations.push(new Map());
+    this.alive = new Uint8Array(this.P);
+    this.lower = new Float64Array(this.P);
+    this.selected = [];
+    this.rounds = [];
+    this.unaffordable = [];
+    this.exactDecisions = 0;
+    this.entClass = new Int32Array(0);
+    this.entWeight = new Int32Array(0);
+    this.entCount = new Float64Array(0);
+    this.entries = 0;
+    this.current = estimateState();
+    this.entLive = new Int32Array(1);
+    this.entLiveRatio = new Float64Array(1);
+    this.aggregated = -1;
+    this.slotStamp = new Int32Array(1);
+    this.slotOf = new Int32Array(1);
+    this.stamp = 0;
+    this.slotMap = new Map<number, number>();
+    this.bestProject = -1;
+    this.best = estimateState();
+    this.bestAggregation = undefined;
+    this.fresh = new Uint8Array(this.P);
+    this.refresh = new Int32Array(1);
+  }
+
+  /** Makes room for `more` classes. */
+  reserve(more: number) {
+    if (this.classCount + more <= this.classEpoch.length) return;
+    let size = this.classEpoch.length;
+    while (size < this.classCount + more) size *= 2;
+    const grown = classStore(size);
+    grown.epoch.set(this.classEpoch);
+    grown.parent.set(this.classParent);
+    grown.weight.set(this.classWeight);
+    grown.budget.set(this.classBudget);
+    grown.capped.set(this.classCapped);
+    ({
+      epoch: this.classEpoch,
+      parent: this.classParent,
+      weight: this.classWeight,
+      budget: this.classBudget,
+      capped: this.classCapped,
+    } = grown);
+    this.workspace.store = grown;
+  }
+
+  lift(from: number, to: number): bigint {
     if (from === to) return 1n;
     const key = from * 65536 + to;
-    let value = lifts.get(key);
+    let value = this.lifts.get(key);
     if (value === undefined) {
-      value = (epochD[to] as bigint) / (epochD[from] as bigint);
-      lifts.set(key, value);
+      value = (this.epochD[to] as bigint) / (this.epochD[from] as bigint);
+      this.lifts.set(key, value);
     }
     return value;
-  };
+  }
+
   /** X of an epoch: cost × D before it, minus what the capped entries paid (exactly). */
-  const priceNumerator = (epoch: number): bigint => {
-    const known = epochX[epoch];
+  priceNumerator(epoch: number): bigint {
+    const known = this.epochX[epoch];
     if (known !== undefined) return known;
     const before = epoch - 1;
     let x =
-      (projects[epochProject[epoch] as number] as PbProject).cost * (epochD[before] as bigint);
-    const { classes, counts, firstChild } = epochCapped[epoch] as {
+      (this.projects[this.epochProject[epoch] as number] as PbProject).cost *
+      (this.epochD[before] as bigint);
+    const { classes, counts, firstChild } = this.epochCapped[epoch] as {
       classes: Int32Array;
       counts: Float64Array;
       firstChild: number;
     };
     for (let k = 0; k < classes.length; k++) {
       const c = classes[k] as number;
-      if (classCapped[firstChild + k] === 0 || classBudget[2 * c] === 0) continue;
-      x -= materialize(c) * lift(classEpoch[c] as number, before) * BigInt(counts[k] as number);
+      if (this.classCapped[firstChild + k] === 0 || this.classBudget[2 * c] === 0) continue;
+      x -=
+        this.materialize(c) *
+        this.lift(this.classEpoch[c] as number, before) *
+        BigInt(counts[k] as number);
     }
-    epochX[epoch] = x;
+    this.epochX[epoch] = x;
     return x;
-  };
+  }
+
   /** Exact numerator of a class over its epoch's denominator, computed along its ancestry. */
-  const materialize = (c: number): bigint => {
-    if (classBudget[2 * c] === 0 && classBudget[2 * c + 1] === 0) return 0n;
-    const known = classNum.get(c);
+  materialize(c: number): bigint {
+    if (this.classBudget[2 * c] === 0 && this.classBudget[2 * c + 1] === 0) return 0n;
+    const known = this.classNum.get(c);
     if (known !== undefined) return known;
     const chain: number[] = [];
     let at = c;
-    while (!classNum.has(at) && !(classBudget[2 * at] === 0 && classBudget[2 * at + 1] === 0)) {
+    while (
+      !this.classNum.has(at) &&
+      !(this.classBudget[2 * at] === 0 && this.classBudget[2 * at + 1] === 0)
+    ) {
       chain.push(at);
-      at = classParent[at] as number;
+      at = this.classParent[at] as number;
     }
     for (let k = chain.length - 1; k >= 0; k--) {
       const child = chain[k] as number;
-      const parent = classParent[child] as number;
-      const epoch = classEpoch[child] as number;
+      const parent = this.classParent[child] as number;
+      const epoch = this.classEpoch[child] as number;
       // Parent's budget brought to D_{epoch−1}, times W, minus X × weight.
-      const paidWeight = (weightExact[epochProject[epoch] as number] as readonly bigint[])[
-        classWeight[child] as number
-      ] as bigint;
+      const paidWeight = (
+        this.weightExact[this.epochProject[epoch] as number] as readonly bigint[]
+      )[this.classWeight[child] as number] as bigint;
       const parentValue =
-        classBudget[2 * parent] === 0 && classBudget[2 * parent + 1] === 0
+        this.classBudget[2 * parent] === 0 && this.classBudget[2 * parent + 1] === 0
           ? 0n
-          : (classNum.get(parent) as bigint);
+          : (this.classNum.get(parent) as bigint);
       const value =
-        parentValue * lift(classEpoch[parent] as number, epoch - 1) * (epochW[epoch] as bigint) -
-        priceNumerator(epoch) * paidWeight;
-      classNum.set(child, value);
+        parentValue *
+          this.lift(this.classEpoch[parent] as number, epoch - 1) *
+          (this.epochW[epoch] as bigint) -
+        this.priceNumerator(epoch) * paidWeight;
+      this.classNum.set(child, value);
     }
-    return classNum.get(c) as bigint;
-  };
+    return this.classNum.get(c) as bigint;
+  }
 
-  // Which class each ballot group is in. Kept lazily: purchases only record how they
-  // move their supporters, and the moves are applied when a project's supporters must be
-  // regrouped from scratch (with a workspace, from the nearest remembered snapshot).
-  const groupClass = new Int32Array(data.groups);
-  let groupClassDepth = 0;
-  let remapTo = new Int32Array(1);
-  // With a workspace, runs that share a prefix of purchases share aggregations.
-  let depth = 0;
-  const { path, aggregations, moves, snapshots, spare, arenas } = workspace;
-  if (aggregations.length === 0) aggregations.push(new Map());
   /** Records a purchase on the path, forgetting what lay beyond if this run parts from it. */
-  const advancePath = (winner: number, firstChild: number) => {
-    if (path[depth] !== winner) {
-      for (let k = depth + 1; k < snapshots.length; k++) {
-        const old = snapshots[k];
-        if (old !== undefined && onPath) spare.push(old);
+  advancePath(winner: number, firstChild: number) {
+    if (this.workspace.path[this.depth] !== winner) {
+      for (let k = this.depth + 1; k < this.workspace.snapshots.length; k++) {
+        const old = this.workspace.snapshots[k];
+        if (old !== undefined && this.onPath) this.workspace.spare.push(old);
       }
-      path.length = depth;
-      aggregations.length = depth + 1;
-      for (let k = depth + 1; k < arenas.length; k++) (arenas[k] as AggregationArena).used = 0;
-      moves.length = depth;
-      snapshots.length = depth + 1;
-      path.push(winner);
-      aggregations.push(new Map());
-      moves.push({ firstChild, classes: entClass, weights: entWeight });
+      this.workspace.path.length = this.depth;
+      this.workspace.aggregations.length = this.depth + 1;
+      for (let k = this.depth + 1; k < this.workspace.arenas.length; k++)
+        (this.workspace.arenas[k] as AggregationArena).used = 0;
+      this.workspace.moves.length = this.depth;
+      this.workspace.snapshots.length = this.depth + 1;
+      this.workspace.path.push(winner);
+      this.workspace.aggregations.push(new Map());
+      this.workspace.moves.push({ firstChild, classes: this.entClass, weights: this.entWeight });
     }
-    depth++;
-  };
+    this.depth++;
+  }
+
   /** Applies the recorded moves until groupClass is current. */
-  const syncGroupClass = () => {
-    if (groupClassDepth === depth) return;
-    if (onPath) {
-      for (let k = depth; k > groupClassDepth; k--) {
-        const snapshot = snapshots[k];
+  syncGroupClass() {
+    if (this.groupClassDepth === this.depth) return;
+    const { groupClass, supGroup, supStart, supWeight, weightExact } = this;
+    const { path, moves } = this.workspace;
+    if (this.onPath) {
+      for (let k = this.depth; k > this.groupClassDepth; k--) {
+        const snapshot = this.workspace.snapshots[k];
         if (snapshot !== undefined) {
           groupClass.set(snapshot);
-          groupClassDepth = k;
+          this.groupClassDepth = k;
           break;
         }
       }
     }
-    for (; groupClassDepth < depth; groupClassDepth++) {
-      const winner = path[groupClassDepth] as number;
-      const move = moves[groupClassDepth] as (typeof moves)[number];
+    for (; this.groupClassDepth < this.depth; this.groupClassDepth++) {
+      const winner = path[this.groupClassDepth] as number;
+      const move = moves[this.groupClassDepth] as (typeof moves)[number];
       const width = (weightExact[winner] as readonly bigint[]).length;
       const end = supStart[winner + 1] as number;
       if (width === 1) {
-        if (remapTo.length < classCount) {
-          let size = remapTo.length;
-          while (size < classCount) size *= 2;
-          remapTo = new Int32Array(size);
+        if (this.remapTo.length < this.classCount) {
+          let size = this.remapTo.length;
+          while (size < this.classCount) size *= 2;
+          this.remapTo = new Int32Array(size);
         }
+        const remapTo = this.remapTo;
         for (let e = 0; e < move.classes.length; e++)
           remapTo[move.classes[e] as number] = move.firstChild + e;
         for (let k = supStart[winner] as number; k < end; k++) {
@@ -740,51 +928,24 @@ function equalSharesRunner(
       }
     }
     // Snapshots every few depths: replaying a few moves is cheaper than copying every group.
-    if (onPath && depth % 4 === 0 && snapshots[depth] === undefined) {
-      const copy = spare.pop() ?? new Int32Array(data.groups);
+    if (this.onPath && this.depth % 4 === 0 && this.workspace.snapshots[this.depth] === undefined) {
+      const copy = this.workspace.spare.pop() ?? new Int32Array(this.data.groups);
       copy.set(groupClass);
-      snapshots[depth] = copy;
+      this.workspace.snapshots[this.depth] = copy;
     }
-  };
+  }
 
-  const alive = new Uint8Array(P);
-  const lower = new Float64Array(P);
-  let selected: number[] = [];
-  let rounds: EqualSharesRound[] = [];
-  let unaffordable: { project: number; after: number }[] = [];
-  let exactDecisions = 0;
-
-  // The aggregated supporters of one project.
-  let entClass: Int32Array = new Int32Array(0);
-  let entWeight: Int32Array = new Int32Array(0);
-  let entCount: Float64Array = new Float64Array(0);
-  let entries = 0;
-  /**
-   * The entries near the guessed price (the side list) with their budgets per weight, and
-   * the ones still uncapped during water-filling.
-   */
-  let entSide = new Int32Array(1);
-  let entSideRatio = new Float64Array(1);
-  let entLive = new Int32Array(1);
-  let entLiveRatio = new Float64Array(1);
-  let entAggregation: Aggregation | undefined;
-  /** The project whose supporters the entries hold, until the next purchase (-1: none). */
-  let aggregated = -1;
-  let slotStamp = new Int32Array(1);
-  let slotOf = new Int32Array(1);
-  let stamp = 0;
-  const slotMap = new Map<number, number>();
   /** The arena of the current depth, with room for `more` entries. */
-  const arenaWithRoom = (more: number): AggregationArena => {
-    while (arenas.length <= depth) {
-      arenas.push({
+  arenaWithRoom(more: number): AggregationArena {
+    while (this.workspace.arenas.length <= this.depth) {
+      this.workspace.arenas.push({
         classes: new Int32Array(1),
         weights: new Int32Array(1),
         counts: new Float64Array(1),
         used: 0,
       });
     }
-    const arena = arenas[depth] as AggregationArena;
+    const arena = this.workspace.arenas[this.depth] as AggregationArena;
     if (arena.used + more > arena.classes.length) {
       // Fresh buffers: the aggregations already made keep the old ones through their views.
       let size = 2 * arena.classes.length;
@@ -795,38 +956,39 @@ function equalSharesRunner(
       arena.used = 0;
     }
     return arena;
-  };
+  }
 
   /** Groups the project's supporters by (class, weight), from memory when the path allows. */
-  const aggregate = (p: number) => {
-    if (aggregated === p) return;
-    aggregated = p;
-    const memory = onPath ? aggregations[depth] : undefined;
+  aggregate(p: number) {
+    if (this.aggregated === p) return;
+    this.aggregated = p;
+    const memory = this.onPath ? this.workspace.aggregations[this.depth] : undefined;
     let found = memory?.get(p);
     if (found === undefined) {
-      syncGroupClass();
-      const weights = weightFloat[p] as Float64Array;
-      const start = supStart[p] as number;
-      const end = supStart[p + 1] as number;
+      this.syncGroupClass();
+      const weights = this.weightFloat[p] as Float64Array;
+      const start = this.supStart[p] as number;
+      const end = this.supStart[p + 1] as number;
       // Entries go to the depth's arena, at most one per supporter; the aggregation views them.
-      const arena = arenaWithRoom(end - start);
+      const arena = this.arenaWithRoom(end - start);
       const { classes, weights: weightOf, counts } = arena;
       const base = arena.used;
       let length = base;
       if (weights.length === 1) {
-        if (slotStamp.length < classCount) {
-          let size = slotStamp.length;
-          while (size < classCount) size *= 2;
-          slotStamp = new Int32Array(size);
-          slotOf = new Int32Array(size);
-          stamp = 0;
+        if (this.slotStamp.length < this.classCount) {
+          let size = this.slotStamp.length;
+          while (size < this.classCount) size *= 2;
+          this.slotStamp = new Int32Array(size);
+          this.slotOf = new Int32Array(size);
+          this.stamp = 0;
         }
         // Stamps carry over from run to run; start again long before they overflow.
-        if (stamp >= 2 ** 30) {
-          slotStamp.fill(0);
-          stamp = 0;
+        if (this.stamp >= 2 ** 30) {
+          this.slotStamp.fill(0);
+          this.stamp = 0;
         }
-        stamp++;
+        const stamp = ++this.stamp;
+        const { supGroup, groupClass, multiplicity, slotStamp, slotOf } = this;
         for (let k = start; k < end; k++) {
           const g = supGroup[k] as number;
           const c = groupClass[g] as number;
@@ -843,20 +1005,20 @@ function equalSharesRunner(
           }
         }
       } else {
-        slotMap.clear();
+        this.slotMap.clear();
         for (let k = start; k < end; k++) {
-          const g = supGroup[k] as number;
-          const c = groupClass[g] as number;
-          const wi = supWeight[k] as number;
+          const g = this.supGroup[k] as number;
+          const c = this.groupClass[g] as number;
+          const wi = this.supWeight[k] as number;
           const key = c * weights.length + wi;
-          const slot = slotMap.get(key);
+          const slot = this.slotMap.get(key);
           if (slot !== undefined)
-            counts[slot] = (counts[slot] as number) + (multiplicity[g] as number);
+            counts[slot] = (counts[slot] as number) + (this.multiplicity[g] as number);
           else {
-            slotMap.set(key, length);
+            this.slotMap.set(key, length);
             classes[length] = c;
             weightOf[length] = wi;
-            counts[length] = multiplicity[g] as number;
+            counts[length] = this.multiplicity[g] as number;
             length++;
           }
         }
@@ -872,47 +1034,32 @@ function equalSharesRunner(
       };
       memory?.set(p, found);
     }
-    entAggregation = found;
-    entClass = found.classes;
-    entWeight = found.weights;
-    entCount = found.counts;
-    entries = entClass.length;
-    reserveEntries();
-  };
+    this.entAggregation = found;
+    this.entClass = found.classes;
+    this.entWeight = found.weights;
+    this.entCount = found.counts;
+    this.entries = this.entClass.length;
+    this.reserveEntries();
+  }
+
   /** Makes each per-entry buffer hold the aggregated project's entries. */
-  const reserveEntries = () => {
+  reserveEntries() {
     const size = (length: number) => {
       let grown = Math.max(1, length);
-      while (grown < entries) grown *= 2;
+      while (grown < this.entries) grown *= 2;
       return grown;
     };
-    if (entSide.length < entries) entSide = new Int32Array(size(entSide.length));
-    if (entSideRatio.length < entries) entSideRatio = new Float64Array(size(entSideRatio.length));
-    if (entLive.length < entries) entLive = new Int32Array(size(entLive.length));
-    if (entLiveRatio.length < entries) entLiveRatio = new Float64Array(size(entLiveRatio.length));
-  };
-
-  /** Double estimate of ρ for the aggregated project, with a certain enclosure. */
-  interface Estimate {
-    affordable: "yes" | "no" | "unsure";
-    lo: number;
-    hi: number;
+    const current = this.current;
+    if (current.side.length < this.entries)
+      current.side = new Int32Array(size(current.side.length));
+    if (current.sideRatio.length < this.entries)
+      current.sideRatio = new Float64Array(size(current.sideRatio.length));
+    if (this.entLive.length < this.entries)
+      this.entLive = new Int32Array(size(this.entLive.length));
+    if (this.entLiveRatio.length < this.entries)
+      this.entLiveRatio = new Float64Array(size(this.entLiveRatio.length));
   }
-  /** ρ̃ (price per unit of weight) of the last "yes" estimate, and a bound on its error. */
-  let estimatedUnitPrice = 0;
-  let estimatedUnitError = Infinity;
-  /** The last "yes" estimate's uncapped weight (exact when the project's total weight is below 2^52). */
-  let estimatedWeightLeft = 0;
-  /**
-   * The last "yes" estimate's entries outside the side list: the largest budget per
-   * weight of those capped at once (-Infinity: none) and the smallest of those never
-   * looked at again (Infinity: none). Entries in between are in entSide[0 .. sideCount).
-   */
-  let estimatedLowest = -Infinity;
-  let estimatedHighest = Infinity;
-  let sideCount = 0;
-  /** How far from the last price of the same aggregation the first guess brackets the new one. */
-  const GUESS = 2 ** -6;
+
   /**
    * Water-filling without sorting. Every entry whose budget per weight is below a lower
    * bound of the price is capped whatever happens, and every entry at or above an upper
@@ -935,11 +1082,13 @@ function equalSharesRunner(
    * moves by at most the change of the capped budgets divided by the remaining
    * weight (doubled for safety), so the exact price lies within the returned error.
    */
-  const waterFill = (p: number, guess: number): Estimate | undefined => {
-    const cost = Number((projects[p] as PbProject).cost);
-    const weights = weightFloat[p] as Float64Array;
+  waterFill(p: number, guess: number): Estimate | undefined {
+    const { entClass, entCount, entWeight, classBudget, entLive, entLiveRatio, entries } = this;
+    const { side: entSide, sideRatio: entSideRatio } = this.current;
+    const cost = Number((this.projects[p] as PbProject).cost);
+    const weights = this.weightFloat[p] as Float64Array;
     // Slightly below cost / total weight, so that rounding never caps an entry too early.
-    const sure = (cost / (weightTotal[p] as number)) * (1 - 2 ** -30);
+    const sure = (cost / (this.weightTotal[p] as number)) * (1 - 2 ** -30);
     const floor = guess > 0 ? Math.max(sure, guess * (1 - GUESS)) : sure;
     const ceiling = guess > 0 ? guess * (1 + GUESS) : Infinity;
     let total = 0;
@@ -952,6 +1101,9 @@ function equalSharesRunner(
     let cheapestLive = Infinity;
     let lowest = -Infinity;
     let highest = Infinity;
+    // The largest error of a budget capped at once, and of one set aside.
+    let lowestError = 0;
+    let highestError = 0;
     if (weights.length === 1) {
       // Every supporter has the same weight w (approvals): budgets are compared with the
       // bounds times w, and only side entries are divided.
@@ -965,7 +1117,8 @@ function equalSharesRunner(
         const budget = classBudget[2 * c] as number;
         const count = entCount[e] as number;
         const money = budget * count;
-        const moneyError = (classBudget[2 * c + 1] as number) * count;
+        const error = classBudget[2 * c + 1] as number;
+        const moneyError = error * count;
         total += money;
         totalError += moneyError;
         countAll += count;
@@ -974,18 +1127,24 @@ function equalSharesRunner(
           cappedError += moneyError;
           cappedCount += count;
           if (budget > lowest) lowest = budget;
+          if (error > lowestError) lowestError = error;
         } else if (budget < ceilingBudget) {
           const ratio = budget / w;
           entSide[side] = e;
           entSideRatio[side] = ratio;
           side++;
           if (ratio < cheapestLive) cheapestLive = ratio;
-        } else if (budget < highest) highest = budget;
+        } else {
+          if (budget < highest) highest = budget;
+          if (error > highestError) highestError = error;
+        }
       }
       weightAll = countAll * w;
       cappedWeight = cappedCount * w;
       lowest /= w;
       highest /= w;
+      lowestError /= w;
+      highestError /= w;
     } else {
       for (let e = 0; e < entries; e++) {
         const c = entClass[e] as number;
@@ -993,7 +1152,8 @@ function equalSharesRunner(
         const weight = weights[entWeight[e] as number] as number;
         const count = entCount[e] as number;
         const money = budget * count;
-        const moneyError = (classBudget[2 * c + 1] as number) * count;
+        const error = classBudget[2 * c + 1] as number;
+        const moneyError = error * count;
         const weightCount = weight * count;
         const ratio = budget / weight;
         total += money;
@@ -1004,13 +1164,22 @@ function equalSharesRunner(
           cappedError += moneyError;
           cappedWeight += weightCount;
           if (ratio > lowest) lowest = ratio;
+          if (error > lowestError) lowestError = error;
         } else if (ratio < ceiling) {
           entSide[side] = e;
           entSideRatio[side] = ratio;
           side++;
           if (ratio < cheapestLive) cheapestLive = ratio;
-        } else if (ratio < highest) highest = ratio;
+        } else {
+          if (ratio < highest) highest = ratio;
+          if (error > highestError) highestError = error;
+        }
       }
+      // Errors per unit of weight, bounded with the smallest weight.
+      let lightest = Infinity;
+      for (const weight of weights) if (weight < lightest) lightest = weight;
+      lowestError /= lightest;
+      highestError /= lightest;
     }
     const arithmetic = (entries + 8) * ULP;
     const tolerance = 2 * (totalError + arithmetic * (total + cost));
@@ -1055,154 +1224,139 @@ function equalSharesRunner(
     // The guess held if the price is within its bracket: everything capped at once is below
     // it, everything set aside above it.
     if (guess > 0 && !(rho >= floor && rho <= ceiling)) return undefined;
-    const sigma = data.sigmaFloat[p] as number;
+    const sigma = this.data.sigmaFloat[p] as number;
     const error = (2 * (cappedError + arithmetic * (capped + cost))) / weightLeft + rho * 16 * ULP;
-    estimatedUnitPrice = rho;
-    estimatedUnitError = error;
-    estimatedWeightLeft = weightLeft;
-    estimatedLowest = lowest;
-    estimatedHighest = highest;
-    sideCount = side;
+    this.current.unitPrice = rho;
+    this.current.unitError = error;
+    this.current.weightLeft = weightLeft;
+    // How far the entries outside the side list can reach towards the price, with the
+    // margins of isClear (see run): up to this from below, down to that from above.
+    this.current.lowest = lowest * (1 + 4 * ULP) + 4 * lowestError;
+    this.current.highest = highest * (1 - 4 * ULP) - 4 * highestError;
+    this.current.sideCount = side;
     return {
       affordable: "yes",
       lo: Math.max(0, ((rho - error) / sigma) * (1 - 4 * ULP)),
       hi: ((rho + error) / sigma) * (1 + 4 * ULP),
     };
-  };
-  /**
-   * The round's estimate with the lowest upper bound so far, kept (its buffers swapped
-   * with the working ones) so that the winner, most often that project, need not be
-   * estimated again.
-   */
-  let bestProject = -1;
-  const best = {
-    aggregation: undefined as Aggregation | undefined,
-    side: new Int32Array(1),
-    sideRatio: new Float64Array(1),
-    sideCount: 0,
-    // Doubles from the start (see Aggregation.rho).
-    unitPrice: Number.NaN,
-    unitError: Infinity,
-    weightLeft: Number.NaN,
-    lowest: -Infinity,
-    highest: Infinity,
-  };
+  }
+
   /** Swaps the working estimate with the kept one. */
-  const swapBest = () => {
-    [entSide, best.side] = [best.side, entSide];
-    [entSideRatio, best.sideRatio] = [best.sideRatio, entSideRatio];
-    [sideCount, best.sideCount] = [best.sideCount, sideCount];
-    [estimatedUnitPrice, best.unitPrice] = [best.unitPrice, estimatedUnitPrice];
-    [estimatedUnitError, best.unitError] = [best.unitError, estimatedUnitError];
-    [estimatedWeightLeft, best.weightLeft] = [best.weightLeft, estimatedWeightLeft];
-    [estimatedLowest, best.lowest] = [best.lowest, estimatedLowest];
-    [estimatedHighest, best.highest] = [best.highest, estimatedHighest];
-  };
-  /** Keeps the estimate just made of `p` as the round's best. */
-  const keepAsBest = (p: number) => {
-    swapBest();
-    bestProject = p;
-    best.aggregation = entAggregation;
+  swapBest() {
+    const best = this.best;
+    this.best = this.current;
+    this.current = best;
+  }
+
+  keepAsBest(p: number) {
+    this.swapBest();
+    this.bestProject = p;
+    this.bestAggregation = this.entAggregation;
     // The buffers now in use may be too small for the aggregated project.
-    reserveEntries();
-  };
+    this.reserveEntries();
+  }
+
   /** Makes the kept estimate the working one again, with its aggregation. */
-  const restoreBest = () => {
-    swapBest();
-    const aggregation = best.aggregation as Aggregation;
-    entAggregation = aggregation;
-    entClass = aggregation.classes;
-    entWeight = aggregation.weights;
-    entCount = aggregation.counts;
-    entries = entClass.length;
-    aggregated = bestProject;
-  };
+  restoreBest() {
+    this.swapBest();
+    const aggregation = this.bestAggregation as Aggregation;
+    this.entAggregation = aggregation;
+    this.entClass = aggregation.classes;
+    this.entWeight = aggregation.weights;
+    this.entCount = aggregation.counts;
+    this.entries = this.entClass.length;
+    this.aggregated = this.bestProject;
+  }
 
   /** Double estimate of ρ for the aggregated project (see waterFill). */
-  const estimate = (p: number): Estimate => {
-    estimatedUnitPrice = Number.NaN;
-    estimatedUnitError = Infinity;
-    const aggregation = entAggregation as Aggregation;
+  estimate(p: number): Estimate {
+    this.current.unitPrice = Number.NaN;
+    this.current.unitError = Infinity;
+    const aggregation = this.entAggregation as Aggregation;
     const result =
-      (aggregation.rho > 0 ? waterFill(p, aggregation.rho) : undefined) ?? waterFill(p, 0);
-    if (result?.affordable === "yes") aggregation.rho = estimatedUnitPrice;
+      (aggregation.rho > 0 ? this.waterFill(p, aggregation.rho) : undefined) ??
+      this.waterFill(p, 0);
+    if (result?.affordable === "yes") aggregation.rho = this.current.unitPrice;
     return result as Estimate;
-  };
+  }
 
   /** An entry's exact budget numerator over today's denominator. */
-  const exactBudget = (e: number): bigint => {
-    const c = entClass[e] as number;
-    return materialize(c) * lift(classEpoch[c] as number, epochD.length - 1);
-  };
-  const exactCount = (e: number): bigint => BigInt(entCount[e] as number);
+  exactBudget(e: number): bigint {
+    const c = this.entClass[e] as number;
+    return this.materialize(c) * this.lift(this.classEpoch[c] as number, this.epochD.length - 1);
+  }
+
+  exactCount(e: number): bigint {
+    return BigInt(this.entCount[e] as number);
+  }
 
   /** Exactly: can the aggregated project's supporters pay its cost? */
-  const exactlyAffordable = (p: number): boolean => {
+  exactlyAffordable(p: number): boolean {
     let total = 0n;
-    for (let e = 0; e < entries; e++) total += exactBudget(e) * exactCount(e);
-    return total >= (projects[p] as PbProject).cost * denominator;
-  };
-
-  /** Exact ρ̃ = X / (W × D) for the aggregated (affordable) project, with the capped flags. */
-  interface ExactPrice {
-    x: bigint;
-    w: bigint;
-    capped: Uint8Array;
+    for (let e = 0; e < this.entries; e++) total += this.exactBudget(e) * this.exactCount(e);
+    return total >= (this.projects[p] as PbProject).cost * this.denominator;
   }
-  const exactPrice = (p: number): ExactPrice => {
-    const weights = weightExact[p] as readonly bigint[];
-    const weightsFloat = weightFloat[p] as Float64Array;
-    const cost = (projects[p] as PbProject).cost * denominator;
-    const budgets = new Array<bigint | undefined>(entries);
+
+  exactPrice(p: number): ExactPrice {
+    const weights = this.weightExact[p] as readonly bigint[];
+    const weightsFloat = this.weightFloat[p] as Float64Array;
+    const cost = (this.projects[p] as PbProject).cost * this.denominator;
+    const budgets = new Array<bigint | undefined>(this.entries);
     const budgetOf = (e: number): bigint => {
       let value = budgets[e];
       if (value === undefined) {
-        value = exactBudget(e);
+        value = this.exactBudget(e);
         budgets[e] = value;
       }
       return value;
     };
-    const weightOf = (e: number) => weights[entWeight[e] as number] as bigint;
+    const weightOf = (e: number) => weights[this.entWeight[e] as number] as bigint;
     let weightAll = 0n;
     let floatSum = 0;
-    for (let e = 0; e < entries; e++) {
-      floatSum += (weightsFloat[entWeight[e] as number] as number) * (entCount[e] as number);
+    for (let e = 0; e < this.entries; e++) {
+      floatSum +=
+        (weightsFloat[this.entWeight[e] as number] as number) * (this.entCount[e] as number);
     }
     // Whole numbers below 2^53 add exactly in doubles.
     if (floatSum < 2 ** 52) weightAll = BigInt(floatSum);
-    else for (let e = 0; e < entries; e++) weightAll += weightOf(e) * exactCount(e);
+    else for (let e = 0; e < this.entries; e++) weightAll += weightOf(e) * this.exactCount(e);
     /** X and W for a capped set. */
     const priceFor = (capped: Uint8Array): ExactPrice => {
       let x = cost;
       let w = weightAll;
       let cappedWeight = 0;
-      for (let e = 0; e < entries; e++) {
+      for (let e = 0; e < this.entries; e++) {
         if (capped[e] === 1) {
-          if (classBudget[2 * (entClass[e] as number)] !== 0) x -= budgetOf(e) * exactCount(e);
+          if (this.classBudget[2 * (this.entClass[e] as number)] !== 0)
+            x -= budgetOf(e) * this.exactCount(e);
           cappedWeight +=
-            (weightsFloat[entWeight[e] as number] as number) * (entCount[e] as number);
+            (weightsFloat[this.entWeight[e] as number] as number) * (this.entCount[e] as number);
         }
       }
       if (cappedWeight < 2 ** 52) w -= BigInt(cappedWeight);
-      else for (let e = 0; e < entries; e++) if (capped[e] === 1) w -= weightOf(e) * exactCount(e);
+      else
+        for (let e = 0; e < this.entries; e++)
+          if (capped[e] === 1) w -= weightOf(e) * this.exactCount(e);
       return { x, w, capped };
     };
     // The estimate's capped set (budget per weight below its price; none without one),
     // then a check of every entry against the price it gives.
-    const estimated = new Uint8Array(entries);
-    for (let e = 0; e < entries; e++) {
-      const budget = classBudget[2 * (entClass[e] as number)] as number;
-      const weight = weightsFloat[entWeight[e] as number] as number;
-      if (budget / weight < estimatedUnitPrice) estimated[e] = 1;
+    const estimated = new Uint8Array(this.entries);
+    for (let e = 0; e < this.entries; e++) {
+      const budget = this.classBudget[2 * (this.entClass[e] as number)] as number;
+      const weight = weightsFloat[this.entWeight[e] as number] as number;
+      if (budget / weight < this.current.unitPrice) estimated[e] = 1;
     }
     const guess = priceFor(estimated);
     let valid = guess.x > 0n && guess.w > 0n;
-    const priceFloat = valid ? rationalToNumber({ num: guess.x, den: guess.w * denominator }) : 0;
-    for (let e = 0; valid && e < entries; e++) {
-      const unitPrice = priceFloat * (weightsFloat[entWeight[e] as number] as number);
-      const budget = classBudget[2 * (entClass[e] as number)] as number;
+    const priceFloat = valid
+      ? rationalToNumber({ num: guess.x, den: guess.w * this.denominator })
+      : 0;
+    for (let e = 0; valid && e < this.entries; e++) {
+      const unitPrice = priceFloat * (weightsFloat[this.entWeight[e] as number] as number);
+      const budget = this.classBudget[2 * (this.entClass[e] as number)] as number;
       const margin =
-        4 * ((classBudget[2 * (entClass[e] as number) + 1] as number) + ULP * unitPrice);
+        4 * ((this.classBudget[2 * (this.entClass[e] as number) + 1] as number) + ULP * unitPrice);
       const clear = Math.abs(budget - unitPrice) > margin;
       if (clear) {
         valid = guess.capped[e] === 1 ? budget < unitPrice : budget > unitPrice;
@@ -1214,11 +1368,11 @@ function equalSharesRunner(
     }
     if (valid) return guess;
     // Exact water-filling: cap every entry with budget × W < X × weight, until stable.
-    const capped = new Uint8Array(entries);
+    const capped = new Uint8Array(this.entries);
     let price = priceFor(capped);
     for (;;) {
       let grew = false;
-      for (let e = 0; e < entries; e++) {
+      for (let e = 0; e < this.entries; e++) {
         if (capped[e] === 0 && budgetOf(e) * price.w < price.x * weightOf(e)) {
           capped[e] = 1;
           grew = true;
@@ -1227,215 +1381,233 @@ function equalSharesRunner(
       if (!grew) return price;
       price = priceFor(capped);
     }
-  };
+  }
 
   /** Compares ρ of two projects exactly (negative: a is cheaper per unit). */
-  const comparePrices = (a: number, pa: ExactPrice, b: number, pb: ExactPrice): number => {
-    const sa = data.sigma[a] as Rational;
-    const sb = data.sigma[b] as Rational;
+  comparePrices(a: number, pa: ExactPrice, b: number, pb: ExactPrice): number {
+    const sa = this.data.sigma[a] as Rational;
+    const sb = this.data.sigma[b] as Rational;
     const left = pa.x * sa.den * pb.w * sb.num;
     const right = pb.x * sb.den * pa.w * sa.num;
     return left < right ? -1 : left > right ? 1 : 0;
-  };
+  }
 
-  const fresh = new Uint8Array(P);
-  return (budget: Rational, explaining: boolean): EqualSharesRun => {
-    perVoterBudget = budget;
-    explain = explaining;
+  /** One run at a per-voter budget, explaining or not. */
+  run(budget: Rational, explaining: boolean): EqualSharesRun {
+    this.perVoterBudget = budget;
+    this.explain = explaining;
     // Reset what a run changes.
-    classNum.clear();
-    classNum.set(0, perVoterBudget.num);
-    classCount = 1;
-    classCapped.fill(0);
-    classParent[0] = -1;
-    classBudget[0] = rationalToNumber(perVoterBudget);
-    classBudget[1] = ULP * (classBudget[0] as number);
-    denominator = perVoterBudget.den;
-    epochD.length = 0;
-    epochD.push(denominator);
-    epochX.length = 0;
-    epochX.push(0n);
-    epochW.length = 0;
-    epochW.push(1n);
-    epochProject.length = 0;
-    epochProject.push(-1);
-    epochCapped.length = 0;
-    epochCapped.push(undefined);
-    lifts.clear();
-    groupClass.fill(0);
-    groupClassDepth = 0;
-    depth = 0;
-    alive.fill(0);
-    lower.fill(0);
-    selected = [];
-    rounds = [];
-    unaffordable = [];
-    exactDecisions = 0;
-    aggregated = -1;
-    entAggregation = undefined;
+    this.classNum.clear();
+    this.classNum.set(0, this.perVoterBudget.num);
+    this.classCount = 1;
+    this.classCapped.fill(0);
+    this.classParent[0] = -1;
+    this.classBudget[0] = rationalToNumber(this.perVoterBudget);
+    this.classBudget[1] = ULP * (this.classBudget[0] as number);
+    this.denominator = this.perVoterBudget.den;
+    this.epochD.length = 0;
+    this.epochD.push(this.denominator);
+    this.epochX.length = 0;
+    this.epochX.push(0n);
+    this.epochW.length = 0;
+    this.epochW.push(1n);
+    this.epochProject.length = 0;
+    this.epochProject.push(-1);
+    this.epochCapped.length = 0;
+    this.epochCapped.push(undefined);
+    this.lifts.clear();
+    this.groupClass.fill(0);
+    this.groupClassDepth = 0;
+    this.depth = 0;
+    this.alive.fill(0);
+    this.lower.fill(0);
+    this.selected = [];
+    this.rounds = [];
+    this.unaffordable = [];
+    this.exactDecisions = 0;
+    this.aggregated = -1;
+    this.entAggregation = undefined;
 
     // Free projects (cost 0) with supporters go first, in tie order.
     const free: number[] = [];
-    for (let p = 0; p < P; p++) {
-      const hasSupport = (supStart[p + 1] as number) > (supStart[p] as number);
-      const project = projects[p] as PbProject;
+    for (let p = 0; p < this.P; p++) {
+      const hasSupport = (this.supStart[p + 1] as number) > (this.supStart[p] as number);
+      const project = this.projects[p] as PbProject;
       if (!hasSupport) continue;
       if (project.cost === 0n) free.push(p);
-      else if ((data.sigma[p] as Rational).num > 0n) alive[p] = 1;
+      else if ((this.data.sigma[p] as Rational).num > 0n) this.alive[p] = 1;
     }
-    free.sort((a, b) => (data.rank[a] as number) - (data.rank[b] as number));
+    free.sort((a, b) => (this.data.rank[a] as number) - (this.data.rank[b] as number));
     for (const p of free) {
-      selected.push(p);
-      if (explain) rounds.push({ project: p, price: { num: 0n, den: 1n }, payments: [] });
+      this.selected.push(p);
+      if (this.explain) this.rounds.push({ project: p, price: { num: 0n, den: 1n }, payments: [] });
     }
 
     for (;;) {
       // Lazy evaluation: recompute projects whose lower bound could beat the best so far.
       // A previous run that bought the same projects so far bought `path[depth]` next: it
       // is likely to win again, so evaluating it first tightens the bound early.
-      fresh.fill(0);
+      this.fresh.fill(0);
       let bestHi = Infinity;
-      bestProject = -1;
-      let hint = onPath ? (path[depth] ?? -1) : -1;
+      this.bestProject = -1;
+      let hint = this.onPath ? (this.workspace.path[this.depth] ?? -1) : -1;
       for (;;) {
         const next =
-          hint >= 0 && alive[hint] === 1 ? hint : lowestBoundProject(alive, fresh, lower);
+          hint >= 0 && this.alive[hint] === 1
+            ? hint
+            : lowestBoundProject(this.alive, this.fresh, this.lower);
         hint = -1;
-        if (next < 0 || (lower[next] as number) > bestHi) break;
-        aggregate(next);
-        let estimateOf = estimate(next);
-        if (estimateOf.affordable === "unsure" && !exactlyAffordable(next)) {
+        if (next < 0 || (this.lower[next] as number) > bestHi) break;
+        this.aggregate(next);
+        let estimateOf = this.estimate(next);
+        if (estimateOf.affordable === "unsure" && !this.exactlyAffordable(next)) {
           estimateOf = { affordable: "no", lo: Infinity, hi: Infinity };
         }
         if (estimateOf.affordable === "no") {
-          alive[next] = 0;
-          unaffordable.push({ project: next, after: selected.length });
+          this.alive[next] = 0;
+          this.unaffordable.push({ project: next, after: this.selected.length });
           continue;
         }
-        fresh[next] = 1;
-        lower[next] = estimateOf.lo;
+        this.fresh[next] = 1;
+        this.lower[next] = estimateOf.lo;
         if (estimateOf.hi < bestHi) {
           bestHi = estimateOf.hi;
-          keepAsBest(next);
+          this.keepAsBest(next);
         }
       }
       const candidates: number[] = [];
-      for (let p = 0; p < P; p++) {
-        if (alive[p] === 1 && fresh[p] === 1 && (lower[p] as number) <= bestHi) candidates.push(p);
+      for (let p = 0; p < this.P; p++) {
+        if (this.alive[p] === 1 && this.fresh[p] === 1 && (this.lower[p] as number) <= bestHi)
+          candidates.push(p);
       }
       if (candidates.length === 0) break;
       let winner = candidates[0] as number;
-      if (winner === bestProject) restoreBest();
+      if (winner === this.bestProject) this.restoreBest();
       else {
-        aggregate(winner);
-        estimate(winner);
+        this.aggregate(winner);
+        this.estimate(winner);
       }
       // One clear winner: its capped set is certain when every entry's budget per weight is
       // clearly on one side of the price; then X is left to be computed if ever needed.
       let price: ExactPrice | undefined;
-      let unitPrice = estimatedUnitPrice;
-      let unitError = estimatedUnitError;
-      if (candidates.length === 1 && !explain) {
-        const winnerWeights = weightFloat[winner] as Float64Array;
+      let unitPrice = this.current.unitPrice;
+      let unitError = this.current.unitError;
+      if (candidates.length === 1 && !this.explain) {
+        const winnerWeights = this.weightFloat[winner] as Float64Array;
         /** Whether entry e, with budget per weight `ratio`, is clearly on one side of the price. */
         const isClear = (ratio: number, e: number) => {
           // The class's error per unit of weight, like the ratio.
           const ratioError =
-            (classBudget[2 * (entClass[e] as number) + 1] as number) /
-            (winnerWeights[entWeight[e] as number] as number);
+            (this.classBudget[2 * (this.entClass[e] as number) + 1] as number) /
+            (winnerWeights[this.entWeight[e] as number] as number);
           const margin = 4 * (ratioError + ULP * ratio) + unitError;
           return Math.abs(ratio - unitPrice) > margin;
         };
         let clear = Number.isFinite(unitError);
-        // Entries outside the side list are clear together when the extremes are (a class's
-        // relative error never exceeds CLASS_ERROR); otherwise each is checked.
-        const band = 4 * (CLASS_ERROR + ULP);
+        // Entries outside the side list are clear together when the extremes are (their
+        // reach, margins included, is clear of the price); otherwise each is checked.
         const outsideClear =
-          unitPrice - estimatedLowest > band * estimatedLowest + unitError &&
-          estimatedHighest * (1 - band) - unitPrice > unitError;
+          unitPrice - this.current.lowest > unitError &&
+          this.current.highest - unitPrice > unitError;
         if (outsideClear) {
-          for (let k = 0; clear && k < sideCount; k++) {
-            clear = isClear(entSideRatio[k] as number, entSide[k] as number);
+          for (let k = 0; clear && k < this.current.sideCount; k++) {
+            clear = isClear(this.current.sideRatio[k] as number, this.current.side[k] as number);
           }
         } else {
-          for (let e = 0; clear && e < entries; e++) {
-            const budget = classBudget[2 * (entClass[e] as number)] as number;
-            clear = isClear(budget / (winnerWeights[entWeight[e] as number] as number), e);
+          for (let e = 0; clear && e < this.entries; e++) {
+            const budget = this.classBudget[2 * (this.entClass[e] as number)] as number;
+            clear = isClear(budget / (winnerWeights[this.entWeight[e] as number] as number), e);
           }
         }
-        if (!clear) price = exactPrice(winner);
+        if (!clear) price = this.exactPrice(winner);
       } else {
-        price = exactPrice(winner);
+        price = this.exactPrice(winner);
         if (candidates.length > 1) {
-          exactDecisions++;
+          this.exactDecisions++;
           for (const challenger of candidates.slice(1)) {
-            aggregate(challenger);
-            estimate(challenger);
-            const challengerPrice = exactPrice(challenger);
-            const compared = comparePrices(challenger, challengerPrice, winner, price);
+            this.aggregate(challenger);
+            this.estimate(challenger);
+            const challengerPrice = this.exactPrice(challenger);
+            const compared = this.comparePrices(challenger, challengerPrice, winner, price);
             if (
               compared < 0 ||
-              (compared === 0 && (data.rank[challenger] as number) < (data.rank[winner] as number))
+              (compared === 0 &&
+                (this.data.rank[challenger] as number) < (this.data.rank[winner] as number))
             ) {
               winner = challenger;
               price = challengerPrice;
             }
           }
-          aggregate(winner);
+          this.aggregate(winner);
         }
       }
       // Capped: by the exact price's set when there is one, otherwise (every entry clear) the
       // entries whose budget is below their payment at the estimated price.
       const cappedExactly = price?.capped;
-      const weights = weightExact[winner] as readonly bigint[];
-      const winnerWeights = weightFloat[winner] as Float64Array;
+      const weights = this.weightExact[winner] as readonly bigint[];
+      const winnerWeights = this.weightFloat[winner] as Float64Array;
       let weightLeft: bigint;
       if (price !== undefined) {
         weightLeft = price.w;
-        unitPrice = rationalToNumber({ num: price.x, den: price.w * denominator });
+        unitPrice = rationalToNumber({ num: price.x, den: price.w * this.denominator });
         unitError = 4 * ULP * unitPrice;
       } else {
         // The estimate's uncapped weight is exact when the project's total weight is below
         // 2^52 (whole numbers add and subtract exactly in doubles).
-        if ((weightTotal[winner] as number) < 2 ** 52) weightLeft = BigInt(estimatedWeightLeft);
+        if ((this.weightTotal[winner] as number) < 2 ** 52)
+          weightLeft = BigInt(this.current.weightLeft);
         else {
           weightLeft = 0n;
-          for (let e = 0; e < entries; e++) {
-            const weight = winnerWeights[entWeight[e] as number] as number;
-            if (!((classBudget[2 * (entClass[e] as number)] as number) < unitPrice * weight))
-              weightLeft += (weights[entWeight[e] as number] as bigint) * exactCount(e);
+          for (let e = 0; e < this.entries; e++) {
+            const weight = winnerWeights[this.entWeight[e] as number] as number;
+            if (
+              !((this.classBudget[2 * (this.entClass[e] as number)] as number) < unitPrice * weight)
+            )
+              weightLeft += (weights[this.entWeight[e] as number] as bigint) * this.exactCount(e);
           }
         }
       }
       // Pay: capped classes pay everything; the others pay ρ̃ × weight each. Every entry
       // becomes a new class (budget zero for the capped ones).
-      const previousDenominator = denominator;
-      denominator = previousDenominator * weightLeft;
-      const newEpoch = epochD.length;
-      epochD.push(denominator);
-      epochW.push(weightLeft);
-      epochX.push(price?.x);
-      epochProject.push(winner);
+      const previousDenominator = this.denominator;
+      this.denominator = previousDenominator * weightLeft;
+      const newEpoch = this.epochD.length;
+      this.epochD.push(this.denominator);
+      this.epochW.push(weightLeft);
+      this.epochX.push(price?.x);
+      this.epochProject.push(winner);
       // The entries are never changed once built, and their children record which were
       // capped, so X can be computed from them later.
-      epochCapped.push(
+      this.epochCapped.push(
         price === undefined
-          ? { classes: entClass, counts: entCount, firstChild: classCount }
+          ? { classes: this.entClass, counts: this.entCount, firstChild: this.classCount }
           : undefined,
       );
       // Explaining runs: voters who paid the same amount, keyed by twice its numerator over
       // the new denominator, plus one when it was all they had.
-      const paid = explain ? new Map<bigint, number>() : undefined;
+      const paid = this.explain ? new Map<bigint, number>() : undefined;
       const pays = (amount: bigint, all: boolean, voters: number) => {
         const key = amount * 2n + (all ? 1n : 0n);
         paid?.set(key, (paid.get(key) ?? 0) + voters);
       };
-      reserve(entries);
-      const firstChild = classCount;
+      this.reserve(this.entries);
+      const firstChild = this.classCount;
+      const { entClass, entWeight, entCount, entries, classBudget, classCapped } = this;
+      const { classEpoch, classParent, classWeight } = this;
+      const explain = this.explain;
+      if (this.refresh.length < entries) this.refresh = new Int32Array(2 * entries);
+      const refresh = this.refresh;
+      let refreshCount = 0;
+      const payError = unitError + 2 * ULP * unitPrice;
+      const errorLimit = CLASS_ERROR * (classBudget[0] as number);
       for (let e = 0; e < entries; e++) {
         const c = entClass[e] as number;
-        const child = addClass(newEpoch, c, entWeight[e] as number);
-        const weightFloatOf = winnerWeights[entWeight[e] as number] as number;
+        const wi = entWeight[e] as number;
+        const child = firstChild + e;
+        classEpoch[child] = newEpoch;
+        classParent[child] = c;
+        classWeight[child] = wi;
+        const weightFloatOf = winnerWeights[wi] as number;
         const pay = unitPrice * weightFloatOf;
         const parentFloat = classBudget[2 * c] as number;
         if (cappedExactly === undefined ? parentFloat < pay : cappedExactly[e] === 1) {
@@ -1443,70 +1615,112 @@ function equalSharesRunner(
           classCapped[child] = 1;
           classBudget[2 * child] = 0;
           classBudget[2 * child + 1] = 0;
-          if (explain && classBudget[2 * c] !== 0) {
+          if (explain && parentFloat !== 0) {
             const amount =
-              materialize(c) * lift(classEpoch[c] as number, newEpoch - 1) * weightLeft;
+              this.materialize(c) * this.lift(classEpoch[c] as number, newEpoch - 1) * weightLeft;
             pays(amount, true, entCount[e] as number);
           }
           continue;
         }
-        let value = parentFloat - pay;
-        let error =
+        classCapped[child] = 0;
+        const difference = parentFloat - pay;
+        const error =
           (classBudget[2 * c + 1] as number) +
-          (unitError + 2 * ULP * unitPrice) * weightFloatOf +
-          Math.abs(value) * ULP;
-        if (!(value > 0) || error > CLASS_ERROR * value) {
-          const exact = materialize(child);
-          value = exact > 0n ? rationalToNumber({ num: exact, den: denominator }) : 0;
-          error = 2 * ULP * value;
+          payError * weightFloatOf +
+          Math.abs(difference) * ULP;
+        // An uncapped budget is never negative: a difference at or below 0 is within its
+        // error of the exact budget, and so is 0.
+        const value = Math.max(difference, 0);
+        if (error > errorLimit || (explain && !(difference > error))) {
+          // Recomputed exactly once every child's capped flag is known (X depends on them);
+          // explanations also need to know whether a budget near zero is exactly zero (the
+          // voter paid all). Until then its error is unbounded: a double 0 with error 0
+          // would read as an exact zero budget.
+          classBudget[2 * child] = value;
+          classBudget[2 * child + 1] = Infinity;
+          refresh[refreshCount++] = e;
+          continue;
         }
         if (explain) {
-          const w = weights[entWeight[e] as number] as bigint;
-          pays(priceNumerator(newEpoch) * w, value === 0, entCount[e] as number);
+          const w = weights[wi] as bigint;
+          pays(this.priceNumerator(newEpoch) * w, false, entCount[e] as number);
         }
         classBudget[2 * child] = value;
         classBudget[2 * child + 1] = error;
       }
-      alive[winner] = 0;
-      selected.push(winner);
-      if (explain) {
-        const sigma = data.sigma[winner] as Rational;
+      this.classCount = firstChild + entries;
+      for (let k = 0; k < refreshCount; k++) {
+        const e = refresh[k] as number;
+        const child = firstChild + e;
+        const exact = this.materialize(child);
+        const value = exact > 0n ? rationalToNumber({ num: exact, den: this.denominator }) : 0;
+        classBudget[2 * child] = value;
+        classBudget[2 * child + 1] = 2 * ULP * value;
+        if (explain) {
+          const w = weights[entWeight[e] as number] as bigint;
+          pays(this.priceNumerator(newEpoch) * w, value === 0, entCount[e] as number);
+        }
+      }
+      this.alive[winner] = 0;
+      this.selected.push(winner);
+      if (this.explain) {
+        const sigma = this.data.sigma[winner] as Rational;
         // One line per amount, the largest first.
         const payments = [...(paid ?? [])]
           .sort(([a], [b]) => (a > b ? -1 : a < b ? 1 : 0))
           .map(([key, voters]) => ({
             voters,
-            amount: { num: key / 2n, den: denominator },
+            amount: { num: key / 2n, den: this.denominator },
             all: key % 2n === 1n,
           }));
-        rounds.push({
+        this.rounds.push({
           project: winner,
-          price: { num: priceNumerator(newEpoch) * sigma.den, den: denominator * sigma.num },
+          price: {
+            num: this.priceNumerator(newEpoch) * sigma.den,
+            den: this.denominator * sigma.num,
+          },
           payments,
         });
       }
       // The winner's supporters move to their new classes (applied when needed).
-      advancePath(winner, firstChild);
-      aggregated = -1;
+      this.advancePath(winner, firstChild);
+      this.aggregated = -1;
     }
 
-    if (!explain) return { selected, rounds, unaffordable, exactDecisions };
-    syncGroupClass();
+    if (!this.explain)
+      return {
+        selected: this.selected,
+        rounds: this.rounds,
+        unaffordable: this.unaffordable,
+        exactDecisions: this.exactDecisions,
+      };
+    this.syncGroupClass();
     const groupPaid = (g: number) => {
       const paid: { project: number; amount: EqualSharesFraction }[] = [];
-      for (let c = groupClass[g] as number; c > 0; c = classParent[c] as number) {
-        const epoch = classEpoch[c] as number;
-        const parent = classParent[c] as number;
-        const project = epochProject[epoch] as number;
-        const capped = classCapped[c] === 1;
-        const w = (weightExact[project] as readonly bigint[])[classWeight[c] as number] as bigint;
+      for (let c = this.groupClass[g] as number; c > 0; c = this.classParent[c] as number) {
+        const epoch = this.classEpoch[c] as number;
+        const parent = this.classParent[c] as number;
+        const project = this.epochProject[epoch] as number;
+        const capped = this.classCapped[c] === 1;
+        const w = (this.weightExact[project] as readonly bigint[])[
+          this.classWeight[c] as number
+        ] as bigint;
         const amount = capped
-          ? { num: materialize(parent), den: epochD[classEpoch[parent] as number] as bigint }
-          : { num: priceNumerator(epoch) * w, den: epochD[epoch] as bigint };
+          ? {
+              num: this.materialize(parent),
+              den: this.epochD[this.classEpoch[parent] as number] as bigint,
+            }
+          : { num: this.priceNumerator(epoch) * w, den: this.epochD[epoch] as bigint };
         if (amount.num !== 0n) paid.push({ project, amount });
       }
       return paid.reverse();
     };
-    return { selected, rounds, unaffordable, exactDecisions, paymentsOf: groupPaid };
-  };
+    return {
+      selected: this.selected,
+      rounds: this.rounds,
+      unaffordable: this.unaffordable,
+      exactDecisions: this.exactDecisions,
+      paymentsOf: groupPaid,
+    };
+  }
 }
