@@ -1,7 +1,10 @@
 import { makeIssue } from "../core/issue.js";
+import { rational } from "../core/rational.js";
 import { fail, ok, type Result } from "../core/result.js";
+import { groupBallots } from "./groupBallots.js";
 import type { PbInstance } from "./instance.js";
 import type { PbProfile } from "./profile.js";
+import type { ProjectSupport } from "./projectSupport.js";
 
 /**
  * Approval ballots merged into groups of identical approval sets, with each project's
@@ -12,13 +15,16 @@ import type { PbProfile } from "./profile.js";
 export interface ApprovalGroups {
   readonly groups: number;
   readonly multiplicity: Float64Array;
-  /** Projects approved by each group (instance indexes). */
-  readonly ballots: readonly Int32Array[];
+  /** Projects approved by group g (instance indexes): ballotProject[ballotStart[g] .. ballotStart[g + 1]). */
+  readonly ballotStart: Int32Array;
+  readonly ballotProject: Int32Array;
   /** supporters of project p: supGroup[supStart[p] .. supStart[p + 1]). */
   readonly supStart: Int32Array;
   readonly supGroup: Int32Array;
   /** Voters approving each project. */
   readonly votes: Float64Array;
+  /** The same counts by project id, as `projectSupport` gives them (score = votes). */
+  readonly support: ReadonlyMap<string, ProjectSupport>;
 }
 
 /**
@@ -44,47 +50,47 @@ export function approvalGroups(
   }
   const index = new Map(instance.projects.map((project, k) => [project.id, k]));
   const P = instance.projects.length;
-  const groupOf = new Map<string, number>();
-  const ballots: Int32Array[] = [];
-  const multiplicity: number[] = [];
-  for (const ballot of profile.ballots) {
-    if (ballot.multiplicity <= 0) continue;
-    const approved = [
-      ...new Set(ballot.projects.map((id) => index.get(id)).filter((k) => k !== undefined)),
-    ].sort((a, b) => a - b);
-    const key = approved.join(",");
-    const known = groupOf.get(key);
-    if (known !== undefined) {
-      multiplicity[known] = (multiplicity[known] as number) + ballot.multiplicity;
-      continue;
-    }
-    groupOf.set(key, ballots.length);
-    ballots.push(Int32Array.from(approved));
-    multiplicity.push(ballot.multiplicity);
-  }
+  const { flatProject, flatStart, groupMultiplicity, groupCount } = groupBallots(
+    profile,
+    index,
+    undefined,
+    true,
+  );
+  const multiplicity = groupMultiplicity.subarray(0, groupCount);
   const supStart = new Int32Array(P + 1);
-  for (const approved of ballots) {
-    for (const p of approved) supStart[p + 1] = (supStart[p + 1] as number) + 1;
+  const entries = flatStart[groupCount] as number;
+  for (let k = 0; k < entries; k++) {
+    const p = flatProject[k] as number;
+    supStart[p + 1] = (supStart[p + 1] as number) + 1;
   }
   for (let p = 0; p < P; p++)
     supStart[p + 1] = (supStart[p + 1] as number) + (supStart[p] as number);
   const fill = supStart.slice(0, P);
-  const supGroup = new Int32Array(supStart[P] as number);
+  const supGroup = new Int32Array(entries);
   const votes = new Float64Array(P);
-  ballots.forEach((approved, g) => {
-    for (const p of approved) {
+  for (let g = 0; g < groupCount; g++) {
+    const m = multiplicity[g] as number;
+    for (let k = flatStart[g] as number; k < (flatStart[g + 1] as number); k++) {
+      const p = flatProject[k] as number;
       const at = fill[p] as number;
       supGroup[at] = g;
       fill[p] = at + 1;
-      votes[p] = (votes[p] as number) + (multiplicity[g] as number);
+      votes[p] = (votes[p] as number) + m;
     }
-  });
+  }
   return ok({
-    groups: ballots.length,
-    multiplicity: Float64Array.from(multiplicity),
-    ballots,
+    groups: groupCount,
+    multiplicity,
+    ballotStart: flatStart.subarray(0, groupCount + 1),
+    ballotProject: flatProject.subarray(0, entries),
     supStart,
     supGroup,
     votes,
+    support: new Map(
+      instance.projects.map((project, p) => {
+        const voters = votes[p] as number;
+        return [project.id, { votes: voters, score: rational(voters) }];
+      }),
+    ),
   });
 }

@@ -12,7 +12,6 @@ import type { PbInstance, PbProject } from "./instance.js";
 import type { PbOutcome, PbRuleMetadata, PbStep } from "./outcome.js";
 import { defaultPbTieBreaking, pbTieBreakingKeys } from "./pbTieBreaking.js";
 import type { PbProfile } from "./profile.js";
-import { projectSupport } from "./projectSupport.js";
 
 /**
  * Options of {@link maximinSupport}.
@@ -126,8 +125,12 @@ function optimalLoad(
   const patterns = new Map<string, { members: number[]; voters: number }>();
   for (let g = 0; g < grouped.groups; g++) {
     const members: number[] = [];
-    for (const p of grouped.ballots[g] as Int32Array) {
-      const k = inSet.get(p);
+    for (
+      let at = grouped.ballotStart[g] as number;
+      at < (grouped.ballotStart[g + 1] as number);
+      at++
+    ) {
+      const k = inSet.get(grouped.ballotProject[at] as number);
       if (k !== undefined) members.push(k);
     }
     if (members.length === 0) continue;
@@ -203,7 +206,7 @@ export function maximinSupport(
   const projects = instance.projects;
   const compare = tieBreakingComparator(
     tieBreaking,
-    pbTieBreakingKeys(projects, projectSupport(instance, profile)),
+    pbTieBreakingKeys(projects, grouped.value.support),
   );
   const votes = grouped.value.votes;
   const available = new Set(

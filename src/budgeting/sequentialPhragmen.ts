@@ -15,7 +15,6 @@ import { lowestBoundProject } from "./lowestBoundProject.js";
 import type { PbOutcome, PbRuleMetadata, PbStep } from "./outcome.js";
 import { defaultPbTieBreaking, pbTieBreakingKeys } from "./pbTieBreaking.js";
 import type { PbProfile } from "./profile.js";
-import { projectSupport } from "./projectSupport.js";
 
 /**
  * Options of {@link sequentialPhragmen}.
@@ -64,7 +63,7 @@ export function sequentialPhragmen(
   const P = projects.length;
   const compare = tieBreakingComparator(
     tieBreaking,
-    pbTieBreakingKeys(projects, projectSupport(instance, profile)),
+    pbTieBreakingKeys(projects, grouped.value.support),
   );
   // Voters whose loads were last set by the same purchase share one load: a class.
   const classLoad: Rational[] = [rational(0)];
