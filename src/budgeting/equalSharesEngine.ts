@@ -55,6 +55,7 @@ export interface EqualSharesData {
   readonly multiplicity: Float64Array;
   readonly supStart: Int32Array;
   readonly supGroup: Int32Array;
+  /** Each supporter's weight index (empty when every project has one weight). */
   readonly supWeight: Int32Array;
   readonly weightExact: readonly (readonly bigint[])[];
   readonly weightFloat: readonly Float64Array[];
@@ -252,7 +253,8 @@ export function prepareEqualShares(
     multiplicity: multiplicity.slice(),
     supStart,
     supGroup,
-    supWeight,
+    // Read only for projects with several weights: empty when there are none.
+    supWeight: weightExact.some((weights) => weights.length > 1) ? supWeight : new Int32Array(0),
     weightExact,
     weightFloat,
     weightCounts,
@@ -318,10 +320,12 @@ export interface EqualSharesWorkspace {
   runner: EqualSharesRunner | undefined;
 }
 
-/** Growable buffers holding the aggregations made at one depth. @internal */
+/**
+ * Growable buffers holding the aggregations made at one depth (their classes and counts;
+ * weights are shared zeros for a project with one weight, and copied otherwise). @internal
+ */
 interface AggregationArena {
   classes: Int32Array;
-  weights: Int32Array;
   counts: Float64Array;
   used: number;
 }
@@ -329,7 +333,6 @@ interface AggregationArena {
 function emptyArena(): AggregationArena {
   return {
     classes: new Int32Array(1),
-    weights: new Int32Array(1),
     counts: new Float64Array(1),
     used: 0,
   };
@@ -575,6 +578,10 @@ class EqualSharesRunner {
   refresh: Int32Array;
   /** Without a path, the aggregations' buffer (each aggregation keeps a copy). */
   readonly scratch: AggregationArena;
+  /** Zeros, viewed as the weights of every aggregation of a project with one weight. */
+  zeros: Int32Array;
+  /** The weights of an aggregation being made, before they are copied. */
+  scratchWeights: Int32Array;
 
   constructor(data: EqualSharesData, workspace: EqualSharesWorkspace, onPath: boolean) {
     this.data = data;
@@ -637,6 +644,8 @@ class EqualSharesRunner {
     this.fresh = new Uint8Array(this.P);
     this.refresh = new Int32Array(1);
     this.scratch = emptyArena();
+    this.zeros = new Int32Array(1);
+    this.scratchWeights = new Int32Array(1);
   }
 
   /** Makes room for `more` classes. */
@@ -817,7 +826,6 @@ class EqualSharesRunner {
         let size = 2 * scratch.classes.length;
         while (size < more) size *= 2;
         scratch.classes = new Int32Array(size);
-        scratch.weights = new Int32Array(size);
         scratch.counts = new Float64Array(size);
       }
       return scratch;
@@ -829,7 +837,6 @@ class EqualSharesRunner {
       let size = 2 * arena.classes.length;
       while (size < more) size *= 2;
       arena.classes = new Int32Array(size);
-      arena.weights = new Int32Array(size);
       arena.counts = new Float64Array(size);
       arena.used = 0;
     }
@@ -849,9 +856,10 @@ class EqualSharesRunner {
       const end = this.supStart[p + 1] as number;
       // Entries go to the depth's arena, at most one per supporter; the aggregation views them.
       const arena = this.arenaWithRoom(end - start);
-      const { classes, weights: weightOf, counts } = arena;
+      const { classes, counts } = arena;
       const base = arena.used;
       let length = base;
+      let weightOf: Int32Array;
       if (weights.length === 1) {
         if (this.slotStamp.length < this.classCount) {
           let size = this.slotStamp.length;
@@ -877,12 +885,17 @@ class EqualSharesRunner {
             slotStamp[c] = stamp;
             slotOf[c] = length;
             classes[length] = c;
-            weightOf[length] = 0;
             counts[length] = multiplicity[g] as number;
             length++;
           }
         }
+        if (this.zeros.length < length - base) this.zeros = new Int32Array(2 * (length - base));
+        weightOf = this.zeros.subarray(0, length - base);
       } else {
+        if (this.scratchWeights.length < end - start) {
+          this.scratchWeights = new Int32Array(2 * (end - start));
+        }
+        const scratchWeights = this.scratchWeights;
         this.slotMap.clear();
         for (let k = start; k < end; k++) {
           const g = this.supGroup[k] as number;
@@ -895,18 +908,19 @@ class EqualSharesRunner {
           else {
             this.slotMap.set(key, length);
             classes[length] = c;
-            weightOf[length] = wi;
+            scratchWeights[length - base] = wi;
             counts[length] = this.multiplicity[g] as number;
             length++;
           }
         }
+        weightOf = scratchWeights.slice(0, length - base);
       }
       arena.used = length;
       // Views into the depth's arena on a path; copies of the scratch arena otherwise.
       const take = this.onPath ? "subarray" : "slice";
       found = {
         classes: classes[take](base, length),
-        weights: weightOf[take](base, length),
+        weights: weightOf,
         counts: counts[take](base, length),
         // NaN (no guess yet) keeps the field a double from the start: an object whose number
         // field changes representation later is a different shape to the optimiser.
