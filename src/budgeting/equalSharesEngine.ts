@@ -1493,6 +1493,7 @@ class EqualSharesRunner {
       const refresh = this.refresh;
       let refreshCount = 0;
       const payError = unitError + 2 * ULP * unitPrice;
+      const uncappedVoters = explain ? new Float64Array(weights.length) : undefined;
       const errorLimit = CLASS_ERROR * (classBudget[0] as number);
       for (let e = 0; e < entries; e++) {
         const c = entClass[e] as number;
@@ -1535,14 +1536,18 @@ class EqualSharesRunner {
           refresh[refreshCount++] = e;
           continue;
         }
-        if (explain) {
-          const w = weights[wi] as bigint;
-          pays(this.priceNumerator(newEpoch) * w, false, entCount[e] as number);
+        // Explaining: voters who paid the price in full, by weight (one amount per weight).
+        if (uncappedVoters !== undefined) {
+          uncappedVoters[wi] = (uncappedVoters[wi] as number) + (entCount[e] as number);
         }
         classBudget[2 * child] = value;
         classBudget[2 * child + 1] = error;
       }
       this.classCount = firstChild + entries;
+      uncappedVoters?.forEach((voters, wi) => {
+        if (voters > 0)
+          pays(this.priceNumerator(newEpoch) * (weights[wi] as bigint), false, voters);
+      });
       for (let k = 0; k < refreshCount; k++) {
         const e = refresh[k] as number;
         const child = firstChild + e;
