@@ -303,7 +303,7 @@ export interface EqualSharesWorkspace {
   /** Per depth on the path: how the purchase there moved its supporters (new classes). */
   readonly moves: { firstChild: number; classes: Int32Array; weights: Int32Array }[];
   /** Per depth on the path: every group's class there, when it was needed. */
-  readonly snapshots: (Int32Array | undefined)[];
+  readonly snapshots: Map<number, Int32Array>;
   /** Snapshot buffers no longer on the path, for reuse. */
   readonly spare: Int32Array[];
   /**
@@ -362,6 +362,17 @@ function classStore(size: number): ClassStore {
 }
 
 /**
+ * An empty array already in the elements kind of an array of objects. A literal `[]` starts
+ * as an array of small integers and changes kind at its first object: optimised code
+ * made for the changed kind then fails on the next workspace's arrays, over and over.
+ */
+function objectArray<T extends object>(): T[] {
+  const array: T[] = [{} as T];
+  array.length = 0;
+  return array;
+}
+
+/**
  * A fresh {@link EqualSharesWorkspace}.
  *
  * @internal
@@ -369,11 +380,11 @@ function classStore(size: number): ClassStore {
 export function equalSharesWorkspace(): EqualSharesWorkspace {
   return {
     path: [],
-    aggregations: [],
-    moves: [],
-    snapshots: [],
-    spare: [],
-    arenas: [],
+    aggregations: objectArray(),
+    moves: objectArray(),
+    snapshots: new Map(),
+    spare: objectArray(),
+    arenas: objectArray(),
     store: classStore(16),
     runner: undefined,
   };
@@ -744,16 +755,16 @@ class EqualSharesRunner {
   /** Records a purchase on the path, forgetting what lay beyond if this run parts from it. */
   advancePath(winner: number, firstChild: number) {
     if (this.workspace.path[this.depth] !== winner) {
-      for (let k = this.depth + 1; k < this.workspace.snapshots.length; k++) {
-        const old = this.workspace.snapshots[k];
-        if (old !== undefined && this.onPath) this.workspace.spare.push(old);
+      for (const [k, old] of this.workspace.snapshots) {
+        if (k <= this.depth) continue;
+        if (this.onPath) this.workspace.spare.push(old);
+        this.workspace.snapshots.delete(k);
       }
       this.workspace.path.length = this.depth;
       this.workspace.aggregations.length = this.depth + 1;
       for (let k = this.depth + 1; k < this.workspace.arenas.length; k++)
         (this.workspace.arenas[k] as AggregationArena).used = 0;
       this.workspace.moves.length = this.depth;
-      this.workspace.snapshots.length = this.depth + 1;
       this.workspace.path.push(winner);
       this.workspace.aggregations.push(new Map());
       this.workspace.moves.push({ firstChild, classes: this.entClass, weights: this.entWeight });
@@ -768,7 +779,7 @@ class EqualSharesRunner {
     const { path, moves } = this.workspace;
     if (this.onPath) {
       for (let k = this.depth; k > this.groupClassDepth; k--) {
-        const snapshot = this.workspace.snapshots[k];
+        const snapshot = this.workspace.snapshots.get(k);
         if (snapshot !== undefined) {
           groupClass.set(snapshot);
           this.groupClassDepth = k;
@@ -809,10 +820,12 @@ class EqualSharesRunner {
       }
     }
     // Snapshots every few depths: replaying a few moves is cheaper than copying every group.
-    if (this.onPath && this.depth % 4 === 0 && this.workspace.snapshots[this.depth] === undefined) {
-      const copy = this.workspace.spare.pop() ?? new Int32Array(this.data.groups);
+    if (this.onPath && this.depth % 4 === 0 && !this.workspace.snapshots.has(this.depth)) {
+      const spare = this.workspace.spare;
+      const copy =
+        spare.length > 0 ? (spare.pop() as Int32Array) : new Int32Array(this.data.groups);
       copy.set(groupClass);
-      this.workspace.snapshots[this.depth] = copy;
+      this.workspace.snapshots.set(this.depth, copy);
     }
   }
 
@@ -917,11 +930,10 @@ class EqualSharesRunner {
       }
       arena.used = length;
       // Views into the depth's arena on a path; copies of the scratch arena otherwise.
-      const take = this.onPath ? "subarray" : "slice";
       found = {
-        classes: classes[take](base, length),
+        classes: this.onPath ? classes.subarray(base, length) : classes.slice(base, length),
         weights: weightOf,
-        counts: counts[take](base, length),
+        counts: this.onPath ? counts.subarray(base, length) : counts.slice(base, length),
         // NaN (no guess yet) keeps the field a double from the start: an object whose number
         // field changes representation later is a different shape to the optimiser.
         rho: Number.NaN,
@@ -1169,7 +1181,7 @@ class EqualSharesRunner {
     const aggregation = this.entAggregation as Aggregation;
     const result =
       (aggregation.rho > 0 ? this.waterFill(p, aggregation.rho) : undefined) ??
-      this.waterFill(p, 0);
+      this.waterFill(p, Number.NaN);
     if (result?.affordable === "yes") aggregation.rho = this.current.unitPrice;
     return result as Estimate;
   }
