@@ -706,7 +706,7 @@ class EqualSharesRunner {
     };
     for (let k = 0; k < classes.length; k++) {
       const c = classes[k] as number;
-      if (this.classCapped[firstChild + k] === 0 || this.classBudget[2 * c] === 0) continue;
+      if (this.classCapped[firstChild + k] === 0 || this.isExactZero(c)) continue;
       x -=
         this.materialize(c) *
         this.lift(this.classEpoch[c] as number, before) *
@@ -716,17 +716,22 @@ class EqualSharesRunner {
     return x;
   }
 
+  /**
+   * Whether a class's budget is exactly zero: its double 0 with error 0 (a double 0 with an
+   * error may stand for a tiny positive budget).
+   */
+  isExactZero(c: number): boolean {
+    return this.classBudget[2 * c] === 0 && this.classBudget[2 * c + 1] === 0;
+  }
+
   /** Exact numerator of a class over its epoch's denominator, computed along its ancestry. */
   materialize(c: number): bigint {
-    if (this.classBudget[2 * c] === 0 && this.classBudget[2 * c + 1] === 0) return 0n;
+    if (this.isExactZero(c)) return 0n;
     const known = this.classNum.get(c);
     if (known !== undefined) return known;
     const chain: number[] = [];
     let at = c;
-    while (
-      !this.classNum.has(at) &&
-      !(this.classBudget[2 * at] === 0 && this.classBudget[2 * at + 1] === 0)
-    ) {
+    while (!this.classNum.has(at) && !this.isExactZero(at)) {
       chain.push(at);
       at = this.classParent[at] as number;
     }
@@ -738,10 +743,7 @@ class EqualSharesRunner {
       const paidWeight = (
         this.weightExact[this.epochProject[epoch] as number] as readonly bigint[]
       )[this.classWeight[child] as number] as bigint;
-      const parentValue =
-        this.classBudget[2 * parent] === 0 && this.classBudget[2 * parent + 1] === 0
-          ? 0n
-          : (this.classNum.get(parent) as bigint);
+      const parentValue = this.isExactZero(parent) ? 0n : (this.classNum.get(parent) as bigint);
       const value =
         parentValue *
           this.lift(this.classEpoch[parent] as number, epoch - 1) *
@@ -1233,8 +1235,7 @@ class EqualSharesRunner {
       let cappedWeight = 0;
       for (let e = 0; e < this.entries; e++) {
         if (capped[e] === 1) {
-          if (this.classBudget[2 * (this.entClass[e] as number)] !== 0)
-            x -= budgetOf(e) * this.exactCount(e);
+          if (!this.isExactZero(this.entClass[e] as number)) x -= budgetOf(e) * this.exactCount(e);
           cappedWeight +=
             (weightsFloat[this.entWeight[e] as number] as number) * (this.entCount[e] as number);
         }
@@ -1522,7 +1523,7 @@ class EqualSharesRunner {
           classCapped[child] = 1;
           classBudget[2 * child] = 0;
           classBudget[2 * child + 1] = 0;
-          if (explain && parentFloat !== 0) {
+          if (explain && !this.isExactZero(c)) {
             const amount =
               this.materialize(c) * this.lift(classEpoch[c] as number, newEpoch - 1) * weightLeft;
             pays(amount, true, entCount[e] as number);
