@@ -587,7 +587,7 @@ class EqualSharesRunner {
 
   /** Entries of the purchase being paid whose budgets are recomputed exactly after it. */
   refresh: Int32Array;
-  /** Without a path, the aggregations' buffer (each aggregation keeps a copy). */
+  /** Where an aggregation is made, before its entries are copied to the depth's arena. */
   readonly scratch: AggregationArena;
   /** Zeros, viewed as the weights of every aggregation of a project with one weight. */
   zeros: Int32Array;
@@ -831,20 +831,8 @@ class EqualSharesRunner {
     }
   }
 
-  /** The arena of the current depth (the scratch one without a path), with room for `more` entries. */
+  /** The arena of the current depth, with room for `more` entries. */
   arenaWithRoom(more: number): AggregationArena {
-    if (!this.onPath) {
-      // Without a path nothing is kept for later runs: one scratch arena, copied from.
-      const scratch = this.scratch;
-      scratch.used = 0;
-      if (scratch.classes.length < more) {
-        let size = 2 * scratch.classes.length;
-        while (size < more) size *= 2;
-        scratch.classes = new Int32Array(size);
-        scratch.counts = new Float64Array(size);
-      }
-      return scratch;
-    }
     while (this.workspace.arenas.length <= this.depth) this.workspace.arenas.push(emptyArena());
     const arena = this.workspace.arenas[this.depth] as AggregationArena;
     if (arena.used + more > arena.classes.length) {
@@ -862,18 +850,22 @@ class EqualSharesRunner {
   aggregate(p: number) {
     if (this.aggregated === p) return;
     this.aggregated = p;
-    const memory = this.onPath ? this.workspace.aggregations[this.depth] : undefined;
-    let found = memory?.get(p);
+    // Without a path (a single run) the memory serves only this run; the code is the same.
+    const memory = this.workspace.aggregations[this.depth] as Map<number, Aggregation>;
+    let found = memory.get(p);
     if (found === undefined) {
       this.syncGroupClass();
       const weights = this.weightFloat[p] as Float64Array;
       const start = this.supStart[p] as number;
       const end = this.supStart[p + 1] as number;
-      // Entries go to the depth's arena, at most one per supporter; the aggregation views them.
-      const arena = this.arenaWithRoom(end - start);
-      const { classes, counts } = arena;
-      const base = arena.used;
-      let length = base;
+      // Entries go to a scratch buffer (at most one per supporter), then to the depth's arena.
+      const scratch = this.scratch;
+      if (scratch.classes.length < end - start) {
+        scratch.classes = new Int32Array(2 * (end - start));
+        scratch.counts = new Float64Array(2 * (end - start));
+      }
+      const { classes, counts } = scratch;
+      let length = 0;
       let weightOf: Int32Array;
       if (weights.length === 1) {
         if (this.slotStamp.length < this.classCount) {
@@ -904,8 +896,8 @@ class EqualSharesRunner {
             length++;
           }
         }
-        if (this.zeros.length < length - base) this.zeros = new Int32Array(2 * (length - base));
-        weightOf = this.zeros.subarray(0, length - base);
+        if (this.zeros.length < length) this.zeros = new Int32Array(2 * length);
+        weightOf = this.zeros.subarray(0, length);
       } else {
         if (this.scratchWeights.length < end - start) {
           this.scratchWeights = new Int32Array(2 * (end - start));
@@ -923,24 +915,28 @@ class EqualSharesRunner {
           else {
             this.slotMap.set(key, length);
             classes[length] = c;
-            scratchWeights[length - base] = wi;
+            scratchWeights[length] = wi;
             counts[length] = this.multiplicity[g] as number;
             length++;
           }
         }
-        weightOf = scratchWeights.slice(0, length - base);
+        weightOf = scratchWeights.slice(0, length);
       }
-      arena.used = length;
-      // Views into the depth's arena on a path; copies of the scratch arena otherwise.
+      // Exactly as many entries as there are go to the arena: the aggregation views them.
+      const arena = this.arenaWithRoom(length);
+      const base = arena.used;
+      arena.classes.set(classes.subarray(0, length), base);
+      arena.counts.set(counts.subarray(0, length), base);
+      arena.used = base + length;
       found = {
-        classes: this.onPath ? classes.subarray(base, length) : classes.slice(base, length),
+        classes: arena.classes.subarray(base, base + length),
         weights: weightOf,
-        counts: this.onPath ? counts.subarray(base, length) : counts.slice(base, length),
+        counts: arena.counts.subarray(base, base + length),
         // NaN (no guess yet) keeps the field a double from the start: an object whose number
         // field changes representation later is a different shape to the optimiser.
         rho: Number.NaN,
       };
-      memory?.set(p, found);
+      memory.set(p, found);
     }
     this.entAggregation = found;
     this.entClass = found.classes;
