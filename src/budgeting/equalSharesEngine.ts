@@ -362,12 +362,13 @@ function classStore(size: number): ClassStore {
 }
 
 /**
- * An empty array already in the elements kind of an array of objects. A literal `[]` starts
- * as an array of small integers and changes kind at its first object: optimised code
- * made for the changed kind then fails on the next workspace's arrays, over and over.
+ * An empty array already in the elements kind of an array of values like `sample`
+ * (objects by default; bigints, undefined). A literal `[]` starts as an array of small integers and
+ * changes kind at its first other value: optimised code made for the changed kind then
+ * fails on the next count's arrays, over and over.
  */
-function objectArray<T extends object>(): T[] {
-  const array: T[] = [{} as T];
+function emptyArrayOf<T>(sample: unknown = {}): T[] {
+  const array = [sample] as T[];
   array.length = 0;
   return array;
 }
@@ -380,11 +381,11 @@ function objectArray<T extends object>(): T[] {
 export function equalSharesWorkspace(): EqualSharesWorkspace {
   return {
     path: [],
-    aggregations: objectArray(),
-    moves: objectArray(),
+    aggregations: emptyArrayOf(),
+    moves: emptyArrayOf(),
     snapshots: new Map(),
-    spare: objectArray(),
-    arenas: objectArray(),
+    spare: emptyArrayOf(),
+    arenas: emptyArrayOf(),
     store: classStore(16),
     runner: undefined,
   };
@@ -619,12 +620,12 @@ class EqualSharesRunner {
       budget: this.classBudget,
       capped: this.classCapped,
     } = workspace.store);
-    this.epochD = [];
+    this.epochD = emptyArrayOf<bigint>(0n);
     this.denominator = 1n;
-    this.epochX = [];
-    this.epochW = [];
+    this.epochX = emptyArrayOf<bigint | undefined>(0n);
+    this.epochW = emptyArrayOf<bigint>(0n);
     this.epochProject = [];
-    this.epochCapped = [];
+    this.epochCapped = emptyArrayOf<(typeof this.epochCapped)[number]>();
     this.lifts = new Map<number, bigint>();
     this.groupClass = new Int32Array(this.data.groups);
     this.groupClassDepth = 0;
@@ -634,8 +635,8 @@ class EqualSharesRunner {
     this.alive = new Uint8Array(this.P);
     this.lower = new Float64Array(this.P);
     this.selected = [];
-    this.rounds = [];
-    this.unaffordable = [];
+    this.rounds = emptyArrayOf<EqualSharesRound>();
+    this.unaffordable = emptyArrayOf<{ project: number; after: number }>();
     this.exactDecisions = 0;
     this.entClass = new Int32Array(0);
     this.entWeight = new Int32Array(0);
@@ -1325,8 +1326,8 @@ class EqualSharesRunner {
     this.alive.fill(0);
     this.lower.fill(0);
     this.selected = [];
-    this.rounds = [];
-    this.unaffordable = [];
+    this.rounds = emptyArrayOf<EqualSharesRound>();
+    this.unaffordable = emptyArrayOf<{ project: number; after: number }>();
     this.exactDecisions = 0;
     this.aggregated = -1;
     this.entAggregation = undefined;
