@@ -34,8 +34,9 @@ import type { SatisfactionFunction } from "./satisfaction.js";
  * demand) and W, and the weight paid with. No gcd is ever taken.
  *
  * Floats for speed, exactness for decisions. Every class also has a double with a bound on
- * its absolute error (refreshed from the exact value past 2^-26 of the budget). Each evaluation computes
- * ρ in doubles by water-filling, with an error bound built from the classes' errors and k
+ * its absolute error (refreshed from the exact value past 2^-26 of the per-voter budget,
+ * after the whole purchase is recorded). Each evaluation computes ρ in doubles by
+ * water-filling, with an error bound built from the classes' errors and k
  * ulps per sum of k terms, and the price's sensitivity to capped budgets (capped error over
  * the remaining weight, doubled; see docs/equal-shares.md). That gives an interval
  * [lo, hi] certain to hold the exact ρ. A project whose lo is above the smallest hi cannot

@@ -56,6 +56,21 @@ describe("runEqualShares", () => {
     ]);
   });
 
+  it("explains a voter left with exactly nothing, without being capped, as paying all it had", () => {
+    // Two voters with 5 each buy a (cost 10) at exactly what they have: neither is capped
+    // (their budget per weight equals the price), and the doubles leave 0 within an error,
+    // so the explaining run computes the budget left exactly.
+    const exact = election(10n, { a: 10n }, [["a"], ["a"]]);
+    const run = runEqualShares(prepare(exact), rational(5n), true);
+    expect(
+      run.rounds[0]?.payments.map(({ voters, amount, all }) => [
+        voters,
+        amount.num / amount.den,
+        all,
+      ]),
+    ).toEqual([[2, 5n, true]]);
+  });
+
   it("equals the reference on big amounts nudged by a few units, rerun after rerun", () => {
     // Costs scaled to billions plus or minus a few units leave voters a few units out of
     // billions; reruns at nearby budgets share a workspace, as add1's do, and each budget is
