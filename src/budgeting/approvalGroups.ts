@@ -86,11 +86,28 @@ export function approvalGroups(
     supStart,
     supGroup,
     votes,
-    support: new Map(
-      instance.projects.map((project, p) => {
-        const voters = votes[p] as number;
-        return [project.id, { votes: voters, score: rational(voters) }];
-      }),
-    ),
+    support: approvalSupport(instance.projects, votes),
   });
+}
+
+/**
+ * {@link ProjectSupport} of approval ballots from the voters counted for each project
+ * (the score of an approval is its vote), without reading the ballots again.
+ *
+ * @internal
+ * @example
+ * ```ts
+ * approvalSupport([{ id: "a" }], Float64Array.of(3)).get("a"); //=> { votes: 3, score: { num: 3n, den: 1n } }
+ * ```
+ */
+export function approvalSupport(
+  projects: readonly { readonly id: string }[],
+  votes: Float64Array,
+): Map<string, ProjectSupport> {
+  return new Map(
+    projects.map((project, p) => {
+      const voters = votes[p] as number;
+      return [project.id, { votes: voters, score: rational(voters) }];
+    }),
+  );
 }
