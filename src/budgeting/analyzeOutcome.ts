@@ -12,7 +12,7 @@ import { ballotValues } from "./ballotValues.js";
 import type { PbInstance, PbProject } from "./instance.js";
 import type { PbProfile } from "./profile.js";
 import { projectSupport } from "./projectSupport.js";
-import { costSatisfaction, type SatisfactionFunction } from "./satisfaction.js";
+import { defaultSatisfaction, type SatisfactionFunction } from "./satisfaction.js";
 
 /**
  * How an outcome treats the voters, in numbers a citizen can read (decimals, computed
@@ -91,7 +91,7 @@ export function analyzeOutcome(
   selected: readonly string[],
   options: { readonly sat?: SatisfactionFunction | undefined } = {},
 ): OutcomeAnalysis {
-  const sat = options.sat ?? costSatisfaction;
+  const sat = options.sat ?? defaultSatisfaction(profile);
   const funded = new Set(selected);
   const byId = new Map(instance.projects.map((project) => [project.id, project]));
   const support = projectSupport(instance, profile);

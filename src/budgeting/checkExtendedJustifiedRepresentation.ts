@@ -3,7 +3,7 @@ import { makeIssue } from "../core/issue.js";
 import { fail, ok, type Result } from "../core/result.js";
 import type { PbInstance } from "./instance.js";
 import type { PbProfile } from "./profile.js";
-import { costSatisfaction, type SatisfactionFunction } from "./satisfaction.js";
+import { defaultSatisfaction, type SatisfactionFunction } from "./satisfaction.js";
 
 /**
  * Options of {@link checkExtendedJustifiedRepresentation}.
@@ -70,7 +70,7 @@ export function checkExtendedJustifiedRepresentation(
   selected: readonly string[],
   options: EjrOptions = {},
 ): Result<EjrReport> {
-  const sat = options.sat ?? costSatisfaction;
+  const sat = options.sat ?? defaultSatisfaction(profile);
   const upToOne = options.upToOne ?? true;
   if (profile.voteType !== "approval" && profile.voteType !== "choose-1") {
     return fail([

@@ -1,5 +1,6 @@
 import type { Result } from "../core/result.js";
-import { type GreedyOptions, greedyEngine } from "./greedy.js";
+import { greedyEngine } from "./greedy.js";
+import { type GreedyThresholdOptions, scoreThreshold } from "./greedyThreshold.js";
 import type { PbInstance } from "./instance.js";
 import type { PbOutcome, PbRuleMetadata } from "./outcome.js";
 import type { PbProfile } from "./profile.js";
@@ -8,6 +9,9 @@ import type { PbProfile } from "./profile.js";
  * Greedy without skipping, as Wrocław counted: rank projects by votes (or score) and fund
  * them in turn until the first one that does not fit; the count stops there. A project
  * whose cost is 999999999 is Pabulib's mark of a withdrawn project and is passed over.
+ * With a minimum score (the `threshold` option or META `min_project_score_threshold`, as
+ * Gdynia's files give), projects below it are passed over too: they are not candidates,
+ * so they do not stop the count.
  *
  * @category Rules
  * @example
@@ -19,10 +23,13 @@ import type { PbProfile } from "./profile.js";
 export function greedyNoSkip(
   instance: PbInstance,
   profile: PbProfile,
-  options: GreedyOptions = {},
+  options: GreedyThresholdOptions = {},
 ): Result<PbOutcome> {
+  const threshold = scoreThreshold(instance, options.threshold);
+  if (!threshold.ok) return threshold;
   return greedyEngine(instance, profile, {
     ...options,
+    threshold: threshold.value,
     rule: greedyNoSkipMetadata.id,
     stopAtFirstUnaffordable: true,
     skipWithdrawn: true,

@@ -1,6 +1,6 @@
 import { makeIssue } from "../core/issue.js";
 import { type Rational, rationalFromDecimal } from "../core/rational.js";
-import { fail, type Result } from "../core/result.js";
+import { fail, ok, type Result } from "../core/result.js";
 import { type GreedyOptions, greedyEngine } from "./greedy.js";
 import type { PbInstance } from "./instance.js";
 import type { PbOutcome, PbRuleMetadata } from "./outcome.js";
@@ -39,18 +39,14 @@ export function greedyThreshold(
   profile: PbProfile,
   options: GreedyThresholdOptions = {},
 ): Result<PbOutcome> {
-  const metaText = instance.meta.min_project_score_threshold?.trim();
-  const threshold =
-    options.threshold ?? (metaText === undefined ? undefined : rationalFromDecimal(metaText));
-  if (threshold === undefined) {
+  const threshold = scoreThreshold(instance, options.threshold);
+  if (!threshold.ok) return threshold;
+  if (threshold.value === undefined) {
     return fail([
       makeIssue(
         "missing-threshold",
         ["meta", "min_project_score_threshold"],
-        metaText === undefined
-          ? "greedy-threshold needs a threshold: META min_project_score_threshold or the threshold option"
-          : `META min_project_score_threshold "${metaText}" is not a number`,
-        { value: metaText },
+        "greedy-threshold needs a threshold: META min_project_score_threshold or the threshold option",
       ),
     ]);
   }
@@ -59,8 +55,35 @@ export function greedyThreshold(
     rule: greedyThresholdMetadata.id,
     stopAtFirstUnaffordable: false,
     skipWithdrawn: false,
-    threshold,
+    threshold: threshold.value,
   });
+}
+
+/**
+ * The minimum score a project needs: the option, else META `min_project_score_threshold`,
+ * else none (`undefined`); an issue when META's is not a number.
+ *
+ * @internal
+ */
+export function scoreThreshold(
+  instance: PbInstance,
+  option: Rational | undefined,
+): Result<Rational | undefined> {
+  if (option !== undefined) return ok(option);
+  const metaText = instance.meta.min_project_score_threshold?.trim();
+  if (metaText === undefined || metaText === "") return ok(undefined);
+  const threshold = rationalFromDecimal(metaText);
+  if (threshold === undefined) {
+    return fail([
+      makeIssue(
+        "invalid-threshold",
+        ["meta", "min_project_score_threshold"],
+        `META min_project_score_threshold "${metaText}" is not a number`,
+        { value: metaText },
+      ),
+    ]);
+  }
+  return ok(threshold);
 }
 
 /**

@@ -63,6 +63,8 @@ export {
   additiveSatisfaction,
   cardinalitySatisfaction,
   costSatisfaction,
+  defaultSatisfaction,
+  pointsSatisfaction,
   type SatisfactionFunction,
 } from "./satisfaction.js";
 export {

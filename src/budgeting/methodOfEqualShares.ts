@@ -10,11 +10,12 @@ import {
   prepareEqualShares,
   runEqualShares,
 } from "./equalSharesEngine.js";
+import { equalSharesStableUntil } from "./equalSharesStability.js";
 import type { PbInstance, PbProject } from "./instance.js";
 import type { PbOutcome, PbRuleMetadata, PbStep } from "./outcome.js";
 import { defaultPbTieBreaking } from "./pbTieBreaking.js";
 import type { PbProfile } from "./profile.js";
-import { costSatisfaction, type SatisfactionFunction } from "./satisfaction.js";
+import { defaultSatisfaction, type SatisfactionFunction } from "./satisfaction.js";
 
 /**
  * How equal shares spends what it leaves over:
@@ -78,6 +79,14 @@ export interface EqualSharesOptions {
   readonly completion?: EqualSharesCompletion | undefined;
   /** Most reruns an add1 completion may make before giving up with an issue; default 100 000. */
   readonly rerunLimit?: number | undefined;
+  /**
+   * Reruns with the same selection in a row after which add1 jumps to the next budget at
+   * which the run can change; default 16 per project bought plus 16, `Infinity` steps one
+   * unit at a time.
+   *
+   * @internal
+   */
+  readonly add1JumpAfter?: number | undefined;
 }
 
 const DEFAULT_RERUN_LIMIT = 100_000;
@@ -86,7 +95,10 @@ const DEFAULT_RERUN_LIMIT = 100_000;
 interface Add1Result {
   readonly run: EqualSharesRun;
   readonly perVoter: Rational;
-  readonly reruns: number;
+  /** Which budget of ⌊B/n⌋+1, +2, … it is (0: the plain run at B/n). */
+  readonly step: number;
+  /** How many runs it took to get there (fewer than steps where budgets were skipped). */
+  readonly runs: number;
 }
 
 function runCost(data: EqualSharesData, selected: readonly number[]): bigint {
@@ -102,6 +114,24 @@ function isExhaustive(data: EqualSharesData, selected: readonly number[], budget
   return data.projects.every((project, p) => chosen.has(p) || project.cost > left);
 }
 
+/**
+ * Looking for the next budget at which a run can change costs about as much as this many
+ * runs per project the run buys (exact affine arithmetic against the engine's floats), so
+ * add1 looks only after that many reruns in a row gave the same selection: never more
+ * than about twice the work of stepping, far less where the outcome stays put for long.
+ */
+const JUMP_COST_PER_PURCHASE = 16;
+
+function sameSelection(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((p, k) => p === b[k]);
+}
+
+/** The smallest multiple of `unit` at or above a positive rational. */
+function unitCeiling(value: Rational, unit: bigint): bigint {
+  const units = (value.num + value.den * unit - 1n) / (value.den * unit);
+  return units * unit;
+}
+
 function add1(
   data: EqualSharesData,
   budget: bigint,
@@ -110,13 +140,15 @@ function add1(
   baseBudget: Rational,
   stopWhenExhaustive: boolean,
   limit: number,
+  jumpAfter: number | undefined,
   workspace: EqualSharesWorkspace,
 ): Result<Add1Result> {
   const n = BigInt(data.voters);
   const supported = data.projects.filter((_, p) => (data.supporters[p] as number) > 0).length;
-  let kept: Add1Result = { run: base, perVoter: baseBudget, reruns: 0 };
+  let kept: Add1Result = { run: base, perVoter: baseBudget, step: 0, runs: 0 };
   // Whole currency units per voter: ⌊B/n⌋ + 1, + 2, …
-  let perVoter = (budget / (n * unit) + 1n) * unit;
+  const first = (budget / (n * unit) + 1n) * unit;
+  let perVoter = first;
   // Below this, no project is affordable in the first round, so the outcome is empty.
   let firstAffordable: bigint | undefined;
   for (const [p, project] of data.projects.entries()) {
@@ -125,10 +157,15 @@ function add1(
     const need = (project.cost + voters - 1n) / voters;
     if (firstAffordable === undefined || need < firstAffordable) firstAffordable = need;
   }
-  for (let reruns = 1; ; reruns++) {
+  // Runs with the same selection as the one before; past `jumpAfter` of them, the next
+  // budget is the first at which the run can change (equalSharesStableUntil): the budgets
+  // skipped would each rerun to the same selection, so the result is stepping's.
+  let streak = 0;
+  const step = (value: bigint) => Number((value - first) / unit) + 1;
+  for (let runs = 1; ; runs++) {
     if (stopWhenExhaustive && isExhaustive(data, kept.run.selected, budget)) break;
     if (kept.run.selected.length === supported) break;
-    if (reruns > limit) {
+    if (runs > limit) {
       return fail([
         makeIssue(
           "equal-shares-rerun-limit",
@@ -140,10 +177,22 @@ function add1(
     }
     const run = runEqualShares(data, rational(perVoter), false, workspace);
     if (runCost(data, run.selected) > budget) break;
-    kept = { run, perVoter: rational(perVoter), reruns };
+    streak = sameSelection(run.selected, kept.run.selected) ? streak + 1 : 0;
+    kept = { run, perVoter: rational(perVoter), step: step(perVoter), runs };
     let next = perVoter + unit;
     if (run.selected.length === 0 && firstAffordable !== undefined && firstAffordable > next) {
       next = ((firstAffordable + unit - 1n) / unit) * unit;
+      kept = { ...kept, perVoter: rational(next - unit), step: step(next - unit) };
+    } else if (streak >= (jumpAfter ?? JUMP_COST_PER_PURCHASE * (run.selected.length + 1))) {
+      const until = equalSharesStableUntil(data, run, rational(perVoter));
+      // Never changes again: every higher budget keeps this selection.
+      if (until === undefined) break;
+      const jump = unitCeiling(until, unit);
+      if (jump > next) {
+        next = jump;
+        kept = { ...kept, perVoter: rational(next - unit), step: step(next - unit) };
+      }
+      streak = 0;
     }
     perVoter = next;
   }
@@ -227,7 +276,7 @@ export function computeEqualShares(
   profile: PbProfile,
   options: EqualSharesOptions = {},
 ): Result<EqualSharesComputation> {
-  const sat = options.sat ?? costSatisfaction;
+  const sat = options.sat ?? defaultSatisfaction(profile);
   const tieBreaking = options.tieBreaking ?? defaultPbTieBreaking;
   const completion = options.completion ?? "none";
   const data = prepareEqualShares(instance, profile, sat, tieBreaking);
@@ -255,15 +304,16 @@ export function computeEqualShares(
       baseBudget,
       completion === "add1-exhaustive",
       options.rerunLimit ?? DEFAULT_RERUN_LIMIT,
+      options.add1JumpAfter,
       workspace ?? equalSharesWorkspace(),
     );
     if (!result.ok) return result;
     perVoter = result.value.perVoter;
     mesSelected = result.value.run.selected;
     notes.push(
-      result.value.reruns === 0
+      result.value.step === 0
         ? "add1 completion: no higher per-voter budget kept the cost within the budget"
-        : `add1 completion: kept the outcome at ${formatRationalAsDecimal(rational(perVoter.num, perVoter.den * unit), 6)} per voter (rerun ${result.value.reruns})`,
+        : `add1 completion: kept the outcome at ${formatRationalAsDecimal(rational(perVoter.num, perVoter.den * unit), 6)} per voter (budget step ${result.value.step}, ${result.value.runs} runs)`,
     );
   }
   if (completion === "greedy") completed = greedyByVotes(data, mesSelected, budget);

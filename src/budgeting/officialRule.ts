@@ -1,5 +1,5 @@
 import { makeIssue } from "../core/issue.js";
-import { fail, type Result } from "../core/result.js";
+import { fail, ok, type Result } from "../core/result.js";
 import type { TieBreakingPolicy } from "../core/tieBreaking.js";
 import { greedy } from "./greedy.js";
 import { greedyNoSkip } from "./greedyNoSkip.js";
@@ -73,13 +73,10 @@ export function officialRule(instance: PbInstance, profile: PbProfile): Result<P
   const options = { tieBreaking: publishedOrderTieBreaking };
   const annotate = (result: Result<PbOutcome>): Result<PbOutcome> =>
     result.ok
-      ? {
-          ok: true,
-          value: {
-            ...result.value,
-            notes: [`official rule from META: ${rule}`, ...result.value.notes],
-          },
-        }
+      ? ok(
+          { ...result.value, notes: [`official rule from META: ${rule}`, ...result.value.notes] },
+          result.warnings,
+        )
       : result;
   switch (rule) {
     case "greedy":

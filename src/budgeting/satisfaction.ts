@@ -1,6 +1,6 @@
 import { type Rational, rational } from "../core/rational.js";
 import type { PbProject } from "./instance.js";
-import type { PbBallot } from "./profile.js";
+import type { PbBallot, PbProfile } from "./profile.js";
 
 /**
  * How much a voter gains from a funded project, additively over projects.
@@ -63,6 +63,41 @@ export const cardinalitySatisfaction: SatisfactionFunction = {
   kind: "linear",
   factor: () => rational(1),
 };
+
+/**
+ * Points satisfaction: a voter gains the points they gave each funded project (cumulative
+ * points, a score, or the positional points of a ranking; 1 per approved project), as
+ * pabutools' additive cardinal satisfaction. The default of every rule but greedy on
+ * cumulative and scoring ballots ({@link defaultSatisfaction}).
+ *
+ * @category Satisfaction
+ * @example
+ * ```ts
+ * methodOfEqualShares(instance, profile, { sat: pointsSatisfaction });
+ * ```
+ */
+export const pointsSatisfaction: SatisfactionFunction = {
+  id: "points",
+  kind: "linear",
+  factor: () => rational(1),
+};
+
+/**
+ * The satisfaction a rule uses when none is given: {@link pointsSatisfaction} for
+ * cumulative and scoring ballots (what the points mean), {@link costSatisfaction}
+ * otherwise. Greedy rules rank by votes or score either way, as cities count.
+ *
+ * @category Satisfaction
+ * @example
+ * ```ts
+ * defaultSatisfaction({ voteType: "cumulative", ballots: [], voteColumns: [] }).id; //=> "points"
+ * ```
+ */
+export function defaultSatisfaction(profile: Pick<PbProfile, "voteType">): SatisfactionFunction {
+  return profile.voteType === "cumulative" || profile.voteType === "scoring"
+    ? pointsSatisfaction
+    : costSatisfaction;
+}
 
 /**
  * Wraps any additive satisfaction as a {@link SatisfactionFunction}.

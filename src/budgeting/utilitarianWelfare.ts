@@ -9,7 +9,7 @@ import { defaultPbTieBreaking, pbTieBreakingKeys } from "./pbTieBreaking.js";
 import type { PbProfile } from "./profile.js";
 import { projectSupport } from "./projectSupport.js";
 import { projectWelfare } from "./projectWelfare.js";
-import { costSatisfaction, type SatisfactionFunction } from "./satisfaction.js";
+import { defaultSatisfaction, type SatisfactionFunction } from "./satisfaction.js";
 
 /**
  * The default cap on branch-and-bound nodes per search. Real instances (tens to a few
@@ -150,7 +150,7 @@ export function utilitarianWelfare(
   profile: PbProfile,
   options: UtilitarianWelfareOptions = {},
 ): Result<PbOutcome> {
-  const sat = options.sat ?? costSatisfaction;
+  const sat = options.sat ?? defaultSatisfaction(profile);
   const tieBreaking = options.tieBreaking ?? defaultPbTieBreaking;
   const nodeLimit = options.nodeLimit ?? UTILITARIAN_NODE_LIMIT;
   const support = projectSupport(instance, profile);

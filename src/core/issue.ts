@@ -1,10 +1,25 @@
 /**
+ * How much an issue matters: an `error` stops the input from being used; a `warning` says
+ * what was assumed to read input whose meaning is clear (a project listed twice in one
+ * vote, counted once). `--strict` in the CLI, or {@link strictResult}, turns warnings into
+ * errors.
+ *
+ * @category Issues
+ * @example
+ * ```ts
+ * const level: IssueSeverity = "warning";
+ * ```
+ */
+export type IssueSeverity = "error" | "warning";
+
+/**
  * A problem with the input, returned as a value: never thrown.
  *
  * `code` is stable and machine-readable (pick the message from your own locale catalogue
  * keyed by it), `path` says where in the input the problem is, `message` is one line a
  * citizen or a researcher can read, and `params` carries the structured facts (line,
- * column, the offending value, the limit that was crossed…).
+ * column, the offending value, the limit that was crossed…). `severity` is absent or
+ * `"error"` for a problem, `"warning"` for an assumption made while reading.
  *
  * @category Issues
  * @example
@@ -22,10 +37,13 @@ export interface Issue {
   readonly path: readonly (string | number)[];
   readonly message: string;
   readonly params: Readonly<Record<string, unknown>>;
+  readonly severity?: IssueSeverity;
 }
 
 /**
- * Builds an {@link Issue}; `params` defaults to `{}`.
+ * Builds an {@link Issue}; `params` defaults to `{}`. The message is made one line:
+ * line breaks and other control characters (which a hostile file can put in an id or a
+ * name) are written as escapes such as `\n`.
  *
  * @category Issues
  * @example
@@ -40,5 +58,65 @@ export function makeIssue(
   message: string,
   params: Readonly<Record<string, unknown>> = {},
 ): Issue {
-  return { code, path, message, params };
+  return { code, path, message: oneLine(message), params };
+}
+
+/**
+ * Builds a warning: an {@link Issue} with `severity: "warning"`, for input read under an
+ * assumption that the message states.
+ *
+ * @category Issues
+ * @example
+ * ```ts
+ * makeWarning("repeated-project-in-vote", ["VOTES", 4], 'project "12" appears twice in one vote; counted once');
+ * //=> { code: "repeated-project-in-vote", path: ["VOTES", 4], message: "…", params: {}, severity: "warning" }
+ * ```
+ */
+export function makeWarning(
+  code: string,
+  path: readonly (string | number)[],
+  message: string,
+  params: Readonly<Record<string, unknown>> = {},
+): Issue {
+  return { ...makeIssue(code, path, message, params), severity: "warning" };
+}
+
+/**
+ * Whether an issue is a warning (an assumption) rather than an error.
+ *
+ * @category Issues
+ * @example
+ * ```ts
+ * isWarning(makeWarning("x", [], "assumed")); //=> true
+ * isWarning(makeIssue("x", [], "broken")); //=> false
+ * ```
+ */
+export function isWarning(issue: Issue): boolean {
+  return issue.severity === "warning";
+}
+
+// C0 and C1 controls, DEL, and the Unicode line and paragraph separators.
+const CONTROL = /[\p{Cc}\u2028\u2029]/gu;
+const ESCAPES: Readonly<Record<string, string>> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
+
+/**
+ * Text made safe for a one-line message: every control character becomes a visible
+ * escape (`\n`, `\r`, `\t`, `\u001b`, …), so a hostile name cannot break a log line or
+ * drive a terminal.
+ *
+ * @category Issues
+ * @example
+ * ```ts
+ * oneLine('project "a\nb"'); //=> 'project "a\\nb"'
+ * ```
+ */
+export function oneLine(text: string): string {
+  CONTROL.lastIndex = 0;
+  if (!CONTROL.test(text)) return text;
+  return text.replace(
+    CONTROL,
+    (char) =>
+      (Object.hasOwn(ESCAPES, char) ? ESCAPES[char] : undefined) ??
+      `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }

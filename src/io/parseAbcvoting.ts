@@ -1,7 +1,8 @@
-import { type Issue, makeIssue } from "../core/issue.js";
+import { isNode, LineCounter, parseDocument } from "yaml";
+import { z } from "zod";
+import { type Issue, makeIssue, makeWarning } from "../core/issue.js";
 import { fail, ok, type Result } from "../core/result.js";
 import type { ApprovalProfile } from "../tally/approvalProfile.js";
-import { locatedIssues } from "./locatedIssue.js";
 
 /**
  * An abcvoting instance: the approval profile, the committee size, and the results it
@@ -22,22 +23,55 @@ export interface AbcvotingInstance {
   }[];
 }
 
-/** A flow list of whole numbers, nested (`[[0, 1], [2]]`), or null. */
-function flowList(text: string): unknown {
-  if (text === "null" || text === "") return null;
-  if (!/^[[\]\d,\s]*$/.test(text)) return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
+const candidateNumber = z.number().int().nonnegative();
+
+/** A voter weight: a positive finite number (abcvoting accepts fractions such as `1.3`). */
+const weight = z.number().positive().finite();
 
 /**
- * Reads an abcvoting `.abc.yaml` instance (the YAML subset abcvoting writes: `profile` as a
- * flow list of approval sets numbered from 0, `num_cand`, `committeesize`, and `compute`
- * entries with `rule_id`, `result` and `resolute`). Candidate ids are `"0"`, `"1"`, ….
- * Problems are issues with line and column.
+ * The zod schema of an abcvoting `.abc.yaml` document once read as YAML: the keys
+ * abcvoting's `read_abcvoting_yaml_file` accepts (`profile`, `num_cand`, `committeesize`,
+ * `voter_weights`, `description`, `compute`). Other keys are reported apart.
+ *
+ * @category abcvoting
+ * @example
+ * ```ts
+ * abcvotingDocumentSchema.safeParse({ profile: [[0, 1], [2]], num_cand: 3 }).success; //=> true
+ * ```
+ */
+export const abcvotingDocumentSchema = z.object({
+  profile: z.array(z.array(candidateNumber)),
+  num_cand: z.number().int().positive().optional(),
+  committeesize: z.number().int().positive().optional(),
+  voter_weights: z.array(weight).optional(),
+  description: z.string().nullable().optional(),
+  compute: z
+    .array(
+      z.looseObject({
+        rule_id: z.string().min(1),
+        resolute: z.boolean().optional(),
+        result: z.array(z.array(candidateNumber)).nullable().optional(),
+      }),
+    )
+    .nullable()
+    .optional(),
+});
+
+const KNOWN_KEYS = new Set(Object.keys(abcvotingDocumentSchema.shape));
+
+/** At most this many candidates: beyond it a declared `num_cand` is not believed. */
+const MAX_CANDIDATES = 1_000_000;
+
+/**
+ * Reads an abcvoting `.abc.yaml` instance with a real YAML parser (every form abcvoting's
+ * files use: flow and block lists, strings folded over several lines, comments), checked
+ * with {@link abcvotingDocumentSchema}: `profile` as approval sets numbered from 0,
+ * `num_cand` (else the highest approved candidate + 1, as abcvoting does),
+ * `committeesize`, `voter_weights` (positive, fractions allowed) and `compute` entries with
+ * `rule_id`, `result` and `resolute`. Candidate ids are `"0"`, `"1"`, ….
+ *
+ * Problems are issues with line and column. A key abcvoting does not define is ignored with
+ * a warning, except `num_voters` that disagrees with the profile (an error).
  *
  * @category abcvoting
  * @example
@@ -47,178 +81,184 @@ function flowList(text: string): unknown {
  * ```
  */
 export function parseAbcvoting(text: string): Result<AbcvotingInstance> {
-  const issues: Issue[] = [];
-  const at = locatedIssues(issues);
-  let profile: number[][] | undefined;
-  let count: number | undefined;
-  let seats: number | undefined;
-  let weights: number[] | undefined;
-  let declaredVoters: number | undefined;
-  const expected: { rule: string; resolute: boolean; committees: string[][] | null }[] = [];
-  let current:
-    | { rule?: string; resolute?: boolean; committees?: string[][] | null; line: number }
-    | undefined;
-  const close = () => {
-    if (current === undefined) return;
-    if (current.rule === undefined)
-      at(current.line, 1, "missing-rule", "a compute entry has no rule_id");
-    else
-      expected.push({
-        rule: current.rule,
-        resolute: current.resolute ?? false,
-        committees: current.committees ?? null,
-      });
-    current = undefined;
-  };
-  // A long flow list continues on indented lines until its brackets balance.
-  const source = text.split(/\r?\n/);
-  const joined: { raw: string; line: number }[] = [];
-  for (let k = 0; k < source.length; k++) {
-    let raw = source[k] as string;
-    const line = k + 1;
-    const balance = (value: string) =>
-      (value.match(/\[/g)?.length ?? 0) - (value.match(/]/g)?.length ?? 0);
-    while (balance(raw) > 0 && k + 1 < source.length) {
-      k++;
-      raw += ` ${(source[k] as string).trim()}`;
-    }
-    joined.push({ raw, line });
-  }
-  joined.forEach(({ raw, line }) => {
-    if (raw.trim() === "" || raw.trim().startsWith("#")) return;
-    const entry = /^(\s*)(-\s+)?([\w-]+):\s*(.*)$/.exec(raw);
-    if (entry === null) {
-      at(line, 1, "unreadable-line", `cannot read "${raw.trim()}"`);
-      return;
-    }
-    const [, indent, dash, key, value] = entry as unknown as [
-      string,
-      string,
-      string | undefined,
-      string,
-      string,
-    ];
-    const column = indent.length + (dash?.length ?? 0) + key.length + 3;
-    if (dash !== undefined) {
-      close();
-      current = { line };
-    }
-    if (indent.length === 0 && dash === undefined) close();
-    const text = value.trim();
-    switch (key) {
-      case "profile": {
-        const list = flowList(text);
-        if (
-          !Array.isArray(list) ||
-          !list.every(
-            (set) => Array.isArray(set) && set.every((c) => Number.isInteger(c) && c >= 0),
-          )
-        ) {
-          at(
-            line,
-            column,
-            "invalid-profile",
-            "the profile must be a list of approval sets of candidate numbers",
-          );
-        } else profile = list as number[][];
-        break;
-      }
-      case "voter_weights": {
-        const list = /^\[[\d.,\s]*\]$/.test(text) ? (JSON.parse(text) as unknown) : undefined;
-        if (!Array.isArray(list) || !list.every((w) => typeof w === "number" && w > 0)) {
-          at(
-            line,
-            column,
-            "invalid-voter-weights",
-            "voter_weights must be a list of positive numbers",
-          );
-        } else weights = list as number[];
-        break;
-      }
-      case "num_voters":
-        declaredVoters = Number(text);
-        break;
-      case "num_cand":
-        count = Number(text);
-        if (!Number.isInteger(count) || count < 1)
-          at(line, column, "invalid-num-cand", `"${text}" is not a positive whole number`);
-        break;
-      case "committeesize":
-        seats = Number(text);
-        if (!Number.isInteger(seats) || seats < 1)
-          at(line, column, "invalid-committeesize", `"${text}" is not a positive whole number`);
-        break;
-      case "rule_id":
-        if (current !== undefined) current.rule = text;
-        break;
-      case "resolute":
-        if (current !== undefined) current.resolute = text === "true";
-        break;
-      case "result": {
-        const list = flowList(text);
-        if (list === undefined)
-          at(line, column, "invalid-result", "the result must be a list of committees or null");
-        else if (current !== undefined)
-          current.committees =
-            list === null ? null : (list as number[][]).map((committee) => committee.map(String));
-        break;
-      }
-      default:
-        break;
-    }
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text.replace(/^\uFEFF/, ""), {
+    lineCounter,
+    uniqueKeys: true,
+    prettyErrors: false,
+    // Numbers past 2^53 stay exact enough to be refused rather than rounded silently.
+    intAsBigInt: false,
   });
-  close();
-  if (profile === undefined)
-    issues.push(
-      makeIssue("missing-profile", ["profile"], "line 1, column 1: the instance has no profile"),
+  const located = (offset: number | undefined) => {
+    const { line, col } = lineCounter.linePos(offset ?? 0);
+    return { line, column: col };
+  };
+  const issue = (
+    code: string,
+    path: (string | number)[],
+    offset: number | undefined,
+    message: string,
+    params: Record<string, unknown> = {},
+    severity: "error" | "warning" = "error",
+  ): Issue => {
+    const { line, column } = located(offset);
+    return (severity === "warning" ? makeWarning : makeIssue)(
+      code,
+      path,
+      `line ${line}, column ${column}: ${message}`,
+      { line, column, ...params },
     );
-  if (count === undefined)
-    issues.push(
-      makeIssue("missing-num-cand", ["num_cand"], "line 1, column 1: the instance has no num_cand"),
+  };
+  const offsetOf = (path: readonly (string | number)[]): number | undefined => {
+    for (let depth = path.length; depth >= 0; depth--) {
+      const node = document.getIn(path.slice(0, depth), true);
+      if (isNode(node) && node.range) return node.range[0];
+    }
+    return undefined;
+  };
+  if (document.errors.length > 0) {
+    return fail(
+      document.errors.map((error) =>
+        issue("invalid-yaml", [], error.pos[0], error.message.split("\n")[0] ?? "invalid YAML"),
+      ),
     );
-  if (issues.length > 0) return fail(issues);
-  const voters = (profile as number[][]).length;
-  if (weights !== undefined && weights.length !== voters) {
+  }
+  const data: unknown = document.toJS({ maxAliasCount: 100 });
+  if (data === null || typeof data !== "object" || Array.isArray(data)) {
     return fail([
-      makeIssue(
+      issue("missing-profile", ["profile"], 0, "the instance is not a YAML mapping with a profile"),
+    ]);
+  }
+  const warnings: Issue[] = [];
+  const errors: Issue[] = [];
+  const record = data as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    if (KNOWN_KEYS.has(key)) continue;
+    if (key === "num_voters") continue; // checked against the profile below
+    warnings.push(
+      issue(
+        "unknown-key",
+        [key],
+        offsetOf([key]),
+        `"${key}" is not an abcvoting key; ignored`,
+        { key },
+        "warning",
+      ),
+    );
+  }
+  const parsed = abcvotingDocumentSchema.safeParse(record);
+  if (!parsed.success) {
+    return fail(
+      parsed.error.issues.map((problem) => {
+        const path = problem.path.map((part) => (typeof part === "number" ? part : String(part)));
+        const code =
+          path.length === 1 &&
+          problem.code === "invalid_type" &&
+          record[path[0] as string] === undefined
+            ? `missing-${String(path[0]).replace(/_/g, "-")}`
+            : `invalid-${String(path[0] ?? "instance").replace(/_/g, "-")}`;
+        return issue(
+          code,
+          path,
+          offsetOf(path),
+          `${path.join(".") || "instance"}: ${problem.message}`,
+        );
+      }),
+    );
+  }
+  const instance = parsed.data;
+  const voters = instance.profile.length;
+  let highest = -1;
+  for (const set of instance.profile) for (const c of set) highest = Math.max(highest, c);
+  const count = instance.num_cand ?? highest + 1;
+  if (count > MAX_CANDIDATES) {
+    errors.push(
+      issue(
+        "too-many-candidates",
+        ["num_cand"],
+        offsetOf(["num_cand"]),
+        `num_cand ${count} is more than ${MAX_CANDIDATES} candidates`,
+      ),
+    );
+  } else if (count < 1) {
+    errors.push(
+      issue(
+        "missing-num-cand",
+        ["num_cand"],
+        0,
+        "the instance has no num_cand and approves no candidate",
+      ),
+    );
+  }
+  if (instance.voter_weights !== undefined && instance.voter_weights.length !== voters) {
+    errors.push(
+      issue(
         "voter-weights-mismatch",
         ["voter_weights"],
-        `line 1, column 1: ${weights.length} voter weights for ${voters} voters`,
+        offsetOf(["voter_weights"]),
+        `${instance.voter_weights.length} voter weights for ${voters} voters`,
       ),
-    ]);
+    );
   }
+  const declaredVoters = record.num_voters;
   if (declaredVoters !== undefined && declaredVoters !== voters) {
-    return fail([
-      makeIssue(
+    errors.push(
+      issue(
         "voters-mismatch",
         ["num_voters"],
-        `line 1, column 1: num_voters says ${declaredVoters}, the profile has ${voters}`,
+        offsetOf(["num_voters"]),
+        `num_voters says ${String(declaredVoters)}, the profile has ${voters}`,
       ),
-    ]);
+    );
   }
-  const candidates = Array.from({ length: count as number }, (_, c) => String(c));
-  for (const set of profile as number[][]) {
-    for (const c of set) {
-      if (c >= (count as number))
-        return fail([
-          makeIssue(
+  instance.profile.forEach((set, v) => {
+    set.forEach((c, k) => {
+      if (c >= count)
+        errors.push(
+          issue(
             "unknown-candidate",
-            ["profile"],
-            `line 1, column 1: candidate ${c} is beyond num_cand ${count}`,
+            ["profile", v, k],
+            offsetOf(["profile", v, k]),
+            `candidate ${c} is beyond num_cand ${count}`,
           ),
-        ]);
-    }
-  }
-  return ok({
-    profile: {
-      candidates,
-      names: Object.fromEntries(candidates.map((candidate) => [candidate, candidate])),
-      ballots: (profile as number[][]).map((set, v) => ({
-        approved: set.map(String),
-        weight: weights?.[v] ?? 1,
-      })),
-      ...(seats === undefined ? {} : { seats }),
-    },
-    expected,
+        );
+      else if (set.indexOf(c) !== k)
+        warnings.push(
+          issue(
+            "repeated-candidate",
+            ["profile", v, k],
+            offsetOf(["profile", v, k]),
+            `voter ${v} approves candidate ${c} twice; counted once`,
+            { voter: v, candidate: c },
+            "warning",
+          ),
+        );
+    });
   });
+  if (errors.length > 0) return fail(errors);
+  const candidates = Array.from({ length: count }, (_, c) => String(c));
+  const names: Record<string, string> = Object.create(null);
+  for (const candidate of candidates) names[candidate] = candidate;
+  return ok(
+    {
+      profile: {
+        candidates,
+        names,
+        ballots: instance.profile.map((set, v) => ({
+          approved: [...new Set(set)].map(String),
+          weight: instance.voter_weights?.[v] ?? 1,
+        })),
+        ...(instance.committeesize === undefined ? {} : { seats: instance.committeesize }),
+      },
+      expected: (instance.compute ?? []).map((entry) => ({
+        rule: entry.rule_id,
+        resolute: entry.resolute ?? false,
+        committees:
+          entry.result === undefined || entry.result === null
+            ? null
+            : entry.result.map((committee) => committee.map(String)),
+      })),
+    },
+    warnings,
+  );
 }

@@ -1,12 +1,20 @@
 import type { PbBallot, PbElection, PbProject, VoteType } from "../budgeting/index.js";
 import { voteTypes } from "../budgeting/index.js";
-import { type Decimal, minimalScale, parseDecimal, rescaleDecimal } from "../core/decimal.js";
-import { type Issue, makeIssue } from "../core/issue.js";
+import {
+  type Decimal,
+  formatDecimal,
+  minimalScale,
+  parseDecimal,
+  rescaleDecimal,
+} from "../core/decimal.js";
+import { type Issue, type IssueSeverity, makeIssue, makeWarning } from "../core/issue.js";
 import { fail, ok, type Result } from "../core/result.js";
 import { fieldColumn, splitDelimitedRecord } from "./delimitedRecord.js";
 
 /** After this many issues the reader stops: the file is clearly not what it claims. */
 const MAX_ISSUES = 50;
+/** Warnings of one kind listed one by one; the rest are counted in one summary warning. */
+const MAX_WARNINGS_PER_CODE = 20;
 const SECTIONS = ["META", "PROJECTS", "VOTES"] as const;
 type SectionName = (typeof SECTIONS)[number];
 
@@ -57,7 +65,7 @@ function preview(text: string): string {
  */
 export function parsePabulib(text: string): Result<PbElection> {
   const result = parsePabulibWithLocations(text);
-  return result.ok ? ok(result.value.election) : result;
+  return result.ok ? ok(result.value.election, result.warnings) : result;
 }
 
 /**
@@ -92,19 +100,36 @@ export function parsePabulibWithLocations(
   text: string,
 ): Result<{ election: PbElection; locations: PabulibLocations }> {
   const issues: Issue[] = [];
-  const report: Report = (line, column, code, path, message, params = {}) => {
-    issues.push(
-      makeIssue(code, path, `line ${line}, column ${column}: ${message}`, {
-        line,
-        column,
-        ...params,
-      }),
-    );
+  const warnings: Issue[] = [];
+  const warningCounts = new Map<string, number>();
+  const report: Report = (line, column, code, path, message, params = {}, severity = "error") => {
+    const located = `line ${line}, column ${column}: ${message}`;
+    const details = { line, column, ...params };
+    if (severity === "warning") {
+      const seen = (warningCounts.get(code) ?? 0) + 1;
+      warningCounts.set(code, seen);
+      if (seen <= MAX_WARNINGS_PER_CODE) warnings.push(makeWarning(code, path, located, details));
+      return;
+    }
+    issues.push(makeIssue(code, path, located, details));
     if (issues.length >= MAX_ISSUES) throw new TooManyIssues();
   };
   try {
     const election = read(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, report);
-    return issues.length === 0 && election !== undefined ? ok(election) : fail(issues);
+    if (issues.length > 0 || election === undefined) return fail(issues);
+    for (const [code, seen] of warningCounts) {
+      if (seen > MAX_WARNINGS_PER_CODE) {
+        warnings.push(
+          makeWarning(
+            code,
+            ["VOTES"],
+            `${seen - MAX_WARNINGS_PER_CODE} more times: ${code} (${seen} in all)`,
+            { count: seen },
+          ),
+        );
+      }
+    }
+    return ok(election, warnings);
   } catch (error) {
     if (!(error instanceof TooManyIssues)) throw error;
     issues.push(
@@ -123,6 +148,7 @@ type Report = (
   path: readonly (string | number)[],
   message: string,
   params?: Record<string, unknown>,
+  severity?: IssueSeverity,
 ) => void;
 
 function read(
@@ -535,6 +561,56 @@ function readProjects(
   return valid ? { list, byId, scale } : undefined;
 }
 
+/**
+ * A vote that lists a project more than once, read the one way its meaning allows: an
+ * approval or choose-1 vote approves it once; a cumulative vote gives it the sum of its
+ * points (Częstochowa 2020's published scores add them up); a scoring vote that gives
+ * every copy the same score scores it once. `undefined` when no reading is sure: a
+ * ranking that names a project twice, or different scores for one project.
+ */
+function mergeRepeated(
+  voteType: VoteType,
+  chosen: readonly string[],
+  points: readonly number[] | undefined,
+  repeated: ReadonlyMap<string, number>,
+): { projects: string[]; points: number[] | undefined; assumption: string } | undefined {
+  if (voteType === "ordinal") return undefined;
+  const projects: string[] = [];
+  const merged: number[] = [];
+  const firstAt = new Map<string, number>();
+  for (const [k, id] of chosen.entries()) {
+    const at = firstAt.get(id);
+    const value = points?.[k];
+    if (at === undefined) {
+      firstAt.set(id, projects.length);
+      projects.push(id);
+      if (value !== undefined) merged.push(value);
+    } else if (value !== undefined) {
+      if (voteType === "cumulative") merged[at] = addPoints(merged[at] as number, value);
+      else if (merged[at] !== value) return undefined;
+    }
+  }
+  const summed = voteType === "cumulative" && points !== undefined;
+  const [first] = repeated.keys();
+  const total = summed ? merged[firstAt.get(first as string) as number] : undefined;
+  return {
+    projects,
+    points: points === undefined ? undefined : merged,
+    assumption: summed ? `its points are added up (${total})` : "counted once",
+  };
+}
+
+/** The sum of two point values read from decimal text, as exact as a double allows. */
+function addPoints(a: number, b: number): number {
+  if (Number.isSafeInteger(a) && Number.isSafeInteger(b)) return a + b;
+  const x = parseDecimal(String(a));
+  const y = parseDecimal(String(b));
+  if (x === undefined || y === undefined) return a + b;
+  const scale = Math.max(x.scale, y.scale);
+  const units = (rescaleDecimal(x, scale) ?? 0n) + (rescaleDecimal(y, scale) ?? 0n);
+  return Number(formatDecimal(units, scale));
+}
+
 function splitIds(text: string): string[] {
   const ids = text.split(",");
   if (text.includes(" ")) for (let k = 0; k < ids.length; k++) ids[k] = (ids[k] as string).trim();
@@ -603,7 +679,8 @@ function readVotes(
   for (let index = 0; index < table.rows.length; index++) {
     const row = table.rows[index] as Row;
     const voteText = (row.fields[voteIndex] ?? "").trim();
-    const chosen = voteText === "" ? [] : splitIds(voteText);
+    let chosen = voteText === "" ? [] : splitIds(voteText);
+    let repeated: Map<string, number> | undefined;
     for (let k = 0; k < chosen.length; k++) {
       const id = chosen[k] as string;
       const at = projects.get(id);
@@ -622,28 +699,10 @@ function readVotes(
         // one pointer instead of the characters.
         chosen[k] = ids[at] as string;
         if (chosen.indexOf(id) !== k) {
-          report(
-            row.line,
-            column(row, voteIndex),
-            "repeated-project-in-vote",
-            ["VOTES", index, "vote"],
-            `project "${preview(id)}" appears twice in one vote`,
-            { project: id },
-          );
-          valid = false;
+          repeated ??= new Map();
+          repeated.set(chosen[k] as string, (repeated.get(chosen[k] as string) ?? 1) + 1);
         }
       }
-    }
-    if (voteType === "choose-1" && chosen.length > 1) {
-      report(
-        row.line,
-        column(row, voteIndex),
-        "too-many-choices",
-        ["VOTES", index, "vote"],
-        `a choose-1 ballot names ${chosen.length} projects`,
-        { count: chosen.length },
-      );
-      valid = false;
     }
     let points: number[] | undefined;
     if (pointsIndex !== -1) {
@@ -673,6 +732,45 @@ function readVotes(
       } else {
         points = parts.map(Number);
       }
+    }
+    if (repeated !== undefined && valid) {
+      const merged = mergeRepeated(voteType, chosen, points, repeated);
+      const [project, times] = repeated.entries().next().value as [string, number];
+      const where = ["VOTES", index, "vote"];
+      if (merged === undefined) {
+        report(
+          row.line,
+          column(row, voteIndex),
+          "repeated-project-in-vote",
+          where,
+          `project "${preview(project)}" appears ${times} times in one ${voteType} vote, which cannot be read one way only`,
+          { project, times },
+        );
+        valid = false;
+      } else {
+        chosen = merged.projects;
+        points = merged.points;
+        report(
+          row.line,
+          column(row, voteIndex),
+          "repeated-project-in-vote",
+          where,
+          `project "${preview(project)}" appears ${times} times in one vote; ${merged.assumption}`,
+          { project, times, repeated: Object.fromEntries(repeated) },
+          "warning",
+        );
+      }
+    }
+    if (voteType === "choose-1" && chosen.length > 1) {
+      report(
+        row.line,
+        column(row, voteIndex),
+        "too-many-choices",
+        ["VOTES", index, "vote"],
+        `a choose-1 ballot names ${chosen.length} projects`,
+        { count: chosen.length },
+      );
+      valid = false;
     }
     if (!valid) continue;
     const fields: Record<string, string> = {};

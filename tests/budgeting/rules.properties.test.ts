@@ -197,7 +197,9 @@ describe("utilitarianWelfare", () => {
     fc.assert(
       fc.property(arbitraryElection(), (election) => {
         const custom = utilitarianWelfare(election.instance, election.profile, { sat: sameAsCost });
-        const builtIn = utilitarianWelfare(election.instance, election.profile);
+        const builtIn = utilitarianWelfare(election.instance, election.profile, {
+          sat: costSatisfaction,
+        });
         expect(custom.ok && custom.value.selected).toEqual(builtIn.ok && builtIn.value.selected);
         const greedyCustom = greedy(election.instance, election.profile, { sat: sameAsCost });
         const greedyBuiltIn = greedy(election.instance, election.profile);

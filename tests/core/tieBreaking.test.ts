@@ -56,6 +56,7 @@ describe("tie-breaking policies", () => {
         { by: "cost", prefer: "lower" },
         { by: "votes", prefer: "lower" },
       ],
+      warnings: [],
     });
     const unknown = parseTieBreakingPolicy("age", defaults);
     expect(!unknown.ok && unknown.issues[0]?.code).toBe("unknown-tie-breaking-key");

@@ -110,8 +110,8 @@ const catalogue: { name: string; text: string; code: string; line: number; colum
     column: 3,
   },
   {
-    name: "project twice in one vote",
-    text: `${header}${projects}VOTES\nvoter_id;vote\n1;a,a\n`,
+    name: "project twice in one ranking",
+    text: `META\nkey;value\nbudget;100\nvote_type;ordinal\n${projects}VOTES\nvoter_id;vote\n1;a,a\n`,
     code: "repeated-project-in-vote",
     line: 11,
     column: 3,
