@@ -10,10 +10,26 @@ import { sureLosers } from "./sureLosers.js";
 const PRECISION_LIMIT_BITS = 2048;
 
 /**
+ * The default work limit of an exact Meek count: papers distributed × (64-bit words of the
+ * largest keep factor or tally)², summed over the iterations. Glasgow's Canal ward (2007)
+ * reaches it within seconds, where an unbounded exact count runs for over a minute and
+ * then fails.
+ */
+export const MEEK_EXACT_WORK_LIMIT = 5_000_000;
+
+/**
+ * droop's default arithmetic for Meek, Warren and WIGM: fixed point with 18 places and 9
+ * guard digits, values closer than half a unit of the 18th place equal. It finishes on
+ * every real ward at fixed-point speed and gives the outcome of exact arithmetic.
+ */
+const DROOP_DEFAULT: StvArithmeticSpec = { kind: "guarded", precision: 18, guard: 9 };
+
+/**
  * Options of {@link meekStv}.
  *
- * - `arithmetic`: exact fractions by default; `{ kind: "guarded", precision: 18 }` is
- *   droop's default, `{ kind: "fixed", precision: 9 }` stv-rs's and OpenSTV's.
+ * - `arithmetic`: droop's default `{ kind: "guarded", precision: 18, guard: 9 }` (fixed point
+ *   that finishes on every real ward); `{ kind: "rational" }` for exact fractions (bounded
+ *   by `workLimit`), `{ kind: "fixed", precision: 9 }` as stv-rs and OpenSTV count.
  * - `omegaDigits`: iterate until the total surplus is at most 10^-omegaDigits; default 10
  *   in exact fractions, half the precision in guarded and two thirds in fixed arithmetic.
  * - `transfer`: `meek` (each candidate keeps weight × keep factor, the ballot goes on with
@@ -50,6 +66,12 @@ export interface MeekStvOptions {
    */
   readonly keepFactorDigits?: number;
   readonly surplus?: "droop" | "positive";
+  /**
+   * Exact arithmetic only: the most work (papers distributed × the squared 64-bit words of
+   * the largest keep factor or tally, over all iterations) before the count stops with the
+   * issue `stv-work-limit`; default {@link MEEK_EXACT_WORK_LIMIT}.
+   */
+  readonly workLimit?: number;
 }
 
 /**
@@ -65,8 +87,10 @@ export interface MeekStvOptions {
  * tied with it, and ties go to the file's tie order (BLT `[tie …]`, else file order).
  * Each iteration's outcome is a round.
  *
- * In exact fractions keep factors can grow without bound when a surplus shrinks only
- * slowly: past 2,048 bits the count stops with the issue `meek-precision-limit`.
+ * The default arithmetic is droop's guarded fixed point (18 places, 9 guard digits). In
+ * exact fractions keep factors can grow without bound when a surplus shrinks only slowly:
+ * past the work limit the count stops with the issue `stv-work-limit`, past 2,048 bits
+ * with `meek-precision-limit`.
  *
  * @category STV
  * @example
@@ -79,7 +103,7 @@ export function meekStv(
   profile: RankedProfile,
   options: MeekStvOptions = {},
 ): Result<TallyOutcome> {
-  const arithmetic = options.arithmetic ?? { kind: "rational" };
+  const arithmetic = options.arithmetic ?? DROOP_DEFAULT;
   const omegaDigits =
     options.omegaDigits ??
     (arithmetic.kind === "rational"
@@ -99,6 +123,9 @@ export function meekStv(
         ? {}
         : { keepFactorDigits: options.keepFactorDigits }),
       positiveSurplus: options.surplus === "positive",
+      ...(arithmetic.kind === "rational"
+        ? { workLimit: options.workLimit ?? MEEK_EXACT_WORK_LIMIT }
+        : {}),
       reference: false,
     }),
   );
@@ -178,6 +205,8 @@ interface MeekRules {
   readonly positiveSurplus?: boolean;
   /** The PRF reference rule's rounding, omega test and non-negative surplus. */
   readonly reference: boolean;
+  /** Exact arithmetic: the most work before the issue `stv-work-limit`. */
+  readonly workLimit?: number;
 }
 
 /** Row k of Pascal's triangle: C(k, 0) … C(k, k). */
@@ -411,8 +440,10 @@ function countMeek<T>(
     Object.fromEntries(
       candidates.map((candidate, c) => [candidate, N.formatExactly(votes[c] as T)]),
     );
-  const tooPrecise = () =>
-    elected().some((c) => N.denominatorBits(keep[c] as T) > PRECISION_LIMIT_BITS);
+  const largestKeepBits = () =>
+    elected().reduce((most, c) => Math.max(most, N.denominatorBits(keep[c] as T)), 0);
+  const tooPrecise = () => largestKeepBits() > PRECISION_LIMIT_BITS;
+  let work = 0;
 
   /** Keep factors rounded up to `keepFactorDigits` decimals, when asked (stv-rs's "approx"). */
   const roundKeep = (factor: T) =>
@@ -431,6 +462,24 @@ function countMeek<T>(
     let batch: number[] = [];
     let lastSurplus: T | undefined;
     for (;;) {
+      if (rules.workLimit !== undefined) {
+        // Distributing costs about papers × (words of the numbers)²: keep factors and the
+        // tallies they add up to grow together.
+        let bits = largestKeepBits();
+        for (const value of votes) bits = Math.max(bits, N.denominatorBits(value as T));
+        const words = 1 + Math.ceil(bits / 64);
+        work += paperCount * words * words;
+        if (work > rules.workLimit) {
+          return fail([
+            makeIssue(
+              "stv-work-limit",
+              ["workLimit"],
+              `the exact count needed more than its work limit (${rules.workLimit}): its keep factors keep growing; count in guarded or fixed-point arithmetic, or raise workLimit`,
+              { workLimit: rules.workLimit },
+            ),
+          ]);
+        }
+      }
       distribute();
       const winners = hopefuls().filter(hasQuota);
       for (const c of winners) state[c] = "elected";

@@ -264,9 +264,9 @@ export const tallyMethods: readonly TallyMethod[] = [
     name: "Meek STV",
     ballotTypes: ["ranked"],
     multiWinner: true,
-    properties: ["proportional (Droop)", "exact (default)"],
+    properties: ["proportional (Droop)", "guarded fixed point (default), exact on request"],
     reference:
-      "Hill, Wichmann and Woodall 1987; droop `meek` rule: exact fractions and omega 10^-10 by default, or fixed/guarded arithmetic",
+      "Hill, Wichmann and Woodall 1987; droop `meek` rule: guarded fixed point (18 places, 9 guard digits, omega 10^-9) by default, or exact fractions with a work limit, or fixed point",
     run: (profile, options) => meekStv(profile, options),
   },
   {
@@ -274,8 +274,8 @@ export const tallyMethods: readonly TallyMethod[] = [
     name: "Warren STV",
     ballotTypes: ["ranked"],
     multiWinner: true,
-    properties: ["proportional (Droop)", "exact (default)"],
-    reference: "Warren 1994; droop `warren` rule",
+    properties: ["proportional (Droop)", "guarded fixed point (default), exact on request"],
+    reference: "Warren 1994; droop `warren` rule (guarded fixed point, 18 places, by default)",
     run: (profile, options) => meekStv(profile, { ...options, transfer: "warren" }),
   },
   {
@@ -292,8 +292,8 @@ export const tallyMethods: readonly TallyMethod[] = [
     name: "WIGM STV",
     ballotTypes: ["ranked"],
     multiWinner: true,
-    properties: ["proportional (Droop)", "exact (default)"],
-    reference: "weighted inclusive Gregory method; droop `wigm` rule",
+    properties: ["proportional (Droop)", "guarded fixed point (default), exact on request"],
+    reference: "weighted inclusive Gregory method; droop `wigm` rule (guarded fixed point, 18 places, by default)",
     run: (profile, options) => wigmStv(profile, options),
   },
   {

@@ -5,7 +5,9 @@ import { countStv, type StvArithmetic, type StvRules } from "./stvEngine.js";
 import { type StvArithmeticSpec, type StvNumbers, withStvNumbers } from "./stvNumbers.js";
 
 /**
- * Options of {@link wigmStv}: the seats, the arithmetic (exact fractions by default;
+ * Options of {@link wigmStv}: the seats, the arithmetic (droop's default, guarded fixed
+ * point with 18 places and 9 guard digits; `{ kind: "rational" }` for exact fractions,
+ * whose size grows only with the number of surplus transfers, at most one per seat;
  * `{ kind: "fixed", precision: 4 }` is the PR Foundation's reference WIGM), and whether
  * sure losers are excluded in a batch before each transfer.
  *
@@ -20,6 +22,9 @@ export interface WigmStvOptions {
   readonly arithmetic?: StvArithmeticSpec;
   readonly defeatSureLosers?: boolean;
 }
+
+/** droop's default arithmetic for WIGM: guarded fixed point, 18 places and 9 guard digits. */
+const DROOP_DEFAULT: StvArithmeticSpec = { kind: "guarded", precision: 18, guard: 9 };
 
 function wigmRules<T>(N: StvNumbers<T>, defeatSureLosers: boolean, id = "wigm-stv"): StvRules<T> {
   const arithmetic: StvArithmetic<T> = {
@@ -72,7 +77,7 @@ export function wigmStv(
   profile: RankedProfile,
   options: WigmStvOptions = {},
 ): Result<TallyOutcome> {
-  return withStvNumbers(options.arithmetic ?? { kind: "rational" }, (numbers) =>
+  return withStvNumbers(options.arithmetic ?? DROOP_DEFAULT, (numbers) =>
     countStv(
       profile,
       options.seats ?? profile.seats,
