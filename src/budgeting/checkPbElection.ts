@@ -1,4 +1,4 @@
-import { type Issue, makeIssue } from "../core/issue.js";
+import { type Issue, makeWarning as makeIssue } from "../core/issue.js";
 import { formatMoney, parseMoney } from "../core/money.js";
 import { ballotValues } from "./ballotValues.js";
 import type { PbElection } from "./election.js";
@@ -22,8 +22,10 @@ function metaInteger(meta: Readonly<Record<string, string>>, key: string): numbe
  * `max_sum_cost`, `min_points`, `max_points`, `min_sum_points`, `max_sum_points`).
  *
  * Paths point into the data (`["VOTES", 12]` is `profile.ballots[12]`,
- * `["PROJECTS", 3, "votes"]` the votes column of `instance.projects[3]`). An empty list
- * means the election is consistent.
+ * `["PROJECTS", 3, "votes"]` the votes column of `instance.projects[3]`). Every issue is
+ * a warning (the election can still be counted; `civitas pb run` prints them and
+ * `--strict` refuses the file); an election without ballots gets the warning
+ * `no-ballots`. An empty list means the election is consistent.
  *
  * @category Model
  * @example
@@ -49,6 +51,15 @@ export function checkPbElection(election: PbElection): Issue[] {
     }
   };
 
+  if (profile.ballots.every((ballot) => ballot.multiplicity === 0)) {
+    issues.push(
+      makeIssue(
+        "no-ballots",
+        ["VOTES"],
+        "the election has no ballots: every rule selects nothing or only free projects",
+      ),
+    );
+  }
   const projects = new Map(instance.projects.map((project) => [project.id, project]));
   const numProjects = metaInteger(instance.meta, "num_projects");
   if (numProjects !== undefined && numProjects !== instance.projects.length) {

@@ -5,7 +5,7 @@ import {
   type Rational,
   rational,
 } from "../core/rational.js";
-import { ok, type Result } from "../core/result.js";
+import { fail, ok, type Result } from "../core/result.js";
 import { type TieBreakingPolicy, tieBreakingComparator } from "../core/tieBreaking.js";
 import type { PbInstance, PbProject } from "./instance.js";
 import type { PbOutcome, PbRuleMetadata, PbStep } from "./outcome.js";
@@ -14,6 +14,7 @@ import type { PbProfile } from "./profile.js";
 import { projectSupport } from "./projectSupport.js";
 import { projectWelfare } from "./projectWelfare.js";
 import { costSatisfaction, type SatisfactionFunction } from "./satisfaction.js";
+import { validatePbElection } from "./validatePbElection.js";
 
 /**
  * Options of the greedy rules.
@@ -60,6 +61,8 @@ export function greedyEngine(
   profile: PbProfile,
   options: GreedyEngineOptions,
 ): Result<PbOutcome> {
+  const invalid = validatePbElection({ instance, profile });
+  if (invalid.length > 0) return fail(invalid);
   const sat = options.sat ?? costSatisfaction;
   const tieBreaking = options.tieBreaking ?? defaultPbTieBreaking;
   const support = projectSupport(instance, profile);

@@ -78,3 +78,9 @@ export {
   utilitarianWelfare,
   utilitarianWelfareMetadata,
 } from "./utilitarianWelfare.js";
+export {
+  MAX_VOTERS,
+  mergeRepeatedProjects,
+  plainNumber,
+  validatePbElection,
+} from "./validatePbElection.js";

@@ -12,6 +12,7 @@ import type { PbInstance, PbProject } from "./instance.js";
 import type { PbOutcome, PbRuleMetadata, PbStep } from "./outcome.js";
 import { defaultPbTieBreaking, pbTieBreakingKeys } from "./pbTieBreaking.js";
 import type { PbProfile } from "./profile.js";
+import { validatePbElection } from "./validatePbElection.js";
 
 /**
  * Options of {@link maximinSupport}.
@@ -200,6 +201,8 @@ export function maximinSupport(
   profile: PbProfile,
   options: MaximinSupportOptions = {},
 ): Result<PbOutcome> {
+  const invalid = validatePbElection({ instance, profile });
+  if (invalid.length > 0) return fail(invalid);
   const tieBreaking = options.tieBreaking ?? defaultPbTieBreaking;
   const grouped = approvalGroups(instance, profile, "maximin support");
   if (!grouped.ok) return grouped;

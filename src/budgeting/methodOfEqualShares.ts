@@ -16,6 +16,7 @@ import type { PbOutcome, PbRuleMetadata, PbStep } from "./outcome.js";
 import { defaultPbTieBreaking } from "./pbTieBreaking.js";
 import type { PbProfile } from "./profile.js";
 import { defaultSatisfaction, type SatisfactionFunction } from "./satisfaction.js";
+import { validatePbElection } from "./validatePbElection.js";
 
 /**
  * How equal shares spends what it leaves over:
@@ -276,6 +277,8 @@ export function computeEqualShares(
   profile: PbProfile,
   options: EqualSharesOptions = {},
 ): Result<EqualSharesComputation> {
+  const invalid = validatePbElection({ instance, profile });
+  if (invalid.length > 0) return fail(invalid);
   const sat = options.sat ?? defaultSatisfaction(profile);
   const tieBreaking = options.tieBreaking ?? defaultPbTieBreaking;
   const completion = options.completion ?? "none";

@@ -1,9 +1,12 @@
 import { z } from "zod";
-import type { Issue } from "../core/issue.js";
+import { idRecordSchema } from "../core/idRecord.js";
+import { type Issue, makeIssue } from "../core/issue.js";
 import { formatMoney, parseMoney } from "../core/money.js";
 import { fail, ok, type Result } from "../core/result.js";
+import { schemaIssues } from "../core/schemaIssues.js";
 import type { PbElection } from "./election.js";
 import { voteTypes } from "./profile.js";
+import { mergeRepeatedInProfile, validatePbElection } from "./validatePbElection.js";
 
 const decimalText = z
   .string()
@@ -31,10 +34,10 @@ export const pbElectionJsonSchema = z.object({
         name: z.string(),
         categories: z.array(z.string()),
         targets: z.array(z.string()),
-        fields: z.record(z.string(), z.string()),
+        fields: idRecordSchema(z.string()),
       }),
     ),
-    meta: z.record(z.string(), z.string()),
+    meta: idRecordSchema(z.string()),
     projectColumns: z.array(z.string()),
   }),
   profile: z.object({
@@ -43,9 +46,9 @@ export const pbElectionJsonSchema = z.object({
       z.object({
         projects: z.array(z.string()),
         points: z.array(z.number().finite()).optional(),
-        multiplicity: z.number().int().min(1),
+        multiplicity: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
         voterId: z.string().optional(),
-        fields: z.record(z.string(), z.string()).optional(),
+        fields: idRecordSchema(z.string()).optional(),
       }),
     ),
     voteColumns: z.array(z.string()),
@@ -106,7 +109,12 @@ export function pbElectionToJson(election: PbElection): PbElectionJson {
 
 /**
  * Reads an election from untrusted JSON data, validating it with
- * {@link pbElectionJsonSchema}: every problem comes back as an issue with its path
+ * {@link pbElectionJsonSchema} and then as strictly as `parsePabulib` reads a file:
+ * distinct project ids, ballots naming known projects, points matching projects (and
+ * present on cumulative and scoring ballots), whole multiplicities below 2^53, at most
+ * 2^53 − 1 voters in all, choose-1 ballots naming one project. A ballot that names a
+ * project twice is read as the parser reads it (approval once, cumulative points added),
+ * with a warning; every problem comes back as an issue with its path
  * (`["instance", "projects", 3, "cost"]`).
  *
  * @category Model
@@ -118,34 +126,26 @@ export function pbElectionToJson(election: PbElection): PbElectionJson {
  */
 export function pbElectionFromJson(data: unknown): Result<PbElection> {
   const parsed = pbElectionJsonSchema.safeParse(data);
-  if (!parsed.success) {
-    return fail(
-      parsed.error.issues.map(
-        (issue): Issue => ({
-          code: `schema-${issue.code}`,
-          path: issue.path.map((part) => (typeof part === "symbol" ? String(part) : part)),
-          message: `${issue.path.join(".") || "(root)"}: ${issue.message}`,
-          params: {},
-        }),
-      ),
-    );
-  }
+  if (!parsed.success) return fail(schemaIssues(parsed.error, "invalid-election", "election"));
   const json = parsed.data;
   const scale = json.instance.scale;
   const issues: Issue[] = [];
   const amount = (text: string, path: (string | number)[]): bigint => {
     const value = parseMoney(text, scale);
     if (value === undefined) {
-      issues.push({
-        code: "amount-exceeds-scale",
-        path,
-        message: `${path.join(".")}: "${text}" has more decimals than scale ${scale}`,
-        params: { value: text, scale },
-      });
+      issues.push(
+        makeIssue(
+          "amount-exceeds-scale",
+          path,
+          `${path.join(".")}: "${text}" has more decimals than scale ${scale}`,
+          { value: text, scale },
+        ),
+      );
       return 0n;
     }
     return value;
   };
+  const voteType = json.profile.voteType as PbElection["profile"]["voteType"];
   const election: PbElection = {
     instance: {
       ...json.instance,
@@ -156,7 +156,7 @@ export function pbElectionFromJson(data: unknown): Result<PbElection> {
       })),
     },
     profile: {
-      voteType: json.profile.voteType as PbElection["profile"]["voteType"],
+      voteType,
       voteColumns: json.profile.voteColumns,
       ballots: json.profile.ballots.map((ballot) => ({
         projects: ballot.projects,
@@ -167,5 +167,15 @@ export function pbElectionFromJson(data: unknown): Result<PbElection> {
       })),
     },
   };
-  return issues.length > 0 ? fail(issues) : ok(election);
+  if (issues.length > 0) return fail(issues);
+  const merged = mergeRepeatedInProfile(election.profile, (b) => [
+    "profile",
+    "ballots",
+    b,
+    "projects",
+  ]);
+  if (merged.errors.length > 0) return fail(merged.errors);
+  const result: PbElection = { instance: election.instance, profile: merged.profile };
+  const invalid = validatePbElection(result);
+  return invalid.length > 0 ? fail(invalid) : ok(result, merged.warnings);
 }

@@ -53,24 +53,21 @@ export function projectSupport(
       if (at === undefined) continue;
       votes[at] = (votes[at] as number) + ballot.multiplicity;
       const value = values === undefined ? 1 : (values[k] as number);
-      if (exactScores !== undefined || !Number.isInteger(value)) {
+      const whole = (wholeScores[at] as number) + value * ballot.multiplicity;
+      if (exactScores !== undefined || !Number.isInteger(value) || !Number.isSafeInteger(whole)) {
         exactScores ??= wholeScores.map((score) => rational(score));
         exactScores[at] = addRational(
           exactScores[at] as Rational,
           multiplyRational(rationalFromNumber(value), rational(ballot.multiplicity)),
         );
       } else {
-        wholeScores[at] = (wholeScores[at] as number) + value * ballot.multiplicity;
+        wholeScores[at] = whole;
       }
     }
   }
   return new Map(
     instance.projects.map((project, k) => {
-      const whole = wholeScores[k] as number;
-      if (exactScores === undefined && !Number.isSafeInteger(whole)) {
-        throw new RangeError(`projectSupport: the score of ${project.id} exceeds 2^53`);
-      }
-      const score = exactScores?.[k] ?? rational(whole);
+      const score = exactScores?.[k] ?? rational(wholeScores[k] as number);
       return [project.id, { votes: votes[k] as number, score }];
     }),
   );

@@ -7,7 +7,7 @@ import {
   rational,
   rationalToNumber,
 } from "../core/rational.js";
-import { ok, type Result } from "../core/result.js";
+import { fail, ok, type Result } from "../core/result.js";
 import { type TieBreakingPolicy, tieBreakingComparator } from "../core/tieBreaking.js";
 import { approvalGroups } from "./approvalGroups.js";
 import type { PbInstance, PbProject } from "./instance.js";
@@ -15,6 +15,7 @@ import { lowestBoundProject } from "./lowestBoundProject.js";
 import type { PbOutcome, PbRuleMetadata, PbStep } from "./outcome.js";
 import { defaultPbTieBreaking, pbTieBreakingKeys } from "./pbTieBreaking.js";
 import type { PbProfile } from "./profile.js";
+import { validatePbElection } from "./validatePbElection.js";
 
 /**
  * Options of {@link sequentialPhragmen}.
@@ -55,6 +56,8 @@ export function sequentialPhragmen(
   profile: PbProfile,
   options: SequentialPhragmenOptions = {},
 ): Result<PbOutcome> {
+  const invalid = validatePbElection({ instance, profile });
+  if (invalid.length > 0) return fail(invalid);
   const tieBreaking = options.tieBreaking ?? defaultPbTieBreaking;
   const grouped = approvalGroups(instance, profile, "sequential Phragmén");
   if (!grouped.ok) return grouped;

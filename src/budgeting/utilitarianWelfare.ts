@@ -10,6 +10,7 @@ import type { PbProfile } from "./profile.js";
 import { projectSupport } from "./projectSupport.js";
 import { projectWelfare } from "./projectWelfare.js";
 import { defaultSatisfaction, type SatisfactionFunction } from "./satisfaction.js";
+import { validatePbElection } from "./validatePbElection.js";
 
 /**
  * The default cap on branch-and-bound nodes per search. Real instances (tens to a few
@@ -150,6 +151,8 @@ export function utilitarianWelfare(
   profile: PbProfile,
   options: UtilitarianWelfareOptions = {},
 ): Result<PbOutcome> {
+  const invalid = validatePbElection({ instance, profile });
+  if (invalid.length > 0) return fail(invalid);
   const sat = options.sat ?? defaultSatisfaction(profile);
   const tieBreaking = options.tieBreaking ?? defaultPbTieBreaking;
   const nodeLimit = options.nodeLimit ?? UTILITARIAN_NODE_LIMIT;

@@ -1,5 +1,5 @@
 import { type Process, validateProcess } from "../calendar/index.js";
-import type { Result } from "../core/result.js";
+import { type Result, strictResult } from "../core/result.js";
 import { parseJsonText } from "../io/index.js";
 
 /** Where the CLI writes: injected so tests can run it in-process. */
@@ -43,23 +43,39 @@ export function readText(
     : { ok: true, text };
 }
 
+/**
+ * Prints a result's problems, one line each: errors as `FILE: message`, warnings as
+ * `FILE: warning: message` (with `strict`, warnings are errors). Returns the value, or
+ * undefined when there is none to use.
+ */
+export function reported<T>(
+  file: string,
+  result: Result<T>,
+  io: CliIo,
+  strict = false,
+): T | undefined {
+  const checked = strict ? strictResult(result) : result;
+  if (!checked.ok) {
+    for (const issue of checked.issues) io.stderr(`${file}: ${issue.message}\n`);
+    return undefined;
+  }
+  for (const warning of checked.warnings) io.stderr(`${file}: warning: ${warning.message}\n`);
+  return checked.value;
+}
+
 /** Reads and parses a file; on a problem prints one line per issue and returns undefined. */
 export function readParsed<T>(
   file: string,
   io: CliIo,
   parse: (text: string) => Result<T>,
+  strict = false,
 ): T | undefined {
   const read = readText(file, io);
   if (!read.ok) {
     io.stderr(`${read.line}\n`);
     return undefined;
   }
-  const parsed = parse(read.text);
-  if (!parsed.ok) {
-    for (const issue of parsed.issues) io.stderr(`${file}: ${issue.message}\n`);
-    return undefined;
-  }
-  return parsed.value;
+  return reported(file, parse(read.text), io, strict);
 }
 
 /** Reads a process definition file and validates it; prints its issues on a problem. */

@@ -193,12 +193,15 @@ function budgetFromLog(
     for (const issue of instance.issues) io.stderr(`${file}: ${issue.message}\n`);
     return 1;
   }
-  io.stdout(
-    writePabulib({
-      instance: instance.value,
-      profile: { voteType: "approval", ballots: [], voteColumns: ["voter_id", "vote"] },
-    }),
-  );
+  const written = writePabulib({
+    instance: instance.value,
+    profile: { voteType: "approval", ballots: [], voteColumns: ["voter_id", "vote"] },
+  });
+  if (!written.ok) {
+    for (const issue of written.issues) io.stderr(`${file}: ${issue.message}\n`);
+    return 1;
+  }
+  io.stdout(written.value);
   io.stderr(
     `${file}: ${instance.value.projects.length} projects, ${formatMoney(
       instance.value.projects.reduce((sum, project) => sum + project.cost, 0n),

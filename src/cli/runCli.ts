@@ -5,6 +5,7 @@ import {
   loadProcess,
   readParsed,
   readText,
+  reported,
   UsageError,
 } from "./cliSupport.js";
 import { proposalsCommand } from "./proposalsCommand.js";
@@ -15,17 +16,18 @@ import {
   analyzeOutcome,
   cardinalitySatisfaction,
   costSatisfaction,
+  defaultSatisfaction,
   type EqualSharesCompletion,
   equalSharesCompletions,
   type PbElection,
   type PbOutcome,
   type PbRule,
   type PbRuleOptions,
-  pbElectionFromJson,
   pbElectionToJson,
   pbOutcomeToJson,
   pbRules,
   pbTieBreakingDirections,
+  pointsSatisfaction,
   projectSupport,
 } from "../budgeting/index.js";
 import { nextTransition, phaseAt, toICalendar } from "../calendar/index.js";
@@ -35,13 +37,14 @@ import { formatRational } from "../core/rational.js";
 import { fail, ok, type Result } from "../core/result.js";
 import { parseTieBreakingPolicy } from "../core/tieBreaking.js";
 import {
-  checkPabulib,
+  checkPbElectionText,
   parseAbcvoting,
   parseBallotsJson,
   parseBlt,
-  parsePabulib,
   parsePreflib,
   parseRankedCsv,
+  readPbElection,
+  readPbElectionChecked,
   writePabulib,
 } from "../io/index.js";
 import {
@@ -74,13 +77,13 @@ function progress(io: CliIo, total: number): (done: number, what: string) => voi
 }
 
 const USAGE = `Usage:
-  civitas pb run FILE... --rule <rule> [--sat cost|cardinality] [--completion <completion>]
-                         [--tie-break cost,votes,id] [--json] [--explain]
-  civitas pb compare FILE --rules <rule>,<rule>,... [--sat cost|cardinality] [--json]
-  civitas pb check FILE...
-  civitas pb convert FILE --to json|pabulib
+  civitas pb run FILE... --rule <rule> [--sat cost|cardinality|points] [--completion <completion>]
+                         [--tie-break cost,votes,id] [--json] [--explain] [--strict]
+  civitas pb compare FILE --rules <rule>,<rule>,... [--sat cost|cardinality|points] [--json] [--strict]
+  civitas pb check FILE...                      (Pabulib or JSON; warnings and problems, exit 1 if any)
+  civitas pb convert FILE --to json|pabulib [--strict]
   civitas pb rules
-  civitas tally FILE... --method <method> [--seats N] [--arithmetic rational|fixed:P|guarded:P[:G]] [--tie-break order|reverse|random:SEED|ID,...] [--irresolute] [--json] [--explain]
+  civitas tally FILE... --method <method> [--seats N] [--arithmetic rational|fixed:P|guarded:P[:G]] [--tie-break order|reverse|random:SEED|ID,...] [--irresolute] [--json] [--explain] [--strict]
   civitas tally FILE.json --method <score method|referendum|…>  (JSON ballots: ranked, approval, score, referendum)
   civitas tally methods [--json]
   civitas process check FILE.json...            (a process definition: issues, exit 1 if invalid)
@@ -96,30 +99,13 @@ Methods: ${tallyMethods.map((method) => method.id).join(", ")}
 Committee methods (abcvoting .abc.yaml or approval JSON): ${committeeMethods.map((method) => method.id).join(", ")}
 Score methods (score JSON): ${scoreMethods.map((method) => method.id).join(", ")}; referendum (referendum JSON)
 Completions (mes): ${equalSharesCompletions.join(", ")}; in --rules write mes/add1 and so on.
+Warnings (what was assumed to read a file, or what in it is inconsistent) go to stderr as
+"FILE: warning: …"; --strict makes them errors.
 Exit codes: 0 success, 1 bad input (one line per problem on stderr), 2 usage error.`;
 
-type Loaded = { ok: true; election: PbElection } | { ok: false; lines: string[] };
-
-function load(file: string, io: CliIo): Loaded {
-  const read = readText(file, io);
-  if (!read.ok) return { ok: false, lines: [read.line] };
-  const text = read.text;
-  if (text.trimStart().startsWith("{")) {
-    let data: unknown;
-    try {
-      data = JSON.parse(text);
-    } catch (error) {
-      return { ok: false, lines: [`${file}: invalid JSON: ${(error as Error).message}`] };
-    }
-    const result = pbElectionFromJson(data);
-    return result.ok
-      ? { ok: true, election: result.value }
-      : { ok: false, lines: result.issues.map((issue) => `${file}: ${issue.message}`) };
-  }
-  const result = parsePabulib(text);
-  return result.ok
-    ? { ok: true, election: result.value }
-    : { ok: false, lines: result.issues.map((issue) => `${file}: ${issue.message}`) };
+/** Reads an election file of either form; prints its problems and warnings. */
+function load(file: string, io: CliIo, strict: boolean, checked = true): PbElection | undefined {
+  return readParsed(file, io, checked ? readPbElectionChecked : readPbElection, strict);
 }
 
 function table(rows: readonly (readonly string[])[], rightAligned: ReadonlySet<number>): string {
@@ -183,11 +169,13 @@ function humanExplanation(outcome: PbOutcome, scale: number): string {
   return ["Explanation:", ...lines, ""].join("\n");
 }
 
-/** Satisfaction from --sat. */
+/** Satisfaction from --sat; none: each rule's default (points for cumulative and scoring ballots, else cost). */
 function satisfactionOf(name: string | undefined) {
-  if (name === undefined || name === "cost") return costSatisfaction;
+  if (name === undefined) return undefined;
+  if (name === "cost") return costSatisfaction;
   if (name === "cardinality") return cardinalitySatisfaction;
-  throw new UsageError(`unknown satisfaction "${name}" (cost or cardinality)`);
+  if (name === "points") return pointsSatisfaction;
+  throw new UsageError(`unknown satisfaction "${name}" (cost, cardinality or points)`);
 }
 
 /** A rule written as `id` or `mes/<completion>`. */
@@ -218,6 +206,7 @@ function runCommand(args: string[], io: CliIo): number {
       completion: { type: "string" },
       json: { type: "boolean", default: false },
       explain: { type: "boolean", default: false },
+      strict: { type: "boolean", default: false },
     },
   });
   if (values.rule === undefined) throw new UsageError("pb run needs --rule");
@@ -233,28 +222,27 @@ function runCommand(args: string[], io: CliIo): number {
   const report = progress(io, positionals.length);
   for (const [done, file] of positionals.entries()) {
     report(done, file);
-    const loaded = load(file, io);
-    if (!loaded.ok) {
-      for (const line of loaded.lines) io.stderr(`${line}\n`);
+    const election = load(file, io, values.strict);
+    if (election === undefined) {
       failed = true;
       continue;
     }
-    const { instance, profile } = loaded.election;
+    const { instance, profile } = election;
     const outcome = rule.run(instance, profile, {
-      sat,
+      ...(sat === undefined ? {} : { sat }),
       completion,
       ...(tieBreaking?.ok ? { tieBreaking: tieBreaking.value } : {}),
     });
-    if (!outcome.ok) {
-      for (const issue of outcome.issues) io.stderr(`${file}: ${issue.message}\n`);
+    const counted = reported(file, outcome, io, values.strict);
+    if (counted === undefined) {
       failed = true;
       continue;
     }
     if (values.json) {
-      io.stdout(`${JSON.stringify({ file, ...pbOutcomeToJson(outcome.value, instance.scale) })}\n`);
+      io.stdout(`${JSON.stringify({ file, ...pbOutcomeToJson(counted, instance.scale) })}\n`);
     } else {
-      io.stdout(humanOutcome(file, loaded.election, outcome.value));
-      if (values.explain) io.stdout(humanExplanation(outcome.value, instance.scale));
+      io.stdout(humanOutcome(file, election, counted));
+      if (values.explain) io.stdout(humanExplanation(counted, instance.scale));
     }
   }
   return failed ? 1 : 0;
@@ -268,6 +256,7 @@ function compareCommand(args: string[], io: CliIo): number {
       rules: { type: "string" },
       sat: { type: "string" },
       json: { type: "boolean", default: false },
+      strict: { type: "boolean", default: false },
     },
   });
   if (positionals.length !== 1) throw new UsageError("pb compare takes exactly one FILE");
@@ -280,18 +269,15 @@ function compareCommand(args: string[], io: CliIo): number {
   const rules = specs.map((spec) => ({ spec, ...ruleOf(spec, undefined) }));
   const sat = satisfactionOf(values.sat);
   const file = positionals[0] as string;
-  const loaded = load(file, io);
-  if (!loaded.ok) {
-    for (const line of loaded.lines) io.stderr(`${line}\n`);
-    return 1;
-  }
-  const { instance, profile } = loaded.election;
+  const election = load(file, io, values.strict);
+  if (election === undefined) return 1;
+  const { instance, profile } = election;
   const report = progress(io, rules.length);
   const results: { spec: string; outcome: PbOutcome }[] = [];
   let failed = false;
   for (const [done, { spec, rule, completion }] of rules.entries()) {
     report(done, spec);
-    const options: PbRuleOptions = { sat, completion };
+    const options: PbRuleOptions = { ...(sat === undefined ? {} : { sat }), completion };
     const outcome = rule.run(instance, profile, options);
     if (!outcome.ok) {
       for (const issue of outcome.issues) io.stderr(`${file}: ${spec}: ${issue.message}\n`);
@@ -303,6 +289,7 @@ function compareCommand(args: string[], io: CliIo): number {
   const analyses = results.map(({ outcome }) =>
     analyzeOutcome(instance, profile, outcome.selected, { sat }),
   );
+  const satId = (sat ?? defaultSatisfaction(profile)).id;
   const scale = instance.scale;
   if (values.json) {
     io.stdout(
@@ -351,7 +338,7 @@ function compareCommand(args: string[], io: CliIo): number {
           summary("cost", (k) => formatMoney(results[k]?.outcome.cost ?? 0n, scale)),
           summary("with a funded project", (k) => analyses[k]?.shareWithFunded ?? ""),
           summary(
-            `${sat.id} satisfaction, median`,
+            `${satId} satisfaction, median`,
             (k) => analyses[k]?.satisfaction.quantiles.median ?? "",
           ),
           summary("Gini of satisfaction", (k) => analyses[k]?.satisfaction.gini ?? ""),
@@ -382,8 +369,9 @@ function checkCommand(args: string[], io: CliIo): number {
       failed = true;
       continue;
     }
-    const issues = checkPabulib(read.text);
-    for (const issue of issues) io.stderr(`${file}: ${issue.message}\n`);
+    const issues = checkPbElectionText(read.text);
+    for (const issue of issues)
+      io.stderr(`${file}: ${issue.severity === "warning" ? "warning: " : ""}${issue.message}\n`);
     if (issues.length > 0) failed = true;
     else io.stdout(`${file}: ok\n`);
   }
@@ -394,23 +382,25 @@ function convertCommand(args: string[], io: CliIo): number {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { to: { type: "string" } },
+    options: { to: { type: "string" }, strict: { type: "boolean", default: false } },
   });
   if (positionals.length !== 1) throw new UsageError("pb convert takes exactly one FILE");
   if (values.to !== "json" && values.to !== "pabulib") {
     throw new UsageError("pb convert needs --to json or --to pabulib");
   }
   const file = positionals[0] as string;
-  const loaded = load(file, io);
-  if (!loaded.ok) {
-    for (const line of loaded.lines) io.stderr(`${line}\n`);
+  const election = load(file, io, values.strict, false);
+  if (election === undefined) return 1;
+  if (values.to === "json") {
+    io.stdout(`${JSON.stringify(pbElectionToJson(election))}\n`);
+    return 0;
+  }
+  const written = writePabulib(election);
+  if (!written.ok) {
+    for (const issue of written.issues) io.stderr(`${file}: ${issue.message}\n`);
     return 1;
   }
-  io.stdout(
-    values.to === "json"
-      ? `${JSON.stringify(pbElectionToJson(loaded.election))}\n`
-      : writePabulib(loaded.election),
-  );
+  io.stdout(written.value);
   return 0;
 }
 
@@ -456,45 +446,31 @@ function stvArithmetic(text: string): StvArithmeticSpec {
 }
 
 /** Reads a ranked-ballot file by its extension. */
-function loadRanked(
-  file: string,
-  io: CliIo,
-): { ok: true; profile: RankedProfile } | { ok: false; lines: string[] } {
-  const read = readText(file, io);
-  if (!read.ok) return { ok: false, lines: [read.line] };
+function rankedFromText(file: string, text: string): Result<RankedProfile> {
   const extension = file.toLowerCase().split(".").pop() ?? "";
   if (extension === "json") {
-    const json = parseBallotsJson(read.text);
-    if (!json.ok)
-      return { ok: false, lines: json.issues.map((issue) => `${file}: ${issue.message}`) };
+    const json = parseBallotsJson(text);
+    if (!json.ok) return json;
     if (json.value.type !== "ranked")
-      return {
-        ok: false,
-        lines: [
-          `${file}: the file holds ${json.value.type} ballots, which this method does not count`,
-        ],
-      };
-    return { ok: true, profile: json.value.profile };
+      return fail([
+        makeIssue(
+          "wrong-ballot-type",
+          ["type"],
+          `the file holds ${json.value.type} ballots, which this method does not count`,
+        ),
+      ]);
+    return ok(json.value.profile, json.warnings);
   }
-  const parsed =
-    extension === "blt"
-      ? parseBlt(read.text)
-      : extension === "csv"
-        ? parseRankedCsv(read.text)
-        : ["soc", "soi", "toc", "toi", "cat"].includes(extension)
-          ? parsePreflib(read.text)
-          : undefined;
-  if (parsed === undefined) {
-    return {
-      ok: false,
-      lines: [
-        `${file}: unknown ballot file type ".${extension}" (blt, soc, soi, toc, toi, cat, csv, json)`,
-      ],
-    };
-  }
-  return parsed.ok
-    ? { ok: true, profile: parsed.value }
-    : { ok: false, lines: parsed.issues.map((issue) => `${file}: ${issue.message}`) };
+  if (extension === "blt") return parseBlt(text);
+  if (extension === "csv") return parseRankedCsv(text);
+  if (["soc", "soi", "toc", "toi", "cat"].includes(extension)) return parsePreflib(text);
+  return fail([
+    makeIssue(
+      "unknown-file-type",
+      [],
+      `unknown ballot file type ".${extension}" (blt, soc, soi, toc, toi, cat, csv, json)`,
+    ),
+  ]);
 }
 
 function humanTally(
@@ -546,6 +522,7 @@ function jsonBallotsCommand(
     json?: boolean | undefined;
     "tie-break"?: string | undefined;
     irresolute?: boolean | undefined;
+    strict?: boolean | undefined;
   },
   io: CliIo,
 ): number {
@@ -553,7 +530,7 @@ function jsonBallotsCommand(
   const id = method?.id ?? "referendum";
   let failed = false;
   for (const file of files) {
-    const document = readParsed(file, io, parseBallotsJson);
+    const document = readParsed(file, io, parseBallotsJson, values.strict);
     if (document === undefined) {
       failed = true;
       continue;
@@ -621,17 +598,23 @@ function committeeCommand(
     "tie-break"?: string | undefined;
     irresolute?: boolean | undefined;
     json?: boolean | undefined;
+    strict?: boolean | undefined;
   },
   io: CliIo,
 ): number {
   if (files.length === 0) throw new UsageError("tally needs at least one FILE");
   let failed = false;
   for (const file of files) {
-    const loaded = readParsed(file, io, (text): Result<ApprovalProfile> => {
-      if (file.toLowerCase().endsWith(".json")) return approvalFromJson(text);
-      const instance = parseAbcvoting(text);
-      return instance.ok ? ok(instance.value.profile) : instance;
-    });
+    const loaded = readParsed(
+      file,
+      io,
+      (text): Result<ApprovalProfile> => {
+        if (file.toLowerCase().endsWith(".json")) return approvalFromJson(text);
+        const instance = parseAbcvoting(text);
+        return instance.ok ? ok(instance.value.profile, instance.warnings) : instance;
+      },
+      values.strict,
+    );
     if (loaded === undefined) {
       failed = true;
       continue;
@@ -731,6 +714,7 @@ function tallyCommand(args: string[], io: CliIo): number {
       irresolute: { type: "boolean", default: false },
       json: { type: "boolean", default: false },
       explain: { type: "boolean", default: false },
+      strict: { type: "boolean", default: false },
     },
   });
   if (values.method === undefined)
@@ -752,13 +736,11 @@ function tallyCommand(args: string[], io: CliIo): number {
   const report = progress(io, positionals.length);
   for (const [done, file] of positionals.entries()) {
     report(done, file);
-    const loaded = loadRanked(file, io);
-    if (!loaded.ok) {
-      for (const line of loaded.lines) io.stderr(`${line}\n`);
+    const profile = readParsed(file, io, (text) => rankedFromText(file, text), values.strict);
+    if (profile === undefined) {
       failed = true;
       continue;
     }
-    const profile = loaded.profile;
     const seatCount = seats ?? (method.multiWinner ? profile.seats : 1) ?? 1;
     const outcome = method.run(profile, {
       seats: seatCount,

@@ -1,5 +1,5 @@
-import { checkPbElection } from "../budgeting/index.js";
-import { type Issue, makeIssue } from "../core/issue.js";
+import { checkPbElection, type PbElection } from "../budgeting/index.js";
+import type { Issue } from "../core/issue.js";
 import { type PabulibLocations, parsePabulibWithLocations } from "./parsePabulib.js";
 
 function lineOf(issue: Issue, locations: PabulibLocations): number | undefined {
@@ -12,9 +12,9 @@ function lineOf(issue: Issue, locations: PabulibLocations): number | undefined {
 
 /**
  * Reads a Pabulib file and checks it for consistency: the reader's issues if it cannot be
- * read, otherwise those of `checkPbElection` (counts, votes and score columns, selected
- * projects over budget, ballot constraints, duplicate voters), each with the line it
- * concerns where there is one. An empty list means the file is sound.
+ * read, otherwise its warnings and those of `checkPbElection` (counts, votes and score
+ * columns, selected projects over budget, ballot constraints, duplicate voters), each
+ * with the line it concerns where there is one. An empty list means the file is sound.
  *
  * @category Pabulib
  * @example
@@ -26,14 +26,23 @@ function lineOf(issue: Issue, locations: PabulibLocations): number | undefined {
 export function checkPabulib(text: string): Issue[] {
   const parsed = parsePabulibWithLocations(text);
   if (!parsed.ok) return [...parsed.issues];
-  const { election, locations } = parsed.value;
+  return [...parsed.warnings, ...locatedChecks(parsed.value.election, parsed.value.locations)];
+}
+
+/**
+ * `checkPbElection`'s issues, each with the line of the file it concerns where there is
+ * one.
+ *
+ * @internal
+ */
+export function locatedChecks(election: PbElection, locations: PabulibLocations): Issue[] {
   return checkPbElection(election).map((issue) => {
     const line = lineOf(issue, locations);
     if (line === undefined) return issue;
-    return makeIssue(issue.code, issue.path, `line ${line}, column 1: ${issue.message}`, {
-      ...issue.params,
-      line,
-      column: 1,
-    });
+    return {
+      ...issue,
+      message: `line ${line}, column 1: ${issue.message}`,
+      params: { ...issue.params, line, column: 1 },
+    };
   });
 }

@@ -16,8 +16,9 @@ export {
 } from "./parsePabulib.js";
 export { type PreflibOptions, parsePreflib } from "./parsePreflib.js";
 export { parseRankedCsv } from "./parseRankedCsv.js";
+export { checkPbElectionText, readPbElection, readPbElectionChecked } from "./readPbElection.js";
 export { writeAbcvoting } from "./writeAbcvoting.js";
 export { writeBlt } from "./writeBlt.js";
-export { writePabulib } from "./writePabulib.js";
+export { MAX_PABULIB_ROWS, writePabulib } from "./writePabulib.js";
 export { writePreflib } from "./writePreflib.js";
 export { writeRankedCsv } from "./writeRankedCsv.js";

@@ -1,12 +1,6 @@
 import type { PbBallot, PbElection, PbProject, VoteType } from "../budgeting/index.js";
-import { voteTypes } from "../budgeting/index.js";
-import {
-  type Decimal,
-  formatDecimal,
-  minimalScale,
-  parseDecimal,
-  rescaleDecimal,
-} from "../core/decimal.js";
+import { mergeRepeatedProjects, voteTypes } from "../budgeting/index.js";
+import { type Decimal, minimalScale, parseDecimal, rescaleDecimal } from "../core/decimal.js";
 import { type Issue, type IssueSeverity, makeIssue, makeWarning } from "../core/issue.js";
 import { fail, ok, type Result } from "../core/result.js";
 import { fieldColumn, splitDelimitedRecord } from "./delimitedRecord.js";
@@ -561,56 +555,6 @@ function readProjects(
   return valid ? { list, byId, scale } : undefined;
 }
 
-/**
- * A vote that lists a project more than once, read the one way its meaning allows: an
- * approval or choose-1 vote approves it once; a cumulative vote gives it the sum of its
- * points (Częstochowa 2020's published scores add them up); a scoring vote that gives
- * every copy the same score scores it once. `undefined` when no reading is sure: a
- * ranking that names a project twice, or different scores for one project.
- */
-function mergeRepeated(
-  voteType: VoteType,
-  chosen: readonly string[],
-  points: readonly number[] | undefined,
-  repeated: ReadonlyMap<string, number>,
-): { projects: string[]; points: number[] | undefined; assumption: string } | undefined {
-  if (voteType === "ordinal") return undefined;
-  const projects: string[] = [];
-  const merged: number[] = [];
-  const firstAt = new Map<string, number>();
-  for (const [k, id] of chosen.entries()) {
-    const at = firstAt.get(id);
-    const value = points?.[k];
-    if (at === undefined) {
-      firstAt.set(id, projects.length);
-      projects.push(id);
-      if (value !== undefined) merged.push(value);
-    } else if (value !== undefined) {
-      if (voteType === "cumulative") merged[at] = addPoints(merged[at] as number, value);
-      else if (merged[at] !== value) return undefined;
-    }
-  }
-  const summed = voteType === "cumulative" && points !== undefined;
-  const [first] = repeated.keys();
-  const total = summed ? merged[firstAt.get(first as string) as number] : undefined;
-  return {
-    projects,
-    points: points === undefined ? undefined : merged,
-    assumption: summed ? `its points are added up (${total})` : "counted once",
-  };
-}
-
-/** The sum of two point values read from decimal text, as exact as a double allows. */
-function addPoints(a: number, b: number): number {
-  if (Number.isSafeInteger(a) && Number.isSafeInteger(b)) return a + b;
-  const x = parseDecimal(String(a));
-  const y = parseDecimal(String(b));
-  if (x === undefined || y === undefined) return a + b;
-  const scale = Math.max(x.scale, y.scale);
-  const units = (rescaleDecimal(x, scale) ?? 0n) + (rescaleDecimal(y, scale) ?? 0n);
-  return Number(formatDecimal(units, scale));
-}
-
 function splitIds(text: string): string[] {
   const ids = text.split(",");
   if (text.includes(" ")) for (let k = 0; k < ids.length; k++) ids[k] = (ids[k] as string).trim();
@@ -734,7 +678,7 @@ function readVotes(
       }
     }
     if (repeated !== undefined && valid) {
-      const merged = mergeRepeated(voteType, chosen, points, repeated);
+      const merged = mergeRepeatedProjects(voteType, chosen, points);
       const [project, times] = repeated.entries().next().value as [string, number];
       const where = ["VOTES", index, "vote"];
       if (merged === undefined) {

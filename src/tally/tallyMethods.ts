@@ -293,7 +293,8 @@ export const tallyMethods: readonly TallyMethod[] = [
     ballotTypes: ["ranked"],
     multiWinner: true,
     properties: ["proportional (Droop)", "guarded fixed point (default), exact on request"],
-    reference: "weighted inclusive Gregory method; droop `wigm` rule (guarded fixed point, 18 places, by default)",
+    reference:
+      "weighted inclusive Gregory method; droop `wigm` rule (guarded fixed point, 18 places, by default)",
     run: (profile, options) => wigmStv(profile, options),
   },
   {

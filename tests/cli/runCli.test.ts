@@ -124,7 +124,7 @@ describe("civitas pb check", () => {
     const { code, stderr } = run(["pb", "check", "edited.pb"], { "edited.pb": text });
     expect(code).toBe(1);
     expect(stderr).toBe(
-      "edited.pb: line 10, column 1: META num_votes is 500 but VOTES holds 487\n",
+      "edited.pb: warning: line 10, column 1: META num_votes is 500 but VOTES holds 487\n",
     );
   });
 

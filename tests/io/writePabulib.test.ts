@@ -1,11 +1,15 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compressProfile, type PbElection } from "../../src/budgeting/index.js";
+import type { Result } from "../../src/core/index.js";
 import { parsePabulib, writePabulib } from "../../src/io/index.js";
 import { arbitraryElection } from "../helpers/arbitraries.js";
 import { readFixture } from "../helpers/data.js";
 
-function read(text: string): PbElection {
+function read(written: string | Result<string>): PbElection {
+  const text = typeof written === "string" ? written : written.ok ? written.value : "";
+  if (typeof written !== "string" && !written.ok)
+    throw new Error(written.issues.map((issue) => issue.message).join("\n"));
   const result = parsePabulib(text);
   if (!result.ok) throw new Error(result.issues.map((issue) => issue.message).join("\n"));
   return result.value;
