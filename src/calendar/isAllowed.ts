@@ -1,3 +1,4 @@
+import { ownValue } from "../core/idRecord.js";
 import { checkEligibility, type EligibilityPolicy, type Participant } from "./eligibility.js";
 import { phaseAt } from "./phaseAt.js";
 import type { Process } from "./validateProcess.js";
@@ -28,7 +29,7 @@ export function isAllowed(
     return { allowed: false, reasons: [`no phase of ${process.definition.title} is running`] };
   if (!phase.permits.includes(action))
     return { allowed: false, reasons: [`the phase "${phase.title}" does not permit ${action}`] };
-  const policy = policies[action];
+  const policy = ownValue(policies, action);
   if (policy !== undefined) {
     if (participant === undefined)
       return { allowed: false, reasons: [`${action} needs an identified participant`] };

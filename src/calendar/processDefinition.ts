@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idRecordSchema } from "../core/idRecord.js";
 
 /** `YYYY-MM-DD` (a whole local day) or `YYYY-MM-DDTHH:mm` (a local date-time). */
 const localTime = z
@@ -26,7 +27,7 @@ export const phaseSchema = z.object({
   start: localTime,
   end: localTime,
   permits: z.array(z.string().min(1)).default([]),
-  settings: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
+  settings: idRecordSchema(idRecordSchema(z.unknown())).default({}),
 });
 
 /**

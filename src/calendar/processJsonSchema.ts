@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { jsonSchemaOf } from "../core/idRecord.js";
 import { processDefinitionSchema } from "./processDefinition.js";
 
 /**
@@ -14,7 +14,7 @@ import { processDefinitionSchema } from "./processDefinition.js";
 export function processJsonSchema(): Record<string, unknown> & {
   readonly properties: Record<string, unknown>;
 } {
-  return z.toJSONSchema(processDefinitionSchema, { io: "input" }) as Record<string, unknown> & {
+  return jsonSchemaOf(processDefinitionSchema, "input") as Record<string, unknown> & {
     readonly properties: Record<string, unknown>;
   };
 }

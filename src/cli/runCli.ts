@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { ownValue } from "../core/idRecord.js";
 import {
   type CliIo,
   instantArgument,
@@ -480,7 +481,7 @@ function humanTally(
   explain: boolean,
   tied: boolean,
 ): string {
-  const name = (id: string) => profile.names[id] ?? id;
+  const name = (id: string) => ownValue(profile.names, id) ?? id;
   const lines = [
     `${file} — ${outcome.method}: ${outcome.winners.length === 0 ? "no winner" : outcome.winners.map(name).join(", ")}${tied ? " (tied)" : ""}`,
     ...outcome.notes.map((note) => `Note: ${note}`),
@@ -557,7 +558,7 @@ function jsonBallotsCommand(
           ? `${JSON.stringify({
               file,
               method: id,
-              winners: result.winners.map((winner) => names[winner] ?? winner),
+              winners: result.winners.map((winner) => ownValue(names, winner) ?? winner),
               winner_ids: result.winners,
               ...(result.ranking === undefined ? {} : { ranking: result.ranking }),
               rounds: result.rounds,
@@ -566,7 +567,7 @@ function jsonBallotsCommand(
                 : {}),
               notes: result.notes,
             })}\n`
-          : `${file} — ${id}: ${result.winners.map((winner) => names[winner] ?? winner).join(", ")}${tied && values.irresolute ? " (tied)" : ""}\n`,
+          : `${file} — ${id}: ${result.winners.map((winner) => ownValue(names, winner) ?? winner).join(", ")}${tied && values.irresolute ? " (tied)" : ""}\n`,
       );
     } else if (method === undefined && document.type === "referendum") {
       const decided = referendumQuestions(document.ballots, document.rules ?? {});
@@ -648,7 +649,7 @@ function committeeCommand(
           file,
           method: method.id,
           seats,
-          winners: winners.map((id) => profile.names[id] ?? id),
+          winners: winners.map((id) => ownValue(profile.names, id) ?? id),
           winner_ids: winners,
           rounds: outcome.value.rounds,
           ...(values.irresolute ? { tied: outcome.value.committees ?? [winners] } : {}),
@@ -770,7 +771,7 @@ function tallyCommand(args: string[], io: CliIo): number {
           file,
           method: method.id,
           seats: seatCount,
-          winners: winnerIds.map((id) => profile.names[id] ?? id),
+          winners: winnerIds.map((id) => ownValue(profile.names, id) ?? id),
           winner_ids: winnerIds,
           rounds: result.rounds,
           ...(values.irresolute

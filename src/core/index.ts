@@ -12,7 +12,21 @@ export {
   rescaleDecimal,
 } from "./decimal.js";
 export { greatestCommonDivisor } from "./greatestCommonDivisor.js";
-export { type Issue, makeIssue } from "./issue.js";
+export {
+  idRecord,
+  idRecordFrom,
+  idRecordSchema,
+  jsonSchemaOf,
+  ownValue,
+} from "./idRecord.js";
+export {
+  type Issue,
+  type IssueSeverity,
+  isWarning,
+  makeIssue,
+  makeWarning,
+  oneLine,
+} from "./issue.js";
 export { formatMoney, type Money, moneyScaleOf, parseMoney } from "./money.js";
 export {
   addRational,
@@ -28,7 +42,14 @@ export {
   rationalToNumber,
   subtractRational,
 } from "./rational.js";
-export { fail, ok, type Result } from "./result.js";
+export {
+  fail,
+  ok,
+  partitionIssues,
+  type Result,
+  strictResult,
+  withWarnings,
+} from "./result.js";
 export { schemaIssues } from "./schemaIssues.js";
 export { seededRandom, seededShuffle } from "./seededRandom.js";
 export {

@@ -1,3 +1,4 @@
+import { ownValue } from "./idRecord.js";
 import { makeIssue } from "./issue.js";
 import { compareRational, type Rational } from "./rational.js";
 import { fail, ok, type Result } from "./result.js";
@@ -96,7 +97,7 @@ export function tieBreakingComparator<T>(
       const rankOf = (item: T) => rank.get(keys.id(item)) ?? Number.MAX_SAFE_INTEGER;
       return (a, b) => rankOf(a) - rankOf(b);
     }
-    const key = keys[criterion.by];
+    const key = ownValue(keys, criterion.by) as ((item: T) => TieBreakingValue) | undefined;
     if (key === undefined) throw new RangeError(`tie-breaking: unknown key "${criterion.by}"`);
     const sign = criterion.prefer === "lower" ? 1 : -1;
     return (a, b) => sign * compareValues(key(a), key(b));
@@ -131,7 +132,7 @@ export function parseTieBreakingPolicy(
   const names = text.split(",").map((part) => part.trim());
   for (const [index, part] of names.entries()) {
     const [name = "", direction, extra] = part.split(":");
-    const preferred = defaults[name];
+    const preferred = ownValue(defaults, name);
     if (preferred === undefined || extra !== undefined) {
       return fail([
         makeIssue(

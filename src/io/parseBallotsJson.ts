@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idRecordSchema } from "../core/idRecord.js";
 import { type Issue, makeIssue } from "../core/issue.js";
 import { fail, ok, type Result } from "../core/result.js";
 import { type ApprovalProfile, approvalProfileSchema } from "../tally/approvalProfile.js";
@@ -36,7 +37,7 @@ const documentSchema = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("referendum"),
     ballots: referendumBallotsSchema,
-    rules: z.union([referendumRulesSchema, z.record(z.string(), referendumRulesSchema)]).optional(),
+    rules: z.union([referendumRulesSchema, idRecordSchema(referendumRulesSchema)]).optional(),
   }),
 ]);
 

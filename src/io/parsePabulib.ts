@@ -1,6 +1,7 @@
 import type { PbBallot, PbElection, PbProject, VoteType } from "../budgeting/index.js";
 import { mergeRepeatedProjects, voteTypes } from "../budgeting/index.js";
 import { type Decimal, minimalScale, parseDecimal, rescaleDecimal } from "../core/decimal.js";
+import { idRecord, idRecordFrom } from "../core/idRecord.js";
 import { type Issue, type IssueSeverity, makeIssue, makeWarning } from "../core/issue.js";
 import { fail, ok, type Result } from "../core/result.js";
 import { fieldColumn, splitDelimitedRecord } from "./delimitedRecord.js";
@@ -202,8 +203,8 @@ function read(
       voteColumns: tables.VOTES.header.fields,
     },
   };
-  const metaLines: Record<string, number> = {};
-  for (const row of tables.META.rows) setLine(metaLines, (row.fields[0] ?? "").trim(), row.line);
+  const metaLines = idRecord<number>();
+  for (const row of tables.META.rows) metaLines[(row.fields[0] ?? "").trim()] = row.line;
   return {
     election,
     locations: {
@@ -212,10 +213,6 @@ function read(
       votes: tables.VOTES.rows.map((row) => row.line),
     },
   };
-}
-
-function setLine(lines: Record<string, number>, key: string, line: number): void {
-  if (key !== "__proto__") lines[key] = line;
 }
 
 /**
@@ -407,7 +404,7 @@ function readMeta(
     seen.add(key);
     entries.push([key, row.fields[1] ?? ""]);
   }
-  const meta = Object.fromEntries(entries);
+  const meta = idRecordFrom(entries);
   const rowOf = (key: string) => table.rows.find((row) => (row.fields[0] ?? "").trim() === key);
   const budgetRow = rowOf("budget");
   const budgetText = meta.budget?.trim();
@@ -549,7 +546,7 @@ function readProjects(
       name: nameIndex === -1 ? "" : (row.fields[nameIndex] ?? ""),
       categories: splitList(categoryIndex === -1 ? "" : (row.fields[categoryIndex] ?? "")),
       targets: splitList(targetIndex === -1 ? "" : (row.fields[targetIndex] ?? "")),
-      fields: Object.fromEntries(fields),
+      fields: idRecordFrom(fields),
     });
   }
   return valid ? { list, byId, scale } : undefined;
@@ -559,20 +556,6 @@ function splitIds(text: string): string[] {
   const ids = text.split(",");
   if (text.includes(" ")) for (let k = 0; k < ids.length; k++) ids[k] = (ids[k] as string).trim();
   return ids;
-}
-
-/** Sets a column value, even for a column a hostile file names `__proto__`. */
-function setField(fields: Record<string, string>, name: string, value: string): void {
-  if (name === "__proto__") {
-    Object.defineProperty(fields, name, {
-      value,
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-  } else {
-    fields[name] = value;
-  }
 }
 
 function splitList(text: string): string[] {
@@ -700,7 +683,7 @@ function readVotes(
           "repeated-project-in-vote",
           where,
           `project "${preview(project)}" appears ${times} times in one vote; ${merged.assumption}`,
-          { project, times, repeated: Object.fromEntries(repeated) },
+          { project, times, repeated: idRecordFrom(repeated) },
           "warning",
         );
       }
@@ -717,8 +700,8 @@ function readVotes(
       valid = false;
     }
     if (!valid) continue;
-    const fields: Record<string, string> = {};
-    for (const [name, k] of extra) setField(fields, name, row.fields[k] ?? "");
+    const fields = idRecord<string>();
+    for (const [name, k] of extra) fields[name] = row.fields[k] ?? "";
     const ballot: { -readonly [K in keyof PbBallot]: PbBallot[K] } = {
       projects: chosen,
       multiplicity: 1,

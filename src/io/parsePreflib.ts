@@ -1,3 +1,4 @@
+import { idRecord } from "../core/idRecord.js";
 import { type Issue, makeIssue } from "../core/issue.js";
 import { fail, ok, type Result } from "../core/result.js";
 import type { RankedBallot, RankedProfile } from "../tally/rankedProfile.js";
@@ -38,7 +39,7 @@ export function parsePreflib(text: string, options: PreflibOptions = {}): Result
   const issues: Issue[] = [];
   const at = locatedIssues(issues);
   const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
-  const names: Record<string, string> = {};
+  const names = idRecord<string>();
   let count: number | undefined;
   let voters: number | undefined;
   let dataType: string | undefined;

@@ -1,3 +1,4 @@
+import { idRecordFrom } from "../core/idRecord.js";
 import { type Issue, makeIssue } from "../core/issue.js";
 import { fail, ok, type Result } from "../core/result.js";
 import type { RankedBallot, RankedProfile } from "../tally/rankedProfile.js";
@@ -101,7 +102,7 @@ export function parseRankedCsv(text: string): Result<RankedProfile> {
   });
   return ok({
     candidates,
-    names: Object.fromEntries(candidates.map((name) => [name, name])),
+    names: idRecordFrom(candidates.map((name) => [name, name])),
     ballots,
   });
 }

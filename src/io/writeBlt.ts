@@ -1,3 +1,4 @@
+import { ownValue } from "../core/idRecord.js";
 import type { RankedProfile } from "../tally/rankedProfile.js";
 
 const quote = (text: string) => `"${text.replace(/"/g, "'")}"`;
@@ -32,7 +33,7 @@ export function writeBlt(profile: RankedProfile): string {
   }
   lines.push("0");
   for (const candidate of profile.candidates)
-    lines.push(quote(profile.names[candidate] ?? candidate));
+    lines.push(quote(ownValue(profile.names, candidate) ?? candidate));
   lines.push(quote(profile.title ?? ""));
   return `${lines.join("\n")}\n`;
 }

@@ -1,3 +1,4 @@
+import { ownValue } from "../core/idRecord.js";
 import type { RankedProfile } from "../tally/rankedProfile.js";
 
 /**
@@ -39,7 +40,8 @@ export function writePreflib(profile: RankedProfile): string {
     `# NUMBER VOTERS: ${voters}`,
     `# NUMBER UNIQUE ORDERS: ${counts.size}`,
     ...profile.candidates.map(
-      (candidate, k) => `# ALTERNATIVE NAME ${k + 1}: ${profile.names[candidate] ?? candidate}`,
+      (candidate, k) =>
+        `# ALTERNATIVE NAME ${k + 1}: ${ownValue(profile.names, candidate) ?? candidate}`,
     ),
   ];
   const body = [...counts.entries()]

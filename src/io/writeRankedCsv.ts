@@ -1,3 +1,4 @@
+import { ownValue } from "../core/idRecord.js";
 import { makeIssue } from "../core/issue.js";
 import { fail, ok, type Result } from "../core/result.js";
 import type { RankedProfile } from "../tally/rankedProfile.js";
@@ -45,7 +46,7 @@ export function writeRankedCsv(profile: RankedProfile): Result<string> {
   for (const ballot of profile.ballots) {
     if (ballot.ranking.length === 0) continue;
     const choices = ballot.ranking.map((tier) =>
-      field(profile.names[tier[0] as string] ?? (tier[0] as string)),
+      field(ownValue(profile.names, tier[0] as string) ?? (tier[0] as string)),
     );
     for (let copy = 0; copy < ballot.weight; copy++) {
       id++;

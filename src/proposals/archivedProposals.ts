@@ -1,6 +1,6 @@
 import { TZDate } from "@date-fns/tz";
 import { addMonths } from "date-fns";
-import type { Consultation } from "./consultation.js";
+import { type Consultation, consultationWithIdRecords } from "./consultation.js";
 import { successfulProposals } from "./successfulProposals.js";
 import type { SupportRules } from "./supportRules.js";
 
@@ -19,10 +19,11 @@ import type { SupportRules } from "./supportRules.js";
  * ```
  */
 export function archivedProposals(
-  consultation: Consultation,
+  given: Consultation,
   rules: SupportRules,
   at: { readonly instant: number; readonly timeZone?: string; readonly census?: number },
 ): readonly string[] {
+  const consultation = consultationWithIdRecords(given);
   const months = rules.archiveAfterMonths;
   if (months === undefined) return [];
   const succeeded = new Set(

@@ -1,4 +1,5 @@
 import { type Draft, produce } from "immer";
+import { idRecord, idRecordFrom } from "../core/idRecord.js";
 import type { ProposalEvent } from "./proposalEvent.js";
 
 /**
@@ -132,12 +133,40 @@ export interface Consultation {
  * transition(emptyConsultation, { type: "create", proposal: "p1", author: "ana", title: "Bancs" }, context);
  * ```
  */
-export const emptyConsultation: Consultation = {
-  proposals: {},
-  supportsOf: {},
-  amendments: {},
-  drafts: {},
-};
+export const emptyConsultation: Consultation = Object.freeze({
+  proposals: Object.freeze(idRecord<ProposalRecord>()),
+  supportsOf: Object.freeze(idRecord<readonly string[]>()),
+  amendments: Object.freeze(idRecord<AmendmentRecord>()),
+  drafts: Object.freeze(idRecord<CollaborativeDraftRecord>()),
+});
+
+const RECORDS = ["proposals", "supportsOf", "amendments", "drafts"] as const;
+
+/**
+ * The same consultation with every record keyed by id made a record without prototype,
+ * so that a proposal, participant, amendment or draft id such as `__proto__` or
+ * `constructor` is data like any other (a state built with `{}` literals would read
+ * `Object`'s members for them, and writing `__proto__` would change a prototype). Returns
+ * the state itself when it already is so.
+ *
+ * @category Proposals
+ * @example
+ * ```ts
+ * consultationWithIdRecords({ proposals: {}, supportsOf: {}, amendments: {}, drafts: {} }).proposals.constructor; //=> undefined
+ * ```
+ */
+export function consultationWithIdRecords(state: Consultation): Consultation {
+  if (RECORDS.every((name) => Object.getPrototypeOf(state[name]) === null)) return state;
+  const copy = { ...state } as Record<(typeof RECORDS)[number], unknown> & Consultation;
+  for (const name of RECORDS) {
+    const record = state[name] as Readonly<Record<string, unknown>>;
+    if (Object.getPrototypeOf(record) !== null)
+      (copy as Record<string, unknown>)[name] = idRecordFrom(
+        Object.keys(record).map((key) => [key, record[key]] as const),
+      );
+  }
+  return copy;
+}
 
 function unique(values: Iterable<string>): string[] {
   return [...new Set(values)];
@@ -154,7 +183,7 @@ function unique(values: Iterable<string>): string[] {
  * ```
  */
 export function applyEvent(state: Consultation, event: ProposalEvent): Consultation {
-  return produce(state, (draft) => {
+  return produce(consultationWithIdRecords(state), (draft) => {
     switch (event.type) {
       case "created": {
         draft.proposals[event.proposal] = {

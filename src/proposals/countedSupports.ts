@@ -1,4 +1,5 @@
-import type { Consultation } from "./consultation.js";
+import { idRecordFrom } from "../core/idRecord.js";
+import { type Consultation, consultationWithIdRecords } from "./consultation.js";
 import type { SupportRules } from "./supportRules.js";
 
 /**
@@ -12,14 +13,12 @@ import type { SupportRules } from "./supportRules.js";
  * countedSupports(consultation, { minimumSupports: 2 }); //=> { p1: 3, p2: 0 }
  * ```
  */
-export function countedSupports(
-  consultation: Consultation,
-  rules: SupportRules,
-): Record<string, number> {
+export function countedSupports(given: Consultation, rules: SupportRules): Record<string, number> {
+  const consultation = consultationWithIdRecords(given);
   const minimum = rules.minimumSupports ?? 1;
   const counts = (supporters: readonly string[]) =>
     supporters.filter((who) => (consultation.supportsOf[who]?.length ?? 0) >= minimum).length;
-  return Object.fromEntries(
+  return idRecordFrom(
     Object.values(consultation.proposals).map((proposal) => {
       const counted = counts(proposal.supporters);
       const capped =

@@ -1,4 +1,5 @@
 import { type Process, phaseAt } from "../calendar/index.js";
+import { idRecord } from "../core/idRecord.js";
 import type { ProposalRecord } from "./consultation.js";
 import type { ProposalEvent } from "./proposalEvent.js";
 import { replay } from "./replay.js";
@@ -142,14 +143,14 @@ export function participationFigures(
     const scope = proposal.scope ?? "";
     scopes.set(scope, [...(scopes.get(scope) ?? []), proposal]);
   }
-  const byScope: Record<string, ParticipationCounts> = {};
+  const byScope = idRecord<ParticipationCounts>();
   for (const scope of new Set([...scopes.keys(), ...people.keys()]))
     byScope[scope] = {
       participants: people.get(scope)?.size ?? 0,
       ...standing(scopes.get(scope) ?? []),
       comments: comments.get(scope) ?? { favour: 0, against: 0, neutral: 0 },
     };
-  const byPhase: Record<string, PhaseActivity> = {};
+  const byPhase = idRecord<PhaseActivity>();
   if (options.process !== undefined) {
     const { process } = options;
     const people = new Map<string, Set<string>>();

@@ -1,5 +1,5 @@
 import { rationalFromDecimal } from "../core/rational.js";
-import type { Consultation } from "./consultation.js";
+import { type Consultation, consultationWithIdRecords } from "./consultation.js";
 import { countedSupports } from "./countedSupports.js";
 import type { SupportRules } from "./supportRules.js";
 
@@ -17,10 +17,11 @@ import type { SupportRules } from "./supportRules.js";
  * ```
  */
 export function successfulProposals(
-  consultation: Consultation,
+  given: Consultation,
   rules: SupportRules,
   census: number,
 ): { readonly needed?: number; readonly proposals: readonly string[] } {
+  const consultation = consultationWithIdRecords(given);
   const share =
     rules.successShareOfCensus === undefined
       ? undefined

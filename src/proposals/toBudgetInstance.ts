@@ -2,7 +2,7 @@ import type { PbInstance, PbProject } from "../budgeting/index.js";
 import { makeIssue } from "../core/issue.js";
 import { formatMoney, type Money } from "../core/money.js";
 import { fail, ok, type Result } from "../core/result.js";
-import type { Consultation } from "./consultation.js";
+import { type Consultation, consultationWithIdRecords } from "./consultation.js";
 import { defaultLifecycle, type Lifecycle } from "./lifecycle.js";
 
 /**
@@ -21,7 +21,7 @@ import { defaultLifecycle, type Lifecycle } from "./lifecycle.js";
  * ```
  */
 export function toBudgetInstance(
-  consultation: Consultation,
+  given: Consultation,
   options: {
     readonly budget: Money;
     readonly scale: number;
@@ -32,6 +32,7 @@ export function toBudgetInstance(
     readonly meta?: Readonly<Record<string, string>>;
   },
 ): Result<PbInstance> {
+  const consultation = consultationWithIdRecords(given);
   const lifecycle = options.lifecycle ?? defaultLifecycle;
   const fundable = new Set(
     lifecycle.answerStates.filter((state) => state.fundable).map((state) => state.id),

@@ -5,11 +5,17 @@ import {
   type Process,
   phaseAt,
 } from "../calendar/index.js";
+import { ownValue } from "../core/idRecord.js";
 import { makeIssue } from "../core/issue.js";
 import { fail, ok, type Result } from "../core/result.js";
 import { schemaIssues } from "../core/schemaIssues.js";
 import { archivedProposals } from "./archivedProposals.js";
-import { applyEvent, type Consultation, type ProposalRecord } from "./consultation.js";
+import {
+  applyEvent,
+  type Consultation,
+  consultationWithIdRecords,
+  type ProposalRecord,
+} from "./consultation.js";
 import { defaultLifecycle, type Lifecycle, type Role } from "./lifecycle.js";
 import { type ProposalCommand, proposalCommandSchema } from "./proposalCommand.js";
 import type { ProposalEvent } from "./proposalEvent.js";
@@ -153,10 +159,11 @@ function holds(role: Role, actor: string, standing: Standing, context: Transitio
  * ```
  */
 export function transition(
-  state: Consultation,
+  given: Consultation,
   input: unknown,
   context: TransitionContext,
 ): Result<{ readonly state: Consultation; readonly events: readonly ProposalEvent[] }> {
+  const state = consultationWithIdRecords(given);
   const parsed = proposalCommandSchema.safeParse(input);
   if (!parsed.success) return fail(schemaIssues(parsed.error, "invalid-command", "command"));
   const command = parsed.data;
@@ -170,7 +177,7 @@ export function transition(
       context.process,
       rule.capability,
       context.instant,
-      context.participants?.[actor],
+      ownValue(context.participants, actor),
       context.policies,
     );
     if (!allowed.allowed) return refuse(allowed.reasons.join("; "));
@@ -285,7 +292,8 @@ export function transition(
         context.process === undefined ? undefined : phaseAt(context.process, context.instant).phase;
       const costRequired =
         answerState.cost === "required" ||
-        (answerState.cost === "phase" && phase?.settings[component]?.answersWithCosts === true);
+        (answerState.cost === "phase" &&
+          ownValue(phase?.settings, component)?.answersWithCosts === true);
       if (costRequired && command.cost === undefined)
         return refuse(
           `an answer ${command.state} needs a cost${answerState.cost === "phase" ? ` in the phase "${phase?.title}"` : ""}`,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idRecordSchema } from "../core/idRecord.js";
 
 /**
  * Approval ballots over named candidates, for committee elections: each ballot approves a
@@ -36,7 +37,7 @@ export interface ApprovalProfile {
 export const approvalProfileSchema = z
   .object({
     candidates: z.array(z.string().min(1)).min(1),
-    names: z.record(z.string(), z.string()),
+    names: idRecordSchema(z.string()),
     ballots: z.array(
       z.object({ approved: z.array(z.string()), weight: z.number().positive().finite() }),
     ),

@@ -1,3 +1,4 @@
+import { idRecord } from "../core/idRecord.js";
 import { ok, type Result } from "../core/result.js";
 import type { TallyOutcome } from "./outcome.js";
 import { pairwiseMatrix } from "./pairwiseMatrix.js";
@@ -16,7 +17,7 @@ import type { RankedProfile } from "./rankedProfile.js";
  */
 export function borda(profile: RankedProfile): Result<TallyOutcome> {
   const matrix = pairwiseMatrix(profile);
-  const scores: Record<string, number> = {};
+  const scores = idRecord<number>();
   matrix.candidates.forEach((candidate, i) => {
     scores[candidate] = (matrix.support[i] as number[]).reduce((sum, value) => sum + value, 0);
   });

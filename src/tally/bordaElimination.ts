@@ -1,3 +1,4 @@
+import { idRecordFrom } from "../core/idRecord.js";
 import { ok, type Result } from "../core/result.js";
 import type { TallyOutcome, TallyRound } from "./outcome.js";
 import { pairwiseMatrix } from "./pairwiseMatrix.js";
@@ -14,7 +15,7 @@ function bordaAmong(
   continuing: ReadonlySet<string>,
 ): Record<string, number> {
   const matrix = pairwiseMatrix(restrictProfile(profile, continuing));
-  return Object.fromEntries(
+  return idRecordFrom(
     matrix.candidates.map((candidate, i) => [
       candidate,
       matrix.candidates.reduce(

@@ -1,3 +1,4 @@
+import { idRecordFrom } from "../core/idRecord.js";
 import { ok, type Result } from "../core/result.js";
 import type { TallyOutcome, TallyRound } from "./outcome.js";
 import { inVotes, shareUnit } from "./plurality.js";
@@ -20,7 +21,7 @@ export function bucklin(profile: RankedProfile): Result<TallyOutcome> {
   const voters = profile.ballots.reduce((sum, ballot) => sum + ballot.weight, 0);
   const depth = Math.max(1, ...profile.ballots.map((ballot) => ballot.ranking.length));
   const unit = shareUnit(candidates.length);
-  const tallies: Record<string, number> = Object.fromEntries(
+  const tallies: Record<string, number> = idRecordFrom(
     candidates.map((candidate) => [candidate, 0]),
   );
   const rounds: TallyRound[] = [];

@@ -143,7 +143,12 @@ export function outcome(
   const n = profile.candidates.length;
   const named = [...new Set(committees)]
     .map((mask) => membersOf(mask, n).map((c) => profile.candidates[c] as string))
-    .sort((a, b) => a.join("\u0000").localeCompare(b.join("\u0000")));
+    .sort((a, b) => {
+      // Plain code-unit order, the same in every locale.
+      const x = a.join("\u0000");
+      const y = b.join("\u0000");
+      return x < y ? -1 : x > y ? 1 : 0;
+    });
   return ok({
     method,
     winners: named[0] ?? [],

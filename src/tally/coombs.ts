@@ -1,3 +1,4 @@
+import { idRecordFrom } from "../core/idRecord.js";
 import { ok, type Result } from "../core/result.js";
 import type { TallyOutcome, TallyRound } from "./outcome.js";
 import { firstPreferences, inVotes } from "./plurality.js";
@@ -32,7 +33,7 @@ export function coombs(profile: RankedProfile): Result<TallyOutcome> {
       });
       return ok({ method: "coombs", winners: leaders, rounds, notes: [] });
     }
-    const last: Record<string, number> = Object.fromEntries(
+    const last: Record<string, number> = idRecordFrom(
       [...continuing].map((candidate) => [candidate, 0]),
     );
     for (const ballot of profile.ballots) {

@@ -1,3 +1,4 @@
+import { idRecord } from "../core/idRecord.js";
 import type { Result } from "../core/result.js";
 import { marginOutcome, margins } from "./marginHelpers.js";
 import type { TallyOutcome } from "./outcome.js";
@@ -20,7 +21,7 @@ export function copeland(
 ): Result<TallyOutcome> {
   const matrix = pairwiseMatrix(profile);
   const m = margins(matrix);
-  const scores: Record<string, number> = {};
+  const scores = idRecord<number>();
   matrix.candidates.forEach((a, i) => {
     let score = 0;
     matrix.candidates.forEach((_, j) => {

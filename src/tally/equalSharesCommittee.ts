@@ -1,4 +1,5 @@
 import { cardinalitySatisfaction, methodOfEqualShares } from "../budgeting/index.js";
+import { ownValue } from "../core/idRecord.js";
 import { makeIssue } from "../core/issue.js";
 import {
   addRational,
@@ -240,7 +241,7 @@ function incrementCompletion(profile: ApprovalProfile, seats: number): Result<Ta
   const projects = profile.candidates.map((id) => ({
     id,
     cost: 1n,
-    name: profile.names[id] ?? id,
+    name: ownValue(profile.names, id) ?? id,
     categories: [],
     targets: [],
     fields: {},

@@ -1,3 +1,4 @@
+import { ownValue } from "../core/idRecord.js";
 import { makeIssue } from "../core/issue.js";
 import { fail, type Result } from "../core/result.js";
 import type { ApprovalProfile } from "./approvalProfile.js";
@@ -59,7 +60,7 @@ export function greedyMonroe(profile: ApprovalProfile, seats: number): Result<Ta
     remaining = remaining.filter((v) => !taken.has(v));
     committee |= 1 << selected;
     steps.push(
-      `${profile.names[profile.candidates[selected] as string] ?? profile.candidates[selected]} (${assigned.length} of ${most} approvers assigned)`,
+      `${ownValue(profile.names, profile.candidates[selected] as string) ?? profile.candidates[selected]} (${assigned.length} of ${most} approvers assigned)`,
     );
   }
   return outcome(

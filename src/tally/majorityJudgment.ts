@@ -1,4 +1,5 @@
 import { greatestCommonDivisor } from "../core/greatestCommonDivisor.js";
+import { idRecordFrom } from "../core/idRecord.js";
 import { makeIssue } from "../core/issue.js";
 import { fail, ok, type Result } from "../core/result.js";
 import type { TallyOutcome } from "./outcome.js";
@@ -181,7 +182,7 @@ export function majorityJudgment(
     ranking: tiers,
     rounds: [
       {
-        tallies: Object.fromEntries(
+        tallies: idRecordFrom(
           merit.candidates.map((candidate, c) => [candidate, ranks[c] as number]),
         ),
         note: "ranks by majority value (the median grade, then the median of the rest, …)",

@@ -1,3 +1,4 @@
+import { idRecordFrom, ownValue } from "../core/idRecord.js";
 import { makeIssue } from "../core/issue.js";
 import { fail, ok, type Result } from "../core/result.js";
 import type { TallyOutcome, TallyRound } from "./outcome.js";
@@ -283,7 +284,8 @@ function countMeek<T>(
   const tieOrder = profile.tieOrder ?? profile.candidates;
   const tieRank = candidates.map((candidate) => tieOrder.indexOf(candidate));
   const rounds: TallyRound[] = [];
-  const name = (c: number) => profile.names[candidates[c] as string] ?? (candidates[c] as string);
+  const name = (c: number) =>
+    ownValue(profile.names, candidates[c] as string) ?? (candidates[c] as string);
   const continuing = (c: number) => state[c] !== "excluded";
   const hopefuls = () => candidates.map((_, c) => c).filter((c) => state[c] === "hopeful");
   /** Protected candidates (a vacancy recount): assured of a seat, never excluded. */
@@ -435,11 +437,9 @@ function countMeek<T>(
   const byVote = (a: number, b: number) =>
     N.compare(votes[a] as T, votes[b] as T) || (tieRank[a] as number) - (tieRank[b] as number);
   const tallies = () =>
-    Object.fromEntries(candidates.map((candidate, c) => [candidate, N.toNumber(votes[c] as T)]));
+    idRecordFrom(candidates.map((candidate, c) => [candidate, N.toNumber(votes[c] as T)]));
   const exactTallies = () =>
-    Object.fromEntries(
-      candidates.map((candidate, c) => [candidate, N.formatExactly(votes[c] as T)]),
-    );
+    idRecordFrom(candidates.map((candidate, c) => [candidate, N.formatExactly(votes[c] as T)]));
   const largestKeepBits = () =>
     elected().reduce((most, c) => Math.max(most, N.denominatorBits(keep[c] as T)), 0);
   const tooPrecise = () => largestKeepBits() > PRECISION_LIMIT_BITS;

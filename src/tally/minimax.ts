@@ -1,3 +1,4 @@
+import { idRecord } from "../core/idRecord.js";
 import type { Result } from "../core/result.js";
 import { marginOutcome, margins } from "./marginHelpers.js";
 import type { TallyOutcome } from "./outcome.js";
@@ -17,7 +18,7 @@ import type { RankedProfile } from "./rankedProfile.js";
 export function minimax(profile: RankedProfile): Result<TallyOutcome> {
   const matrix = pairwiseMatrix(profile);
   const m = margins(matrix);
-  const worst: Record<string, number> = {};
+  const worst = idRecord<number>();
   matrix.candidates.forEach((a, i) => {
     let value = 0;
     matrix.candidates.forEach((_, j) => {

@@ -1,3 +1,4 @@
+import { idRecord, idRecordFrom } from "../core/idRecord.js";
 import { ok, type Result } from "../core/result.js";
 import type { TallyOutcome } from "./outcome.js";
 import type { RankedProfile } from "./rankedProfile.js";
@@ -25,7 +26,7 @@ export function inVotes(
   tallies: Readonly<Record<string, number>>,
   unit: number,
 ): Record<string, number> {
-  return Object.fromEntries(
+  return idRecordFrom(
     Object.entries(tallies).map(([candidate, value]) => [candidate, value / unit]),
   );
 }
@@ -43,7 +44,7 @@ export function firstPreferences(
   continuing: ReadonlySet<string>,
 ): { tallies: Record<string, number>; exhausted: number; unit: number } {
   const unit = shareUnit(continuing.size);
-  const tallies: Record<string, number> = {};
+  const tallies = idRecord<number>();
   for (const candidate of continuing) tallies[candidate] = 0;
   let exhausted = 0;
   for (const ballot of profile.ballots) {

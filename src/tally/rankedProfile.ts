@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idRecordSchema } from "../core/idRecord.js";
 
 /**
  * One ranked ballot, or `weight` identical ones: tiers from best to worst; candidates in
@@ -58,7 +59,7 @@ export interface RankedProfile {
 export const rankedProfileSchema = z
   .object({
     candidates: z.array(z.string().min(1)).min(1),
-    names: z.record(z.string(), z.string()),
+    names: idRecordSchema(z.string()),
     ballots: z.array(
       z.object({
         ranking: z.array(z.array(z.string()).min(1)),

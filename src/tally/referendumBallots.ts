@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idRecordSchema, ownValue } from "../core/idRecord.js";
 import { makeIssue } from "../core/issue.js";
 import { fail, ok, type Result } from "../core/result.js";
 import type { TallyOutcome } from "./outcome.js";
@@ -44,7 +45,7 @@ export const referendumBallotsSchema = z
     electorate: z.number().int().positive().optional(),
     ballots: z.array(
       z.object({
-        answers: z.record(z.string(), z.enum(["yes", "no", "abstain"])),
+        answers: idRecordSchema(z.enum(["yes", "no", "abstain"])),
         weight: z.number().int().positive(),
       }),
     ),
@@ -90,19 +91,22 @@ export function referendumQuestions(
         makeIssue("invalid-referendum-ballots", issue.path.map(String), issue.message),
       ),
     );
-  const perQuestion = input.questions.every((question) => question in rules)
+  const perQuestion = input.questions.every((question) => Object.hasOwn(rules, question))
     ? (rules as Readonly<Record<string, ReferendumRules>>)
     : undefined;
   const results: { question: string; count: ReferendumCount; outcome: TallyOutcome }[] = [];
   for (const question of input.questions) {
     const tally = { yes: 0, no: 0, abstain: 0 };
     for (const ballot of input.ballots)
-      tally[ballot.answers[question] ?? "abstain"] += ballot.weight;
+      tally[ownValue(ballot.answers, question) ?? "abstain"] += ballot.weight;
     const count: ReferendumCount = {
       ...tally,
       ...(input.electorate === undefined ? {} : { electorate: input.electorate }),
     };
-    const decided = referendum(count, perQuestion?.[question] ?? (rules as ReferendumRules));
+    const decided = referendum(
+      count,
+      ownValue(perQuestion, question) ?? (rules as ReferendumRules),
+    );
     if (!decided.ok)
       return fail(decided.issues.map((issue) => ({ ...issue, path: [question, ...issue.path] })));
     results.push({ question, count, outcome: decided.value });

@@ -1,3 +1,4 @@
+import { ownValue } from "../core/idRecord.js";
 import { makeIssue } from "../core/issue.js";
 import { fail, type Result } from "../core/result.js";
 import { cumulativeVoting } from "./cumulativeVoting.js";
@@ -39,7 +40,7 @@ function majorityJudgmentOfScores(profile: ScoreProfile): Result<TallyOutcome> {
   const tallies = profile.candidates.map((candidate) => {
     const row = new Array<number>(profile.maxScore + 1).fill(0);
     for (const ballot of profile.ballots) {
-      const grade = ballot.scores[candidate] ?? 0;
+      const grade = ownValue(ballot.scores, candidate) ?? 0;
       row[grade] = (row[grade] ?? 0) + ballot.weight;
     }
     return row;

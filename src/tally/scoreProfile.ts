@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idRecordSchema } from "../core/idRecord.js";
 
 /**
  * Score (or grade) ballots: each ballot gives each candidate a score from 0 to `maxScore`
@@ -38,11 +39,11 @@ export interface ScoreProfile {
 export const scoreProfileSchema = z
   .object({
     candidates: z.array(z.string().min(1)).min(1),
-    names: z.record(z.string(), z.string()),
+    names: idRecordSchema(z.string()),
     maxScore: z.number().int().positive(),
     ballots: z.array(
       z.object({
-        scores: z.record(z.string(), z.number().int().nonnegative()),
+        scores: idRecordSchema(z.number().int().nonnegative()),
         weight: z.number().positive().finite(),
       }),
     ),

@@ -1,3 +1,4 @@
+import { ownValue } from "../core/idRecord.js";
 import {
   addRational,
   divideRational,
@@ -33,7 +34,7 @@ export function scoreVoting(
     let sum = rational(0);
     let voters = rational(0);
     for (const ballot of profile.ballots) {
-      const score = ballot.scores[candidate];
+      const score = ownValue(ballot.scores, candidate);
       if (score === undefined) continue;
       const weight = rationalFromNumber(ballot.weight);
       sum = addRational(sum, multiplyRational(weight, rational(score)));

@@ -1,3 +1,4 @@
+import { idRecordFrom, ownValue } from "../core/idRecord.js";
 import { ok, type Result } from "../core/result.js";
 import type { TallyOutcome } from "./outcome.js";
 import type { ScoreProfile } from "./scoreProfile.js";
@@ -34,7 +35,7 @@ export function starSummary(profile: ScoreProfile): StarSummary {
   const fiveStars = new Array<number>(n).fill(0);
   const pairwise = Array.from({ length: n }, () => new Array<number>(n).fill(0));
   for (const ballot of profile.ballots) {
-    const scores = profile.candidates.map((candidate) => ballot.scores[candidate] ?? 0);
+    const scores = profile.candidates.map((candidate) => ownValue(ballot.scores, candidate) ?? 0);
     scores.forEach((score, i) => {
       totals[i] = (totals[i] as number) + score * ballot.weight;
       if (score === profile.maxScore) fiveStars[i] = (fiveStars[i] as number) + ballot.weight;
@@ -143,7 +144,7 @@ export function starFromSummary(summary: StarSummary): Result<TallyOutcome> {
     ranking: [[summary.candidates[winner] as string], [summary.candidates[runnerUp] as string]],
     rounds: [
       {
-        tallies: Object.fromEntries(
+        tallies: idRecordFrom(
           summary.candidates.map((candidate, c) => [candidate, summary.totals[c] as number]),
         ),
         note: `scoring round: ${summary.candidates[x]} and ${summary.candidates[y]} advance`,

@@ -1,3 +1,4 @@
+import { idRecordFrom, ownValue } from "../core/idRecord.js";
 import { ok, type Result } from "../core/result.js";
 import type { TallyOutcome, TallyRound } from "./outcome.js";
 import type { RankedProfile } from "./rankedProfile.js";
@@ -106,12 +107,12 @@ export function countStv<W>(
   const tallies = (): Pick<TallyRound, "tallies" | "exactTallies"> => {
     const exact = A.formatExactly;
     return {
-      tallies: Object.fromEntries(
+      tallies: idRecordFrom(
         candidates.map((candidate, c) => [candidate, A.toNumber(votes[c] as W)]),
       ),
       ...(exact
         ? {
-            exactTallies: Object.fromEntries(
+            exactTallies: idRecordFrom(
               candidates.map((candidate, c) => [candidate, exact(votes[c] as W)]),
             ),
           }
@@ -136,7 +137,9 @@ export function countStv<W>(
   const names = (list: readonly number[]) => list.map((c) => candidates[c] as string);
   /** Display names, for the notes. */
   const spoken = (list: readonly number[]) =>
-    list.map((c) => profile.names[candidates[c] as string] ?? (candidates[c] as string)).join(", ");
+    list
+      .map((c) => ownValue(profile.names, candidates[c] as string) ?? (candidates[c] as string))
+      .join(", ");
   history.push([...votes]);
   const first = electReaching();
   rounds.push({

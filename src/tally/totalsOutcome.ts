@@ -1,3 +1,4 @@
+import { idRecordFrom } from "../core/idRecord.js";
 import {
   compareRational,
   formatRational,
@@ -36,10 +37,10 @@ export function totalsOutcome(
     ranking,
     rounds: [
       {
-        tallies: Object.fromEntries(
+        tallies: idRecordFrom(
           candidates.map((candidate, c) => [candidate, rationalToNumber(totals[c] as Rational)]),
         ),
-        exactTallies: Object.fromEntries(
+        exactTallies: idRecordFrom(
           candidates.map((candidate, c) => [candidate, formatRational(totals[c] as Rational)]),
         ),
         note,
