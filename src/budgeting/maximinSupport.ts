@@ -26,43 +26,70 @@ import { validatePbElection } from "./validatePbElection.js";
 export interface MaximinSupportOptions {
   /** Order among projects giving the same load; default lower cost, more votes, id. */
   readonly tieBreaking?: TieBreakingPolicy | undefined;
+  /**
+   * The most work (nodes and edges of the flow networks cut) before the issue
+   * `maximin-support-work-limit`; default {@link MAXIMIN_SUPPORT_WORK_LIMIT}.
+   */
+  readonly workLimit?: number | undefined;
 }
+
+/**
+ * The default work limit of {@link maximinSupport}: flow-network elements built and cut,
+ * about ten seconds' worth.
+ *
+ * @category Rules
+ * @example
+ * ```ts
+ * maximinSupport(instance, profile, { workLimit: MAXIMIN_SUPPORT_WORK_LIMIT / 10 });
+ * ```
+ */
+export const MAXIMIN_SUPPORT_WORK_LIMIT = 100_000_000;
 
 /** Capacities stay exact in doubles below this. */
 const EXACT_LIMIT = 2 ** 53;
 
-/** Max flow (Dinic) on a small network with whole-number capacities held in doubles. */
+/** Max flow (Dinic) on a network with whole-number capacities held in doubles. */
 class FlowNetwork {
   readonly head: Int32Array;
-  to: number[] = [];
-  capacity: number[] = [];
-  next: number[] = [];
-  constructor(readonly nodes: number) {
+  readonly to: Int32Array;
+  readonly capacity: Float64Array;
+  readonly next: Int32Array;
+  edges = 0;
+  constructor(
+    readonly nodes: number,
+    arcs: number,
+  ) {
     this.head = new Int32Array(nodes).fill(-1);
+    this.to = new Int32Array(2 * arcs);
+    this.capacity = new Float64Array(2 * arcs);
+    this.next = new Int32Array(2 * arcs);
   }
   add(from: number, to: number, capacity: number): void {
-    for (const [a, b, c] of [
-      [from, to, capacity],
-      [to, from, 0],
-    ] as const) {
-      this.to.push(b);
-      this.capacity.push(c);
-      this.next.push(this.head[a] as number);
-      this.head[a] = this.to.length - 1;
-    }
+    const e = this.edges;
+    this.to[e] = to;
+    this.capacity[e] = capacity;
+    this.next[e] = this.head[from] as number;
+    this.head[from] = e;
+    this.to[e + 1] = from;
+    this.capacity[e + 1] = 0;
+    this.next[e + 1] = this.head[to] as number;
+    this.head[to] = e + 1;
+    this.edges = e + 2;
   }
   /** Levels from the source in the residual graph (-1: unreachable). */
   levels(source: number): Int32Array {
     const level = new Int32Array(this.nodes).fill(-1);
-    const queue = [source];
+    const queue = new Int32Array(this.nodes);
+    let tail = 0;
+    queue[tail++] = source;
     level[source] = 0;
-    for (let at = 0; at < queue.length; at++) {
+    for (let at = 0; at < tail; at++) {
       const u = queue[at] as number;
       for (let e = this.head[u] as number; e >= 0; e = this.next[e] as number) {
         const v = this.to[e] as number;
         if ((this.capacity[e] as number) > 0 && level[v] === -1) {
           level[v] = (level[u] as number) + 1;
-          queue.push(v);
+          queue[tail++] = v;
         }
       }
     }
@@ -111,6 +138,44 @@ class FlowNetwork {
   }
 }
 
+/** The voters grouped by which selected projects they approve, for a round. */
+interface BasePatterns {
+  /** Per voter group, its pattern (-1: approves no selected project). */
+  readonly patternOf: Int32Array;
+  /** Per pattern, the positions in the selected list of the projects it approves. */
+  readonly members: readonly (readonly number[])[];
+  /** Zeros, one per voter group, for marking. */
+  readonly scratch: Uint8Array;
+}
+
+function basePatterns(selected: readonly number[], grouped: ApprovalGroups): BasePatterns {
+  const inSet = new Map(selected.map((p, k) => [p, k]));
+  const patternOf = new Int32Array(grouped.groups).fill(-1);
+  const ids = new Map<string, number>();
+  const members: number[][] = [];
+  for (let g = 0; g < grouped.groups; g++) {
+    const mine: number[] = [];
+    for (
+      let at = grouped.ballotStart[g] as number;
+      at < (grouped.ballotStart[g + 1] as number);
+      at++
+    ) {
+      const k = inSet.get(grouped.ballotProject[at] as number);
+      if (k !== undefined) mine.push(k);
+    }
+    if (mine.length === 0) continue;
+    const key = mine.join(",");
+    let id = ids.get(key);
+    if (id === undefined) {
+      id = members.length;
+      ids.set(key, id);
+      members.push(mine);
+    }
+    patternOf[g] = id;
+  }
+  return { patternOf, members, scratch: new Uint8Array(grouped.groups) };
+}
+
 /**
  * The lowest possible maximal load when the supporters of `set` share its costs
  * (each project paid only by its supporters): max over subsets T of cost(T) / |N(T)|,
@@ -120,27 +185,51 @@ function optimalLoad(
   set: readonly number[],
   projects: readonly PbProject[],
   grouped: ApprovalGroups,
+  floor: Rational | undefined,
+  work: { done: number },
+  base: BasePatterns,
 ): Rational | undefined {
-  // Voters grouped by which projects of the set they approve.
-  const inSet = new Map(set.map((p, k) => [p, k]));
-  const patterns = new Map<string, { members: number[]; voters: number }>();
+  // Voters grouped by which projects of the set they approve: the selected projects'
+  // patterns (made once per round), each split by whether its voters approve the new one.
+  const added = set[set.length - 1] as number;
+  const k = set.length - 1;
+  const slot = new Int32Array(2 * base.members.length + 1).fill(-1);
+  const groups: { members: number[]; voters: number }[] = [];
+  const approves = base.scratch;
+  for (
+    let at = grouped.supStart[added] as number;
+    at < (grouped.supStart[added + 1] as number);
+    at++
+  )
+    approves[grouped.supGroup[at] as number] = 1;
+  work.done += grouped.groups;
   for (let g = 0; g < grouped.groups; g++) {
-    const members: number[] = [];
-    for (
-      let at = grouped.ballotStart[g] as number;
-      at < (grouped.ballotStart[g + 1] as number);
-      at++
-    ) {
-      const k = inSet.get(grouped.ballotProject[at] as number);
-      if (k !== undefined) members.push(k);
+    const pattern = base.patternOf[g] as number;
+    const yes = approves[g] === 1;
+    if (pattern === -1 && !yes) continue;
+    const key = pattern === -1 ? 2 * base.members.length : 2 * pattern + (yes ? 1 : 0);
+    let at = slot[key] as number;
+    if (at === -1) {
+      at = groups.length;
+      slot[key] = at;
+      groups.push({
+        members:
+          pattern === -1
+            ? [k]
+            : yes
+              ? [...(base.members[pattern] as number[]), k]
+              : (base.members[pattern] as number[]),
+        voters: 0,
+      });
     }
-    if (members.length === 0) continue;
-    const key = members.join(",");
-    const known = patterns.get(key);
-    if (known !== undefined) known.voters += grouped.multiplicity[g] as number;
-    else patterns.set(key, { members, voters: grouped.multiplicity[g] as number });
+    (groups[at] as { voters: number }).voters += grouped.multiplicity[g] as number;
   }
-  const groups = [...patterns.values()];
+  for (
+    let at = grouped.supStart[added] as number;
+    at < (grouped.supStart[added + 1] as number);
+    at++
+  )
+    approves[grouped.supGroup[at] as number] = 0;
   const costs = set.map((p) => (projects[p] as PbProject).cost);
   const supportersOf = (chosen: readonly boolean[]) =>
     groups.reduce(
@@ -148,18 +237,30 @@ function optimalLoad(
       0,
     );
   let chosen = set.map(() => true);
+  // The load of a subset of the set is a lower bound: when it is the answer, one cut
+  // proves it (no T with cost(T) − floor·|N(T)| > 0).
+  let start = floor;
   for (;;) {
     const cost = costs.reduce((sum, c, k) => (chosen[k] ? sum + c : sum), 0n);
     const voters = supportersOf(chosen);
     // λ = cost / voters; is there a T with cost(T) − λ|N(T)| > 0?  Scaled by voters.
-    const a = cost;
-    const b = BigInt(voters);
+    let a = cost;
+    let b = BigInt(voters);
+    if (start !== undefined) {
+      if (b === 0n || compareRational(start, rational(a, b)) > 0) {
+        a = start.num;
+        b = start.den;
+      }
+      start = undefined;
+    }
     const totalSource = costs.reduce((sum, c) => sum + c, 0n) * b;
     const totalSink = a * BigInt(groups.reduce((sum, group) => sum + group.voters, 0));
     if (totalSource >= BigInt(EXACT_LIMIT) || totalSink >= BigInt(EXACT_LIMIT)) return undefined;
     const source = 0;
     const sink = 1;
-    const network = new FlowNetwork(2 + set.length + groups.length);
+    let arcs = set.length + groups.length;
+    for (const group of groups) arcs += group.members.length;
+    const network = new FlowNetwork(2 + set.length + groups.length, arcs);
     costs.forEach((c, k) => {
       network.add(source, 2 + k, Number(c * b));
     });
@@ -168,6 +269,7 @@ function optimalLoad(
       for (const k of group.members) network.add(2 + k, node, Number.POSITIVE_INFINITY);
       network.add(node, sink, Number(a * BigInt(group.voters)));
     });
+    work.done += 2 + set.length + groups.length + network.edges;
     const flow = network.maxFlow(source, sink);
     const gain = Number(totalSource) - flow;
     if (!(gain > 0)) return rational(a, b);
@@ -228,6 +330,15 @@ export function maximinSupport(
   );
   const selected: number[] = [];
   const explanation: PbStep[] = [];
+  const rank = new Map(
+    [...available]
+      .sort((a, b) => compare(projects[a] as PbProject, projects[b] as PbProject))
+      .map((p, k) => [p, k]),
+  );
+  const work = { done: 0 };
+  const limit = options.workLimit ?? MAXIMIN_SUPPORT_WORK_LIMIT;
+  // The maximal load of the selected set: adding a project never lowers it.
+  let floor: Rational | undefined;
   let left = instance.budget;
   for (;;) {
     for (const p of [...available]) {
@@ -235,20 +346,39 @@ export function maximinSupport(
     }
     if (available.size === 0) break;
     const fresh = new Set<number>();
+    const boundOf = (p: number) => {
+      const own = lower.get(p) as Rational;
+      return floor !== undefined && compareRational(floor, own) > 0 ? floor : own;
+    };
     let best: { p: number; load: Rational } | undefined;
+    const base = basePatterns(selected, grouped.value);
     for (;;) {
+      // The project with the lowest bound, the earliest in tie order among equal bounds.
       let next: number | undefined;
       for (const p of available) {
         if (fresh.has(p)) continue;
+        const order = next === undefined ? -1 : compareRational(boundOf(p), boundOf(next));
         if (
-          next === undefined ||
-          compareRational(lower.get(p) as Rational, lower.get(next) as Rational) < 0
+          order < 0 ||
+          (order === 0 && (rank.get(p) as number) < (rank.get(next as number) as number))
         )
           next = p;
       }
       if (next === undefined) break;
-      if (best !== undefined && compareRational(lower.get(next) as Rational, best.load) > 0) break;
-      const load = optimalLoad([...selected, next], projects, grouped.value);
+      if (best !== undefined) {
+        const order = compareRational(boundOf(next), best.load);
+        // Nothing later can do better: a higher bound, or the same after best in tie order.
+        if (order > 0 || (order === 0 && (rank.get(next) as number) > (rank.get(best.p) as number)))
+          break;
+      }
+      const load = optimalLoad(
+        [...selected, next],
+        projects,
+        grouped.value,
+        boundOf(next),
+        work,
+        base,
+      );
       if (load === undefined) {
         return fail([
           makeIssue(
@@ -256,6 +386,16 @@ export function maximinSupport(
             [],
             "maximin support: costs times voters exceed 2^53, beyond exact flow arithmetic in doubles",
             {},
+          ),
+        ]);
+      }
+      if (work.done > limit) {
+        return fail([
+          makeIssue(
+            "maximin-support-work-limit",
+            [],
+            `maximin support needed more than its work limit (${limit} flow network elements built and cut): choose sequential Phragmén, which it refines, or raise workLimit`,
+            { limit },
           ),
         ]);
       }
@@ -273,6 +413,7 @@ export function maximinSupport(
     available.delete(best.p);
     selected.push(best.p);
     left -= project.cost;
+    floor = best.load;
     explanation.push({
       project: project.id,
       action: "selected",

@@ -1,12 +1,17 @@
 import type { Process } from "./validateProcess.js";
 
-/** TEXT escaping of RFC 5545 (3.3.11): backslash, semicolon, comma and newlines. */
+/**
+ * TEXT escaping of RFC 5545 (3.3.11): backslash, semicolon, comma and line breaks (also
+ * the Unicode line and paragraph separators) escaped; every other control character,
+ * which TEXT may not hold (only HTAB is allowed), removed.
+ */
 function escapeText(text: string): string {
   return text
     .replace(/\\/g, "\\\\")
     .replace(/;/g, "\\;")
     .replace(/,/g, "\\,")
-    .replace(/\r\n|\r|\n/g, "\\n");
+    .replace(/\r\n|\r|\n|\u2028|\u2029/g, "\\n")
+    .replace(/(?!\t)\p{Cc}/gu, "");
 }
 
 /** Folds a content line at 75 octets of UTF-8 (RFC 5545 3.1), never inside a character. */

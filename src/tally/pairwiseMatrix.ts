@@ -1,4 +1,50 @@
+import { makeIssue } from "../core/issue.js";
+import { fail, ok, type Result } from "../core/result.js";
 import type { RankedProfile } from "./rankedProfile.js";
+
+/**
+ * The most work a head-to-head count may take: the sum over ballots of the square of the
+ * number of candidates each ranks (every ranked pair is visited), about two seconds.
+ * Pairwise methods return the issue `pairwise-work-limit` beyond it.
+ *
+ * @category Pairwise
+ * @example
+ * ```ts
+ * PAIRWISE_WORK_LIMIT; //=> 2_000_000_000
+ * ```
+ */
+export const PAIRWISE_WORK_LIMIT = 2_000_000_000;
+
+/** The most candidates a head-to-head table is made for (two n × n tables of doubles). */
+const PAIRWISE_CANDIDATE_LIMIT = 10_000;
+
+/**
+ * {@link pairwiseMatrix} within bounded work: the issue `pairwise-work-limit` instead of a
+ * count that would take minutes (10,000 complete rankings of 1,000 candidates are 10^10
+ * pairs) or a table that would not fit in memory.
+ *
+ * @internal
+ */
+export function boundedPairwiseMatrix(profile: RankedProfile): Result<PairwiseMatrix> {
+  const n = profile.candidates.length;
+  let work = n * n;
+  for (const ballot of profile.ballots) {
+    let ranked = 0;
+    for (const tier of ballot.ranking) ranked += tier.length;
+    work += ranked * ranked;
+  }
+  if (n > PAIRWISE_CANDIDATE_LIMIT || work > PAIRWISE_WORK_LIMIT) {
+    return fail([
+      makeIssue(
+        "pairwise-work-limit",
+        ["ballots"],
+        `a head-to-head count of these ballots visits ${work.toExponential(1)} pairs of candidates, more than the limit of ${PAIRWISE_WORK_LIMIT.toExponential(0)} (${n} candidates): use a method that does not compare every pair, such as instant runoff or plurality`,
+        { work, limit: PAIRWISE_WORK_LIMIT, candidates: n },
+      ),
+    ]);
+  }
+  return ok(pairwiseMatrix(profile));
+}
 
 /**
  * Head-to-head counts: `support[i][j]` is the weight of ballots that rank candidate i

@@ -1,36 +1,10 @@
-import { ok, type Result } from "../core/result.js";
+import { makeIssue } from "../core/issue.js";
+import { fail, ok, type Result } from "../core/result.js";
 import { describeMargins, margins } from "./marginHelpers.js";
 import type { TallyOutcome } from "./outcome.js";
-import { pairwiseMatrix } from "./pairwiseMatrix.js";
+import { topCycle } from "./majorityGraph.js";
+import { boundedPairwiseMatrix } from "./pairwiseMatrix.js";
 import type { RankedProfile } from "./rankedProfile.js";
-
-/** Locks pairs from the strongest margin down, skipping any that would close a cycle. */
-function lockedWinners(n: number, order: readonly (readonly [number, number])[]): number {
-  const locked: boolean[][] = Array.from({ length: n }, () => new Array<boolean>(n).fill(false));
-  const reaches = (from: number, to: number): boolean => {
-    const seen = new Uint8Array(n);
-    const stack = [from];
-    seen[from] = 1;
-    while (stack.length > 0) {
-      const u = stack.pop() as number;
-      if (u === to) return true;
-      for (let v = 0; v < n; v++) {
-        if ((locked[u] as boolean[])[v] && seen[v] === 0) {
-          seen[v] = 1;
-          stack.push(v);
-        }
-      }
-    }
-    return false;
-  };
-  for (const [a, b] of order) {
-    if (!reaches(b, a)) (locked[a] as boolean[])[b] = true;
-  }
-  for (let c = 0; c < n; c++) {
-    if (locked.every((row) => !row[c])) return c;
-  }
-  return 0;
-}
 
 /**
  * Ranked Pairs (Tideman): lock head-to-head wins from the largest margin down, skipping
@@ -44,58 +18,132 @@ function lockedWinners(n: number, order: readonly (readonly [number, number])[])
  * rankedPairs(profile).ok;
  * ```
  */
-export function rankedPairs(profile: RankedProfile): Result<TallyOutcome> {
-  const matrix = pairwiseMatrix(profile);
+export function rankedPairs(
+  profile: RankedProfile,
+  options: { readonly workLimit?: number } = {},
+): Result<TallyOutcome> {
+  const counted = boundedPairwiseMatrix(profile);
+  if (!counted.ok) return counted;
+  const matrix = counted.value;
   const m = margins(matrix);
-  const n = matrix.candidates.length;
+  // The winners are in the top cycle, and cycles among its members stay within it.
+  const members = topCycle(m);
+  const s = members.length;
   const pairs: [number, number, number][] = [];
-  for (let a = 0; a < n; a++) {
-    for (let b = 0; b < n; b++) {
-      const value = (m[a] as number[])[b] as number;
-      if (value > 0) pairs.push([a, b, value]);
+  for (let i = 0; i < s; i++) {
+    const row = m[members[i] as number] as number[];
+    for (let j = 0; j < s; j++) {
+      const value = row[members[j] as number] as number;
+      if (value > 0) pairs.push([i, j, value]);
     }
   }
   pairs.sort((x, y) => y[2] - x[2]);
   const groups: [number, number][][] = [];
-  for (const [a, b, value] of pairs) {
-    const last = groups[groups.length - 1];
-    if (
-      last !== undefined &&
-      (m[(last[0] as [number, number])[0]] as number[])[(last[0] as [number, number])[1]] === value
-    )
-      last.push([a, b]);
+  for (let k = 0; k < pairs.length; k++) {
+    const [a, b, value] = pairs[k] as [number, number, number];
+    if (k > 0 && (pairs[k - 1] as [number, number, number])[2] === value)
+      (groups[groups.length - 1] as [number, number][]).push([a, b]);
     else groups.push([[a, b]]);
   }
-  const permutations = <T>(items: readonly T[]): T[][] =>
-    items.length <= 1
-      ? [[...items]]
-      : items.flatMap((item, k) =>
-          permutations([...items.slice(0, k), ...items.slice(k + 1)]).map((rest) => [
-            item,
-            ...rest,
-          ]),
-        );
-  const winners = new Set<number>();
-  const notes: string[] = [];
-  const explore = (g: number, order: [number, number][]) => {
-    if (g === groups.length) {
-      winners.add(lockedWinners(n, order));
-      return;
-    }
-    const group = groups[g] as [number, number][];
-    if (group.length > 7) {
-      notes.push(`${group.length} pairs share a margin; tried in candidate order only`);
-      explore(g + 1, [...order, ...group]);
-      return;
-    }
-    for (const arrangement of permutations(group)) explore(g + 1, [...order, ...arrangement]);
-  };
-  explore(0, []);
-  const chosen = matrix.candidates.filter((_, i) => winners.has(i));
+  const found = lockedWinners(s, groups, options.workLimit ?? RANKED_PAIRS_WORK_LIMIT);
+  if (found === undefined) {
+    return fail([
+      makeIssue(
+        "ranked-pairs-work-limit",
+        ["ballots"],
+        `Ranked Pairs must try every order of equal margins, and here that is more than ${options.workLimit ?? RANKED_PAIRS_WORK_LIMIT} steps (${s} candidates in the top cycle, at most ${Math.max(...groups.map((group) => group.length))} pairs with one margin): no winner is claimed`,
+        { limit: options.workLimit ?? RANKED_PAIRS_WORK_LIMIT, topCycle: s },
+      ),
+    ]);
+  }
+  const chosen = members
+    .filter((_, i) => found.has(i))
+    .map((c) => matrix.candidates[c] as string);
   return ok({
     method: "ranked-pairs",
     winners: chosen,
     rounds: [{ note: describeMargins(matrix) }],
-    notes: ["pairs locked from the largest margin down, skipping cycles", ...notes],
+    notes: [
+      "pairs locked from the largest margin down, skipping cycles; every order of equal margins tried",
+    ],
   });
+}
+
+/**
+ * The most steps (pairs locked or passed over, and orders of equal margins tried) a Ranked
+ * Pairs count may take before it returns the issue `ranked-pairs-work-limit`: finding
+ * every winner when margins tie is NP-hard (Brill and Fischer 2012), so the search is
+ * bounded, never cut short with an unproven answer.
+ *
+ * @category Condorcet
+ * @example
+ * ```ts
+ * RANKED_PAIRS_WORK_LIMIT; //=> 2_000_000
+ * ```
+ */
+export const RANKED_PAIRS_WORK_LIMIT = 2_000_000;
+
+/**
+ * Every candidate some order of the equal-margin pairs makes the winner: pairs are locked
+ * group by group (one group per margin, largest first); within a group every order is
+ * covered by choosing, again and again, which pair that can still be locked without a
+ * cycle is locked next (a pair that closes a cycle now always will). Reachability is kept
+ * as bit sets; states already explored (group and reachability) are not explored again.
+ * `undefined` past the work limit.
+ */
+function lockedWinners(
+  n: number,
+  groups: readonly (readonly [number, number])[][],
+  limit: number,
+): Set<number> | undefined {
+  const words = (n + 31) >>> 5;
+  const winners = new Set<number>();
+  const seen = new Set<string>();
+  let work = 0;
+  const reaches = (closure: Uint32Array, from: number, to: number) =>
+    (((closure[from * words + (to >>> 5)] as number) >>> (to & 31)) & 1) === 1;
+  const lock = (closure: Uint32Array, a: number, b: number): Uint32Array => {
+    const next = closure.slice();
+    // Everyone who reaches a now reaches everything b reaches.
+    for (let x = 0; x < n; x++) {
+      if (!reaches(next, x, a)) continue;
+      const xRow = x * words;
+      const bRow = b * words;
+      for (let w = 0; w < words; w++)
+        next[xRow + w] = (next[xRow + w] as number) | (next[bRow + w] as number);
+    }
+    work += n;
+    return next;
+  };
+  const start = new Uint32Array(n * words);
+  for (let c = 0; c < n; c++) start[c * words + (c >>> 5)] = 1 << (c & 31);
+  const explore = (g: number, closure: Uint32Array): boolean => {
+    for (; g < groups.length; g++) {
+      const group = groups[g] as readonly (readonly [number, number])[];
+      const open = group.filter(([a, b]) => !reaches(closure, b, a) && !reaches(closure, a, b));
+      work += group.length;
+      if (work > limit) return false;
+      if (open.length === 0) continue;
+      if (open.length === 1) {
+        const [a, b] = open[0] as [number, number];
+        closure = lock(closure, a, b);
+        g--; // the same group again: locking may close others' cycles
+        continue;
+      }
+      const key = `${g}:${closure.join(",")}`;
+      if (seen.has(key)) return true;
+      seen.add(key);
+      for (const [a, b] of open) if (!explore(g, lock(closure, a, b))) return false;
+      return true;
+    }
+    // The winner: the candidate no other reaches.
+    for (let c = 0; c < n; c++) {
+      let reached = false;
+      for (let x = 0; x < n && !reached; x++) reached = x !== c && reaches(closure, x, c);
+      if (!reached) winners.add(c);
+    }
+    work += n * n;
+    return work <= limit;
+  };
+  return explore(0, start) ? winners : undefined;
 }

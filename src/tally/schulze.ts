@@ -1,7 +1,8 @@
 import type { Result } from "../core/result.js";
 import { marginOutcome, margins } from "./marginHelpers.js";
 import type { TallyOutcome } from "./outcome.js";
-import { pairwiseMatrix } from "./pairwiseMatrix.js";
+import { topCycle, widestPaths } from "./majorityGraph.js";
+import { boundedPairwiseMatrix } from "./pairwiseMatrix.js";
 import type { RankedProfile } from "./rankedProfile.js";
 
 /**
@@ -16,30 +17,22 @@ import type { RankedProfile } from "./rankedProfile.js";
  * ```
  */
 export function schulze(profile: RankedProfile): Result<TallyOutcome> {
-  const matrix = pairwiseMatrix(profile);
+  const counted = boundedPairwiseMatrix(profile);
+  if (!counted.ok) return counted;
+  const matrix = counted.value;
   const m = margins(matrix);
-  const n = matrix.candidates.length;
-  const strength = m.map((row) => row.map((value) => Math.max(value, 0)));
-  for (let k = 0; k < n; k++) {
-    for (let i = 0; i < n; i++) {
-      if (i === k) continue;
-      for (let j = 0; j < n; j++) {
-        if (j === i || j === k) continue;
-        const via = Math.min(
-          (strength[i] as number[])[k] as number,
-          (strength[k] as number[])[j] as number,
-        );
-        if (via > ((strength[i] as number[])[j] as number)) (strength[i] as number[])[j] = via;
-      }
-    }
-  }
-  const winners = matrix.candidates.filter((_, i) =>
-    matrix.candidates.every(
-      (_, j) =>
-        i === j ||
-        ((strength[i] as number[])[j] as number) >= ((strength[j] as number[])[i] as number),
-    ),
-  );
+  // The winners are in the top cycle, and beat paths between its members stay in it.
+  const members = topCycle(m);
+  const s = members.length;
+  const strength = widestPaths(m, members);
+  const winners = members
+    .filter((_, i) => {
+      for (let j = 0; j < s; j++)
+        if (i !== j && (strength[i * s + j] as number) < (strength[j * s + i] as number))
+          return false;
+      return true;
+    })
+    .map((c) => matrix.candidates[c] as string);
   return marginOutcome(
     "schulze",
     matrix,

@@ -1,7 +1,8 @@
 import type { Result } from "../core/result.js";
 import { marginOutcome, margins } from "./marginHelpers.js";
 import type { TallyOutcome } from "./outcome.js";
-import { pairwiseMatrix } from "./pairwiseMatrix.js";
+import { topCycle, widestPaths } from "./majorityGraph.js";
+import { boundedPairwiseMatrix } from "./pairwiseMatrix.js";
 import type { RankedProfile } from "./rankedProfile.js";
 
 /**
@@ -16,34 +17,27 @@ import type { RankedProfile } from "./rankedProfile.js";
  * ```
  */
 export function splitCycle(profile: RankedProfile): Result<TallyOutcome> {
-  const matrix = pairwiseMatrix(profile);
+  const counted = boundedPairwiseMatrix(profile);
+  if (!counted.ok) return counted;
+  const matrix = counted.value;
   const m = margins(matrix);
-  const n = matrix.candidates.length;
-  // a defeats b iff margin(a,b) > 0 and no path b ⇝ a uses only margins ≥ margin(a,b).
-  const reaches = (from: number, to: number, threshold: number) => {
-    const seen = new Uint8Array(n);
-    const stack = [from];
-    seen[from] = 1;
-    while (stack.length > 0) {
-      const u = stack.pop() as number;
-      if (u === to) return true;
-      for (let v = 0; v < n; v++) {
-        if (seen[v] === 0 && ((m[u] as number[])[v] as number) >= threshold) {
-          seen[v] = 1;
-          stack.push(v);
-        }
-      }
-    }
-    return false;
-  };
-  const defeated = new Uint8Array(n);
-  for (let a = 0; a < n; a++) {
-    for (let b = 0; b < n; b++) {
-      const value = (m[a] as number[])[b] as number;
-      if (value > 0 && !reaches(b, a, value)) defeated[b] = 1;
+  // a defeats b iff margin(a,b) > 0 and no path b ⇝ a uses only margins ≥ margin(a,b):
+  // iff margin(a,b) > the widest path from b to a. Candidates outside the top cycle are
+  // defeated by its members, and its members' cycles stay within it.
+  const members = topCycle(m);
+  const s = members.length;
+  const widest = widestPaths(m, members);
+  const defeated = new Uint8Array(s);
+  for (let i = 0; i < s; i++) {
+    const row = m[members[i] as number] as number[];
+    for (let j = 0; j < s; j++) {
+      const value = row[members[j] as number] as number;
+      if (value > 0 && value > (widest[j * s + i] as number)) defeated[j] = 1;
     }
   }
-  const winners = matrix.candidates.filter((_, i) => defeated[i] === 0);
+  const winners = members
+    .filter((_, i) => defeated[i] === 0)
+    .map((c) => matrix.candidates[c] as string);
   return marginOutcome(
     "split-cycle",
     matrix,
