@@ -1,7 +1,15 @@
 import type { Result } from "../core/result.js";
 import type { ApprovalProfile } from "./approvalProfile.js";
+import { consensusRule } from "./consensusRule.js";
+import { ePluribusHugo } from "./ePluribusHugo.js";
 import { equalSharesCommittee } from "./equalSharesCommittee.js";
 import { greedyMonroe } from "./greedyMonroe.js";
+import {
+  adams,
+  lexicographicChamberlinCourant,
+  lexicographicMinimaxApproval,
+  trivialRule,
+} from "./lexicographicCommittees.js";
 import { leximaxPhragmen } from "./leximaxPhragmen.js";
 import { maximinSupportCommittee } from "./maximinSupportCommittee.js";
 import { minimaxApproval } from "./minimaxApproval.js";
@@ -77,6 +85,28 @@ export const committeeMethods: readonly CommitteeMethod[] = [
     properties: ["JR"],
     reference: "Chamberlin and Courant 1983; abcvoting `cc`",
     run: (p, k) => thieleCommittee("cc", p, k),
+  },
+  {
+    id: "lexcc",
+    name: "Lexicographic Chamberlin–Courant",
+    properties: ["JR"],
+    reference: "Lackner and Skowron 2023; abcvoting `lexcc`",
+    run: lexicographicChamberlinCourant,
+  },
+  {
+    id: "geom2",
+    name: "2-geometric Thiele rule",
+    properties: [],
+    reference:
+      "Lackner and Skowron 2020, Utilitarian welfare and representation guarantees; abcvoting `geom2`",
+    run: (p, k) => thieleCommittee("geom2", p, k),
+  },
+  {
+    id: "adams",
+    name: "Adams' rule (Chamberlin–Courant, then Adams' Thiele score)",
+    properties: ["JR"],
+    reference: "abcvoting `adams`",
+    run: adams,
   },
   {
     id: "seqpav",
@@ -157,6 +187,13 @@ export const committeeMethods: readonly CommitteeMethod[] = [
     run: minimaxApproval,
   },
   {
+    id: "lexminimaxav",
+    name: "Lexicographic minimax approval voting",
+    properties: [],
+    reference: "Lackner and Skowron 2023; abcvoting `lexminimaxav` (whole-number weights)",
+    run: lexicographicMinimaxApproval,
+  },
+  {
     id: "monroe",
     name: "Monroe",
     properties: [],
@@ -193,5 +230,27 @@ export const committeeMethods: readonly CommitteeMethod[] = [
     properties: ["EJR", "priceable"],
     reference: "Peters and Skowron 2020; abcvoting `equal-shares-without-completion`",
     run: (p, k) => equalSharesCommittee(p, k, { completion: "none" }),
+  },
+  {
+    id: "consensus-rule",
+    name: "Consensus rule",
+    properties: [],
+    reference:
+      "Lackner 2020, Perpetual voting: fairness in long-term decision making; abcvoting `consensus-rule`",
+    run: consensusRule,
+  },
+  {
+    id: "eph",
+    name: "E Pluribus Hugo (single divisible vote, least-popular elimination)",
+    properties: [],
+    reference: "Quinn and Schneier 2016; the Hugo Awards' nomination rule; abcvoting `eph`",
+    run: ePluribusHugo,
+  },
+  {
+    id: "trivial",
+    name: "Trivial rule (every committee wins)",
+    properties: [],
+    reference: "abcvoting `trivial`, a baseline",
+    run: trivialRule,
   },
 ];

@@ -1,5 +1,12 @@
+import { greatestCommonDivisor } from "../core/greatestCommonDivisor.js";
 import { makeIssue } from "../core/issue.js";
-import { addRational, compareRational, type Rational, rational } from "../core/rational.js";
+import {
+  addRational,
+  compareRational,
+  type Rational,
+  rational,
+  rationalFromNumber,
+} from "../core/rational.js";
 import { fail, ok, type Result } from "../core/result.js";
 import type { ApprovalProfile } from "./approvalProfile.js";
 import type { TallyOutcome } from "./outcome.js";
@@ -19,18 +26,54 @@ export const COMMITTEE_LIMIT = 2_000_000;
 export interface Ballots {
   readonly n: number;
   readonly masks: readonly number[];
+  /**
+   * Weights as whole numbers: each ballot's weight times `scale`, the least common
+   * denominator of the weights read as the decimals they print as (1.3 is 13/10). Every
+   * committee rule here gives the same committees when all weights are multiplied by one
+   * number, so whole numbers count fractional weights exactly.
+   */
   readonly weights: readonly number[];
+  /** What the weights were multiplied by: 1 when they are whole numbers already. */
+  readonly scale: bigint;
+}
+
+/** Whole-number weights for a profile's ballots, or why they cannot be had exactly. */
+function wholeWeights(
+  profile: ApprovalProfile,
+): { weights: number[]; scale: bigint } | { problem: string } {
+  const exact = profile.ballots.map((ballot) =>
+    Number.isFinite(ballot.weight) && ballot.weight >= 0
+      ? rationalFromNumber(ballot.weight)
+      : undefined,
+  );
+  if (exact.some((weight) => weight === undefined))
+    return { problem: "every weight must be a finite number of at least 0" };
+  let scale = 1n;
+  for (const weight of exact as Rational[])
+    scale = (scale / greatestCommonDivisor(scale, weight.den)) * weight.den;
+  let total = 0n;
+  const weights: number[] = [];
+  for (const weight of exact as Rational[]) {
+    const whole = (weight.num * scale) / weight.den;
+    total += whole;
+    weights.push(Number(whole));
+  }
+  if (total > BigInt(Number.MAX_SAFE_INTEGER))
+    return {
+      problem: `the weights add up to more than 2^53 once written as whole numbers (× ${scale}), beyond exact counting`,
+    };
+  return { weights, scale };
 }
 
 /**
- * Ballots as bitmasks.
+ * Ballots as bitmasks, with whole-number weights (see {@link Ballots}). Call after
+ * {@link sizeCheck}, which refuses weights that cannot be made whole exactly.
  *
  * @internal
  */
 export function ballotsOf(profile: ApprovalProfile): Ballots {
   const index = new Map(profile.candidates.map((candidate, c) => [candidate, c]));
   const masks: number[] = [];
-  const weights: number[] = [];
   for (const ballot of profile.ballots) {
     let mask = 0;
     for (const candidate of ballot.approved) {
@@ -38,9 +81,10 @@ export function ballotsOf(profile: ApprovalProfile): Ballots {
       if (c !== undefined) mask |= 1 << c;
     }
     masks.push(mask);
-    weights.push(ballot.weight);
   }
-  return { n: profile.candidates.length, masks, weights };
+  const whole = wholeWeights(profile);
+  if ("problem" in whole) throw new RangeError(`ballotsOf: ${whole.problem}`);
+  return { n: profile.candidates.length, masks, weights: whole.weights, scale: whole.scale };
 }
 
 /**
@@ -99,6 +143,9 @@ export function sizeCheck(profile: ApprovalProfile, seats: number): Result<numbe
       ),
     ]);
   }
+  const whole = wholeWeights(profile);
+  if ("problem" in whole)
+    return fail([makeIssue("invalid-weight", ["ballots"], `voter weights: ${whole.problem}`)]);
   return ok(n);
 }
 
@@ -171,6 +218,7 @@ export const thiele: Readonly<Record<string, (j: number) => Rational>> = {
   pav: (j) => rational(1, j),
   slav: (j) => rational(1, 2 * j - 1),
   cc: (j) => rational(j === 1 ? 1 : 0),
+  geom2: (j) => rational(1n, 2n ** BigInt(j - 1)),
 };
 
 /**

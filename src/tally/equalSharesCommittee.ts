@@ -217,18 +217,14 @@ function formatTotal(total: Rational): string {
   return total.den === 1n ? total.num.toString() : `${total.num}/${total.den}`;
 }
 
+/** The most budgets the increment completion tries before giving up with an issue. */
+const INCREMENT_LIMIT = 100_000;
+
 /** abcvoting's increment completion, by the budgeting engine. */
 function incrementCompletion(profile: ApprovalProfile, seats: number): Result<TallyOutcome> {
-  const ballots = profile.ballots.map((ballot, b) => ({ ballot, b }));
-  const fractional = ballots.find(({ ballot }) => !Number.isSafeInteger(ballot.weight));
-  if (fractional !== undefined)
-    return fail([
-      makeIssue(
-        "invalid-weight",
-        ["ballots", fractional.b],
-        `the increment completion counts voters: ballot ${fractional.b + 1} has weight ${fractional.ballot.weight}`,
-      ),
-    ]);
+  // Whole-number weights (fractions scaled by their common denominator): equal shares
+  // gives every voter budget × weight / total weight, the same either way.
+  const whole = ballotsOf(profile).weights;
   const approved = profile.candidates.filter((candidate) =>
     profile.ballots.some((ballot) => ballot.weight > 0 && ballot.approved.includes(candidate)),
   );
@@ -237,7 +233,8 @@ function incrementCompletion(profile: ApprovalProfile, seats: number): Result<Ta
     const others = profile.candidates.filter((candidate) => !approved.includes(candidate));
     return namedOutcome(profile, [...approved, ...others.slice(0, seats - approved.length)], seats);
   }
-  const voters = profile.ballots.reduce((sum, ballot) => sum + ballot.weight, 0);
+  // Every committee is filled by seats × (whole) weight in all: each voter can then buy it.
+  const voters = whole.reduce((sum, weight) => sum + weight, 0);
   const projects = profile.candidates.map((id) => ({
     id,
     cost: 1n,
@@ -246,7 +243,17 @@ function incrementCompletion(profile: ApprovalProfile, seats: number): Result<Ta
     targets: [],
     fields: {},
   }));
-  for (let budget = seats; budget <= Math.ceil(seats * voters); budget++) {
+  const last = Math.ceil(seats * voters);
+  for (let budget = seats; budget <= last; budget++) {
+    if (budget - seats >= INCREMENT_LIMIT)
+      return fail([
+        makeIssue(
+          "equal-shares-increment-limit",
+          ["ballots"],
+          `the increment completion tried ${INCREMENT_LIMIT} budgets without filling the committee (a weight of ${voters} in all)`,
+          { limit: INCREMENT_LIMIT },
+        ),
+      ]);
     const bought = methodOfEqualShares(
       {
         budget: BigInt(budget),
@@ -257,9 +264,9 @@ function incrementCompletion(profile: ApprovalProfile, seats: number): Result<Ta
       },
       {
         voteType: "approval",
-        ballots: profile.ballots.map((ballot) => ({
+        ballots: profile.ballots.map((ballot, b) => ({
           projects: ballot.approved,
-          multiplicity: ballot.weight,
+          multiplicity: whole[b] as number,
         })),
         voteColumns: ["voter_id", "vote"],
       },

@@ -1,8 +1,8 @@
 import { ownValue } from "../core/idRecord.js";
-import { makeIssue } from "../core/issue.js";
-import { fail, type Result } from "../core/result.js";
+import type { Result } from "../core/result.js";
 import type { ApprovalProfile } from "./approvalProfile.js";
 import { ballotsOf, outcome, sizeCheck } from "./committeeSearch.js";
+import { fractional } from "./monroe.js";
 import type { TallyOutcome } from "./outcome.js";
 
 /**
@@ -11,7 +11,7 @@ import type { TallyOutcome } from "./outcome.js";
  * candidate approved by most voters not yet assigned (ties: the earlier candidate), and
  * assigns to it up to a group's size of those approvers, in ballot order (the first
  * n mod seats groups are the larger ones). One committee (resolute). Ballot weights must be
- * whole numbers: a ballot of weight w counts as w voters in a row.
+ * whole numbers: a ballot of weight w counts as w voters in a row (counted, not copied).
  *
  * @category Committees
  * @example
@@ -24,20 +24,10 @@ export function greedyMonroe(profile: ApprovalProfile, seats: number): Result<Ta
   if (!checked.ok) return checked;
   const n = checked.value;
   const ballots = ballotsOf(profile);
-  const voters: number[] = [];
-  for (const [b, weight] of ballots.weights.entries()) {
-    if (!Number.isSafeInteger(weight) || weight < 0)
-      return fail([
-        makeIssue(
-          "invalid-weight",
-          ["ballots", b],
-          `greedy Monroe counts voters: ballot ${b + 1} has weight ${weight}, not a whole number`,
-        ),
-      ]);
-    for (let k = 0; k < weight; k++) voters.push(ballots.masks[b] as number);
-  }
-  const total = voters.length;
-  let remaining = voters.map((_, v) => v);
+  if (ballots.scale !== 1n) return fractional("greedy Monroe");
+  // Voters left unassigned per ballot: a weight is a count, never expanded into copies.
+  const left = [...ballots.weights];
+  const total = left.reduce((sum, weight) => sum + weight, 0);
   let committee = 0;
   const steps: string[] = [];
   for (let t = 0; t < seats; t++) {
@@ -45,7 +35,10 @@ export function greedyMonroe(profile: ApprovalProfile, seats: number): Result<Ta
     let most = -1;
     for (let c = 0; c < n; c++) {
       if ((committee >> c) & 1) continue;
-      const approvals = remaining.filter((v) => ((voters[v] as number) >> c) & 1).length;
+      let approvals = 0;
+      ballots.masks.forEach((mask, b) => {
+        if ((mask >> c) & 1) approvals += left[b] as number;
+      });
       if (approvals > most) {
         most = approvals;
         selected = c;
@@ -53,14 +46,19 @@ export function greedyMonroe(profile: ApprovalProfile, seats: number): Result<Ta
     }
     const size =
       Math.floor(total / seats) + (t < total - seats * Math.floor(total / seats) ? 1 : 0);
-    const assigned = remaining
-      .filter((v) => ((voters[v] as number) >> selected) & 1)
-      .slice(0, size);
-    const taken = new Set(assigned);
-    remaining = remaining.filter((v) => !taken.has(v));
+    // Assign up to a group's size of the approvers, in ballot order.
+    let need = size;
+    let assigned = 0;
+    for (let b = 0; b < left.length && need > 0; b++) {
+      if (!(((ballots.masks[b] as number) >> selected) & 1)) continue;
+      const take = Math.min(need, left[b] as number);
+      left[b] = (left[b] as number) - take;
+      need -= take;
+      assigned += take;
+    }
     committee |= 1 << selected;
     steps.push(
-      `${ownValue(profile.names, profile.candidates[selected] as string) ?? profile.candidates[selected]} (${assigned.length} of ${most} approvers assigned)`,
+      `${ownValue(profile.names, profile.candidates[selected] as string) ?? profile.candidates[selected]} (${assigned} of ${most} approvers assigned)`,
     );
   }
   return outcome(

@@ -14,15 +14,23 @@ export { bordaElimination } from "./bordaElimination.js";
 export { bucklin } from "./bucklin.js";
 export { type CommitteeMethod, committeeMethods } from "./committeeMethods.js";
 export { condorcetWinner } from "./condorcetWinner.js";
+export { consensusRule } from "./consensusRule.js";
 export { coombs } from "./coombs.js";
 export { copeland } from "./copeland.js";
 export { cumulativeVoting } from "./cumulativeVoting.js";
+export { ePluribusHugo } from "./ePluribusHugo.js";
 export {
   type EqualSharesCommitteeCompletion,
   equalSharesCommittee,
 } from "./equalSharesCommittee.js";
 export { greedyMonroe } from "./greedyMonroe.js";
 export { type InstantRunoffOptions, instantRunoff } from "./instantRunoff.js";
+export {
+  adams,
+  lexicographicChamberlinCourant,
+  lexicographicMinimaxApproval,
+  trivialRule,
+} from "./lexicographicCommittees.js";
 export { leximaxPhragmen } from "./leximaxPhragmen.js";
 export {
   type MajorityJudgmentOptions,

@@ -1,4 +1,5 @@
-import type { Result } from "../core/result.js";
+import { makeIssue } from "../core/issue.js";
+import { fail, type Result } from "../core/result.js";
 import type { ApprovalProfile } from "./approvalProfile.js";
 import {
   ballotsOf,
@@ -14,59 +15,70 @@ import type { TallyOutcome } from "./outcome.js";
  * possible (⌊n/k⌋ or ⌈n/k⌉ each), and the score counts voters assigned to a member they
  * approve, maximised over all splits: a maximum flow where each member takes ⌊n/k⌋
  * voters plus, for n mod k of them, one more (the voters left unrepresented fill the
- * remaining places).
+ * remaining places). Voters with the same ballot are one node whose capacity is their
+ * number, so a weight is never expanded into copies.
  */
-function monroeScore(voters: readonly number[], committee: readonly number[], n: number): number {
+function monroeScore(
+  groups: readonly { mask: number; voters: number }[],
+  committee: readonly number[],
+  n: number,
+): number {
   const k = committee.length;
   const base = Math.floor(n / k);
   const extra = n % k;
-  // Nodes: source 0, voters 1..V, members V+1..V+k, bonus V+k+1, sink V+k+2.
-  const V = voters.length;
-  const size = V + k + 3;
+  // Nodes: source 0, groups 1..G, members G+1..G+k, bonus G+k+1, sink G+k+2.
+  const G = groups.length;
+  const size = G + k + 3;
   const source = 0;
-  const bonus = V + k + 1;
-  const sink = V + k + 2;
-  const capacity = Array.from({ length: size }, () => new Array<number>(size).fill(0));
-  voters.forEach((mask, v) => {
-    (capacity[source] as number[])[1 + v] = 1;
+  const bonus = G + k + 1;
+  const sink = G + k + 2;
+  const capacity = new Float64Array(size * size);
+  groups.forEach(({ mask, voters }, g) => {
+    capacity[source * size + 1 + g] = voters;
     committee.forEach((c, m) => {
-      if ((mask >> c) & 1) (capacity[1 + v] as number[])[V + 1 + m] = 1;
+      if ((mask >> c) & 1) capacity[(1 + g) * size + G + 1 + m] = voters;
     });
   });
   for (let m = 0; m < k; m++) {
-    (capacity[V + 1 + m] as number[])[sink] = base;
-    (capacity[V + 1 + m] as number[])[bonus] = 1;
+    capacity[(G + 1 + m) * size + sink] = base;
+    capacity[(G + 1 + m) * size + bonus] = 1;
   }
-  (capacity[bonus] as number[])[sink] = extra;
+  capacity[bonus * size + sink] = extra;
   let flow = 0;
+  const previous = new Int32Array(size);
+  const queue = new Int32Array(size);
   for (;;) {
-    // Breadth-first search for an augmenting path.
-    const previous = new Array<number>(size).fill(-1);
+    // Breadth-first search for a shortest augmenting path (Edmonds–Karp).
+    previous.fill(-1);
     previous[source] = source;
-    const queue = [source];
-    for (let at = 0; at < queue.length && previous[sink] === -1; at++) {
+    let tail = 0;
+    queue[tail++] = source;
+    for (let at = 0; at < tail && previous[sink] === -1; at++) {
       const u = queue[at] as number;
       for (let w = 0; w < size; w++) {
-        if (previous[w] === -1 && ((capacity[u] as number[])[w] as number) > 0) {
+        if (previous[w] === -1 && (capacity[u * size + w] as number) > 0) {
           previous[w] = u;
-          queue.push(w);
+          queue[tail++] = w;
         }
       }
     }
     if (previous[sink] === -1) return flow;
+    let push = Number.POSITIVE_INFINITY;
+    for (let w = sink; w !== source; w = previous[w] as number)
+      push = Math.min(push, capacity[(previous[w] as number) * size + w] as number);
     for (let w = sink; w !== source; w = previous[w] as number) {
       const u = previous[w] as number;
-      (capacity[u] as number[])[w] = ((capacity[u] as number[])[w] as number) - 1;
-      (capacity[w] as number[])[u] = ((capacity[w] as number[])[u] as number) + 1;
+      capacity[u * size + w] = (capacity[u * size + w] as number) - push;
+      capacity[w * size + u] = (capacity[w * size + u] as number) + push;
     }
-    flow++;
+    flow += push;
   }
 }
 
 /**
  * Monroe's rule for approval committees, exact: every committee is scored by its best
- * balanced assignment of voters to members (voters with weight count as that many
- * voters), and every committee with the highest score is returned. Up to 2,000,000
+ * balanced assignment of voters to members (a voter with weight w counts as w voters, without
+ * being copied; weights must be whole numbers), and every committee with the highest score is returned. Up to 2,000,000
  * committees (`committee-search-too-large` beyond).
  *
  * @category Committees
@@ -80,15 +92,21 @@ export function monroe(profile: ApprovalProfile, seats: number): Result<TallyOut
   if (!checked.ok) return checked;
   const n = checked.value;
   const ballots = ballotsOf(profile);
-  const voters: number[] = [];
+  if (ballots.scale !== 1n) return fractional("monroe");
+  // Voters with the same ballot together, their number as the node's capacity.
+  const byMask = new Map<number, number>();
+  let voters = 0;
   ballots.masks.forEach((mask, v) => {
     const weight = ballots.weights[v] as number;
-    for (let copy = 0; copy < weight; copy++) voters.push(mask);
+    if (weight === 0) return;
+    byMask.set(mask, (byMask.get(mask) ?? 0) + weight);
+    voters += weight;
   });
+  const groups = [...byMask].map(([mask, count]) => ({ mask, voters: count }));
   let best = -1;
   let winners: number[] = [];
   committeesOf(n, seats, (committee) => {
-    const score = monroeScore(voters, membersOf(committee, n), voters.length);
+    const score = monroeScore(groups, membersOf(committee, n), voters);
     if (score > best) {
       best = score;
       winners = [committee];
@@ -100,4 +118,21 @@ export function monroe(profile: ApprovalProfile, seats: number): Result<TallyOut
     winners,
     `the best balanced assignment represents ${best} voters`,
   );
+}
+
+/**
+ * The issue for a rule that counts voters, given fractional weights (abcvoting defines
+ * Monroe, greedy Monroe and lexicographic minimax approval for unit weights only).
+ *
+ * @internal
+ */
+export function fractional(rule: string): Result<TallyOutcome> {
+  return fail([
+    makeIssue(
+      "fractional-weights",
+      ["ballots"],
+      `${rule} counts voters: it is defined for whole-number weights only`,
+      { rule },
+    ),
+  ]);
 }

@@ -1,8 +1,8 @@
 import { makeIssue } from "../core/issue.js";
 import { fail, ok, type Result } from "../core/result.js";
+import { topCycle } from "./majorityGraph.js";
 import { describeMargins, margins } from "./marginHelpers.js";
 import type { TallyOutcome } from "./outcome.js";
-import { topCycle } from "./majorityGraph.js";
 import { boundedPairwiseMatrix } from "./pairwiseMatrix.js";
 import type { RankedProfile } from "./rankedProfile.js";
 
@@ -56,9 +56,7 @@ export function rankedPairs(
       ),
     ]);
   }
-  const chosen = members
-    .filter((_, i) => found.has(i))
-    .map((c) => matrix.candidates[c] as string);
+  const chosen = members.filter((_, i) => found.has(i)).map((c) => matrix.candidates[c] as string);
   return ok({
     method: "ranked-pairs",
     winners: chosen,

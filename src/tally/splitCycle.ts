@@ -1,7 +1,7 @@
 import type { Result } from "../core/result.js";
+import { topCycle, widestPaths } from "./majorityGraph.js";
 import { marginOutcome, margins } from "./marginHelpers.js";
 import type { TallyOutcome } from "./outcome.js";
-import { topCycle, widestPaths } from "./majorityGraph.js";
 import { boundedPairwiseMatrix } from "./pairwiseMatrix.js";
 import type { RankedProfile } from "./rankedProfile.js";
 

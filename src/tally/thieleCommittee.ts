@@ -16,7 +16,8 @@ import type { TallyOutcome } from "./outcome.js";
  * 2,000,000 committees, beyond which the issue `committee-search-too-large`): `av`
  * (approval voting), `pav` (proportional approval: 1 + 1/2 + … + 1/j for j approved
  * members), `slav` (Sainte-Laguë approval: 1 + 1/3 + … ), `cc` (Chamberlin–Courant: a
- * voter counts once represented). Every optimal committee is returned (`committees`).
+ * voter counts once represented), `geom2` (geometric: 1 + 1/2 + 1/4 + …). Every optimal
+ * committee is returned (`committees`).
  *
  * @category Committees
  * @example
@@ -25,7 +26,7 @@ import type { TallyOutcome } from "./outcome.js";
  * ```
  */
 export function thieleCommittee(
-  rule: "av" | "pav" | "slav" | "cc",
+  rule: "av" | "pav" | "slav" | "cc" | "geom2",
   profile: ApprovalProfile,
   seats: number,
 ): Result<TallyOutcome> {

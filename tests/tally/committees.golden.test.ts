@@ -5,6 +5,7 @@ import type { Result } from "../../src/core/index.js";
 import { type AbcvotingInstance, parseAbcvoting, parsePreflib } from "../../src/io/index.js";
 import {
   type ApprovalProfile,
+  committeeMethods,
   equalSharesCommittee,
   greedyMonroe,
   leximaxPhragmen,
@@ -170,5 +171,39 @@ describe("abcvoting's hand-written profiles", () => {
         expect(normal(outcome.value.committees ?? [])).toEqual(want);
       });
     }
+  }
+});
+
+describe("every committee rule in the catalogue against abcvoting's recorded committees", () => {
+  for (const method of committeeMethods) {
+    it(`${method.id}: every instance that records it`, () => {
+      let compared = 0;
+      for (const [file, instance] of instances) {
+        const all = instance.expected.find((entry) => entry.rule === method.id && !entry.resolute);
+        const one = instance.expected.find((entry) => entry.rule === method.id && entry.resolute);
+        const outcome = method.run(instance.profile, instance.profile.seats as number);
+        if (all?.committees != null) {
+          if (!outcome.ok) throw new Error(`${file}: ${outcome.issues[0]?.message}`);
+          const ours = normal(outcome.value.committees ?? [outcome.value.winners]);
+          if (floatTies.has(`${file} ${method.id}`))
+            expect(ours).toEqual(expect.arrayContaining(normal(all.committees)));
+          else expect(ours, file).toEqual(normal(all.committees));
+          compared++;
+        } else if (one?.committees != null) {
+          if (!outcome.ok) throw new Error(`${file}: ${outcome.issues[0]?.message}`);
+          expect(normal(one.committees), file).toContain(normal([outcome.value.winners])[0]);
+          compared++;
+        }
+      }
+      // abcvoting records no results for equal shares without completion (not one of its
+      // rule ids), and leximax Phragmén on 23 instances only.
+      const recorded =
+        method.id === "equal-shares-without-completion"
+          ? 0
+          : method.id === "leximaxphragmen"
+            ? 23
+            : 36;
+      expect(compared).toBe(recorded);
+    });
   }
 });
