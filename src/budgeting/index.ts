@@ -25,6 +25,7 @@ export {
 } from "./greedyThreshold.js";
 export type { PbInstance, PbProject } from "./instance.js";
 export {
+  MAXIMIN_SUPPORT_WORK_LIMIT,
   type MaximinSupportOptions,
   maximinSupport,
   maximinSupportMetadata,

@@ -1,16 +1,20 @@
-import { z } from "zod";
-import { idRecordSchema } from "../core/idRecord.js";
+import * as z from "zod/mini";
+import { idRecordSchema } from "../core/idRecordSchema.js";
 import { type Issue, makeIssue } from "../core/issue.js";
+import { lazySchema } from "../core/lazySchema.js";
 import { formatMoney, parseMoney } from "../core/money.js";
+import { parseSchema } from "../core/parseSchema.js";
 import { fail, ok, type Result } from "../core/result.js";
 import { schemaIssues } from "../core/schemaIssues.js";
 import type { PbElection } from "./election.js";
 import { voteTypes } from "./profile.js";
 import { mergeRepeatedInProfile, validatePbElection } from "./validatePbElection.js";
 
-const decimalText = z
-  .string()
-  .regex(/^\d+(?:\.\d+)?$/, "must be a non-negative decimal number written as a string");
+const decimalText = lazySchema(() =>
+  z
+    .string()
+    .check(z.regex(/^\d+(?:\.\d+)?$/, "must be a non-negative decimal number written as a string")),
+);
 
 /**
  * The zod schema of an election as JSON: amounts as decimal strings in major units
@@ -20,40 +24,42 @@ const decimalText = z
  * @category Model
  * @example
  * ```ts
- * pbElectionJsonSchema.safeParse(JSON.parse(text)).success; //=> true
+ * parseSchema(pbElectionJsonSchema, JSON.parse(text)).success; //=> true
  * ```
  */
-export const pbElectionJsonSchema = z.object({
-  instance: z.object({
-    budget: decimalText,
-    scale: z.number().int().min(0).max(18),
-    projects: z.array(
-      z.object({
-        id: z.string().min(1),
-        cost: decimalText,
-        name: z.string(),
-        categories: z.array(z.string()),
-        targets: z.array(z.string()),
-        fields: idRecordSchema(z.string()),
-      }),
-    ),
-    meta: idRecordSchema(z.string()),
-    projectColumns: z.array(z.string()),
+export const pbElectionJsonSchema = lazySchema(() =>
+  z.object({
+    instance: z.object({
+      budget: decimalText,
+      scale: z.int().check(z.gte(0)).check(z.lte(18)),
+      projects: z.array(
+        z.object({
+          id: z.string().check(z.minLength(1)),
+          cost: decimalText,
+          name: z.string(),
+          categories: z.array(z.string()),
+          targets: z.array(z.string()),
+          fields: idRecordSchema(z.string()),
+        }),
+      ),
+      meta: idRecordSchema(z.string()),
+      projectColumns: z.array(z.string()),
+    }),
+    profile: z.object({
+      voteType: z.enum(voteTypes as [string, ...string[]]),
+      ballots: z.array(
+        z.object({
+          projects: z.array(z.string()),
+          points: z.optional(z.array(z.number())),
+          multiplicity: z.int().check(z.gte(1)).check(z.lte(Number.MAX_SAFE_INTEGER)),
+          voterId: z.optional(z.string()),
+          fields: z.optional(idRecordSchema(z.string())),
+        }),
+      ),
+      voteColumns: z.array(z.string()),
+    }),
   }),
-  profile: z.object({
-    voteType: z.enum(voteTypes as [string, ...string[]]),
-    ballots: z.array(
-      z.object({
-        projects: z.array(z.string()),
-        points: z.array(z.number().finite()).optional(),
-        multiplicity: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
-        voterId: z.string().optional(),
-        fields: idRecordSchema(z.string()).optional(),
-      }),
-    ),
-    voteColumns: z.array(z.string()),
-  }),
-});
+);
 
 /**
  * An election in its JSON form.
@@ -125,7 +131,7 @@ export function pbElectionToJson(election: PbElection): PbElectionJson {
  * ```
  */
 export function pbElectionFromJson(data: unknown): Result<PbElection> {
-  const parsed = pbElectionJsonSchema.safeParse(data);
+  const parsed = parseSchema(pbElectionJsonSchema, data);
   if (!parsed.success) return fail(schemaIssues(parsed.error, "invalid-election", "election"));
   const json = parsed.data;
   const scale = json.instance.scale;

@@ -1,13 +1,18 @@
-import { z } from "zod";
-import { idRecordSchema } from "../core/idRecord.js";
+import * as z from "zod/mini";
+import { idRecordSchema } from "../core/idRecordSchema.js";
+import { lazySchema } from "../core/lazySchema.js";
 
 /** `YYYY-MM-DD` (a whole local day) or `YYYY-MM-DDTHH:mm` (a local date-time). */
-const localTime = z
-  .string()
-  .regex(
-    /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$/,
-    "a local date (YYYY-MM-DD) or date-time (YYYY-MM-DDTHH:mm)",
-  );
+const localTime = lazySchema(() =>
+  z
+    .string()
+    .check(
+      z.regex(
+        /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$/,
+        "a local date (YYYY-MM-DD) or date-time (YYYY-MM-DDTHH:mm)",
+      ),
+    ),
+);
 
 /**
  * The zod schema of one phase: an id, a title, when it starts and ends in the process's
@@ -21,14 +26,16 @@ const localTime = z
  * phaseSchema.parse({ id: "vote", title: "Vote", start: "2026-09-01", end: "2026-09-30", permits: ["budget.vote"] });
  * ```
  */
-export const phaseSchema = z.object({
-  id: z.string().min(1),
-  title: z.string(),
-  start: localTime,
-  end: localTime,
-  permits: z.array(z.string().min(1)).default([]),
-  settings: idRecordSchema(idRecordSchema(z.unknown())).default({}),
-});
+export const phaseSchema = lazySchema(() =>
+  z.object({
+    id: z.string().check(z.minLength(1)),
+    title: z.string(),
+    start: localTime,
+    end: localTime,
+    permits: z._default(z.array(z.string().check(z.minLength(1))), []),
+    settings: z._default(idRecordSchema(idRecordSchema(z.unknown())), {}),
+  }),
+);
 
 /**
  * The zod schema of a participatory process as JSON: id, title, IANA time zone, whether
@@ -40,13 +47,15 @@ export const phaseSchema = z.object({
  * processDefinitionSchema.safeParse(JSON.parse(text)).success;
  * ```
  */
-export const processDefinitionSchema = z.object({
-  id: z.string().min(1),
-  title: z.string(),
-  timeZone: z.string().min(1),
-  allowGaps: z.boolean().default(true),
-  phases: z.array(phaseSchema).min(1),
-});
+export const processDefinitionSchema = lazySchema(() =>
+  z.object({
+    id: z.string().check(z.minLength(1)),
+    title: z.string(),
+    timeZone: z.string().check(z.minLength(1)),
+    allowGaps: z._default(z.boolean(), true),
+    phases: z.array(phaseSchema).check(z.minLength(1)),
+  }),
+);
 
 /**
  * A participatory process as its JSON defines it (see {@link processDefinitionSchema}).

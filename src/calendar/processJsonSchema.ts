@@ -1,4 +1,4 @@
-import { jsonSchemaOf } from "../core/idRecord.js";
+import { jsonSchemaOf } from "../core/idRecordSchema.js";
 import { processDefinitionSchema } from "./processDefinition.js";
 
 /**

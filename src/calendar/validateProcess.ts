@@ -1,5 +1,6 @@
 import { TZDate } from "@date-fns/tz";
 import { type Issue, makeIssue } from "../core/issue.js";
+import { parseSchema } from "../core/parseSchema.js";
 import { fail, ok, type Result } from "../core/result.js";
 import { schemaIssues } from "../core/schemaIssues.js";
 import {
@@ -104,7 +105,7 @@ export function validateProcess(
   input: unknown,
   options: { readonly capabilities?: readonly string[] } = {},
 ): Result<Process> {
-  const parsed = processDefinitionSchema.safeParse(input);
+  const parsed = parseSchema(processDefinitionSchema, input);
   if (!parsed.success) return fail(schemaIssues(parsed.error, "invalid-process", "process"));
   const definition = parsed.data;
   if (!knownZone(definition.timeZone))

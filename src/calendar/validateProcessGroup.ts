@@ -1,6 +1,8 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import type { Issue } from "../core/issue.js";
 import { makeIssue } from "../core/issue.js";
+import { lazySchema } from "../core/lazySchema.js";
+import { parseSchema } from "../core/parseSchema.js";
 import { fail, ok, type Result } from "../core/result.js";
 import { schemaIssues } from "../core/schemaIssues.js";
 import { type Process, validateProcess } from "./validateProcess.js";
@@ -12,14 +14,16 @@ import { type Process, validateProcess } from "./validateProcess.js";
  * @category Calendar
  * @example
  * ```ts
- * processGroupSchema.safeParse({ id: "angers-bp", title: "Budgets participatifs", processes: [] }).success; //=> true
+ * parseSchema(processGroupSchema, { id: "angers-bp", title: "Budgets participatifs", processes: [] }).success; //=> true
  * ```
  */
-export const processGroupSchema = z.object({
-  id: z.string().min(1),
-  title: z.string(),
-  processes: z.array(z.unknown()),
-});
+export const processGroupSchema = lazySchema(() =>
+  z.object({
+    id: z.string().check(z.minLength(1)),
+    title: z.string(),
+    processes: z.array(z.unknown()),
+  }),
+);
 
 /**
  * Validates a group of processes: the group's own fields, each process (its issues' paths
@@ -36,7 +40,7 @@ export function validateProcessGroup(
   input: unknown,
   options: { readonly capabilities?: readonly string[] } = {},
 ): Result<{ readonly id: string; readonly title: string; readonly processes: readonly Process[] }> {
-  const parsed = processGroupSchema.safeParse(input);
+  const parsed = parseSchema(processGroupSchema, input);
   if (!parsed.success) return fail(schemaIssues(parsed.error, "invalid-process-group", "group"));
   const issues: Issue[] = [];
   const processes: Process[] = [];

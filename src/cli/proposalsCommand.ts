@@ -1,8 +1,10 @@
 import { parseArgs } from "node:util";
-import { z } from "zod";
+import * as z from "zod/mini";
 import type { Process } from "../calendar/index.js";
 import { makeIssue } from "../core/issue.js";
+import { lazySchema } from "../core/lazySchema.js";
 import { formatMoney, parseMoney } from "../core/money.js";
+import { parseSchema } from "../core/parseSchema.js";
 import { fail, ok, type Result } from "../core/result.js";
 import { schemaIssues } from "../core/schemaIssues.js";
 import { parseJsonText, writePabulib } from "../io/index.js";
@@ -23,33 +25,36 @@ import {
 import { type CliIo, loadProcess, readParsed, UsageError } from "./cliSupport.js";
 
 /** A file of commands to apply: the consultation's context, then each command with its instant. */
-const commandFileSchema = z.object({
-  context: z
-    .object({
-      rules: supportRulesSchema.optional(),
-      lifecycle: lifecycleSchema.optional(),
-      component: z.string().min(1).optional(),
-      admins: z.array(z.string()).optional(),
-      valuators: z.array(z.string()).optional(),
-      census: z.number().int().nonnegative().optional(),
-    })
-    .default({}),
-  commands: z.array(
-    z.object({
-      at: z.string().regex(/(Z|[+-]\d{2}:\d{2})$/, "an ISO instant with its offset"),
-      command: z.unknown(),
-      /** This command is meant to be refused (a scenario showing a rule at work). */
-      refused: z.boolean().optional(),
-    }),
-  ),
-});
+const commandFileSchema = lazySchema(() =>
+  z.object({
+    context: z._default(
+      z.object({
+        rules: z.optional(supportRulesSchema),
+        lifecycle: z.optional(lifecycleSchema),
+        component: z.optional(z.string().check(z.minLength(1))),
+        admins: z.optional(z.array(z.string())),
+        valuators: z.optional(z.array(z.string())),
+        census: z.optional(z.int().check(z.nonnegative())),
+      }),
+      {},
+    ),
+    commands: z.array(
+      z.object({
+        at: z.string().check(z.regex(/(Z|[+-]\d{2}:\d{2})$/, "an ISO instant with its offset")),
+        command: z.unknown(),
+        /** This command is meant to be refused (a scenario showing a rule at work). */
+        refused: z.optional(z.boolean()),
+      }),
+    ),
+  }),
+);
 
 type CommandFile = z.output<typeof commandFileSchema> & { readonly lifecycle?: Lifecycle };
 
 function parseCommandFile(text: string): Result<CommandFile> {
   const json = parseJsonText(text);
   if (!json.ok) return json;
-  const parsed = commandFileSchema.safeParse(json.value);
+  const parsed = parseSchema(commandFileSchema, json.value);
   if (!parsed.success) return fail(schemaIssues(parsed.error, "invalid-commands", "file"));
   if (parsed.data.context.lifecycle === undefined) return ok(parsed.data);
   const lifecycle = defineLifecycle(parsed.data.context.lifecycle);
@@ -69,7 +74,7 @@ function parseCommandFile(text: string): Result<CommandFile> {
 function parseEventLog(text: string): Result<ProposalEvent[]> {
   const json = parseJsonText(text);
   if (!json.ok) return json;
-  const parsed = z.array(proposalEventSchema).safeParse(json.value);
+  const parsed = parseSchema(z.array(proposalEventSchema), json.value);
   return parsed.success
     ? ok(parsed.data)
     : fail(schemaIssues(parsed.error, "invalid-events", "log"));

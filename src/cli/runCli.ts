@@ -104,9 +104,18 @@ Warnings (what was assumed to read a file, or what in it is inconsistent) go to 
 "FILE: warning: …"; --strict makes them errors.
 Exit codes: 0 success, 1 bad input (one line per problem on stderr), 2 usage error.`;
 
-/** Reads an election file of either form; prints its problems and warnings. */
+/**
+ * Reads an election file of either form; prints its problems and warnings. For counting
+ * (`checked`), identical votes are grouped: the rules count them the same, and a file of
+ * a hundred thousand votes then holds a few hundred ballots.
+ */
 function load(file: string, io: CliIo, strict: boolean, checked = true): PbElection | undefined {
-  return readParsed(file, io, checked ? readPbElectionChecked : readPbElection, strict);
+  return readParsed(
+    file,
+    io,
+    checked ? (text) => readPbElectionChecked(text, { grouped: true }) : readPbElection,
+    strict,
+  );
 }
 
 function table(rows: readonly (readonly string[])[], rightAligned: ReadonlySet<number>): string {

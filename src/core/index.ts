@@ -12,13 +12,7 @@ export {
   rescaleDecimal,
 } from "./decimal.js";
 export { greatestCommonDivisor } from "./greatestCommonDivisor.js";
-export {
-  idRecord,
-  idRecordFrom,
-  idRecordSchema,
-  jsonSchemaOf,
-  ownValue,
-} from "./idRecord.js";
+export { idRecord, idRecordFrom, ownValue } from "./idRecord.js";
 export {
   type Issue,
   type IssueSeverity,

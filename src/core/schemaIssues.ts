@@ -1,4 +1,3 @@
-import type { z } from "zod";
 import { type Issue, makeIssue } from "./issue.js";
 
 /**
@@ -14,12 +13,18 @@ import { type Issue, makeIssue } from "./issue.js";
  * // [{ code: "invalid-process", path: ["phases", 0, "end"], message: "phases.0.end: Invalid input…", params: {} }]
  * ```
  */
-export function schemaIssues(error: z.ZodError, code: string, subject: string): Issue[] {
+export function schemaIssues(
+  error: {
+    readonly issues: readonly { readonly path: readonly PropertyKey[]; readonly message: string }[];
+  },
+  code: string,
+  subject: string,
+): Issue[] {
   return error.issues.map((issue) =>
     makeIssue(
       code,
       issue.path.map((part) => (typeof part === "number" ? part : String(part))),
-      `${issue.path.join(".") || subject}: ${issue.message}`,
+      `${issue.path.map(String).join(".") || subject}: ${issue.message}`,
     ),
   );
 }

@@ -35,8 +35,12 @@ export function checkPabulib(text: string): Issue[] {
  *
  * @internal
  */
-export function locatedChecks(election: PbElection, locations: PabulibLocations): Issue[] {
-  return checkPbElection(election).map((issue) => {
+export function locatedChecks(
+  election: PbElection,
+  locations: PabulibLocations,
+  options: { readonly ballots?: boolean } = {},
+): Issue[] {
+  return checkPbElection(election, options).map((issue) => {
     const line = lineOf(issue, locations);
     if (line === undefined) return issue;
     return {

@@ -5,12 +5,17 @@
  * @module io
  */
 export { checkPabulib } from "./checkPabulib.js";
-export { type AbcvotingInstance, parseAbcvoting } from "./parseAbcvoting.js";
+export {
+  type AbcvotingInstance,
+  abcvotingDocumentSchema,
+  parseAbcvoting,
+} from "./parseAbcvoting.js";
 export { type BallotsJson, parseBallotsJson } from "./parseBallotsJson.js";
 export { parseBlt } from "./parseBlt.js";
 export { parseJsonText } from "./parseJsonText.js";
 export {
   type PabulibLocations,
+  type PabulibReadOptions,
   parsePabulib,
   parsePabulibWithLocations,
 } from "./parsePabulib.js";

@@ -1,6 +1,8 @@
 import { isNode, LineCounter, parseDocument } from "yaml";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { type Issue, makeIssue, makeWarning } from "../core/issue.js";
+import { lazySchema } from "../core/lazySchema.js";
+import { parseSchema } from "../core/parseSchema.js";
 import { fail, ok, type Result } from "../core/result.js";
 import type { ApprovalProfile } from "../tally/approvalProfile.js";
 
@@ -23,10 +25,10 @@ export interface AbcvotingInstance {
   }[];
 }
 
-const candidateNumber = z.number().int().nonnegative();
+const candidateNumber = lazySchema(() => z.int().check(z.nonnegative()));
 
 /** A voter weight: a positive finite number (abcvoting accepts fractions such as `1.3`). */
-const weight = z.number().positive().finite();
+const weight = lazySchema(() => z.number().check(z.positive()));
 
 /**
  * The zod schema of an abcvoting `.abc.yaml` document once read as YAML: the keys
@@ -36,28 +38,39 @@ const weight = z.number().positive().finite();
  * @category abcvoting
  * @example
  * ```ts
- * abcvotingDocumentSchema.safeParse({ profile: [[0, 1], [2]], num_cand: 3 }).success; //=> true
+ * parseSchema(abcvotingDocumentSchema, { profile: [[0, 1], [2]], num_cand: 3 }).success; //=> true
  * ```
  */
-export const abcvotingDocumentSchema = z.object({
-  profile: z.array(z.array(candidateNumber)),
-  num_cand: z.number().int().positive().optional(),
-  committeesize: z.number().int().positive().optional(),
-  voter_weights: z.array(weight).optional(),
-  description: z.string().nullable().optional(),
-  compute: z
-    .array(
-      z.looseObject({
-        rule_id: z.string().min(1),
-        resolute: z.boolean().optional(),
-        result: z.array(z.array(candidateNumber)).nullable().optional(),
-      }),
-    )
-    .nullable()
-    .optional(),
-});
+export const abcvotingDocumentSchema = lazySchema(() =>
+  z.object({
+    profile: z.array(z.array(candidateNumber)),
+    num_cand: z.optional(z.int().check(z.positive())),
+    committeesize: z.optional(z.int().check(z.positive())),
+    voter_weights: z.optional(z.array(weight)),
+    description: z.optional(z.nullable(z.string())),
+    compute: z.optional(
+      z.nullable(
+        z.array(
+          z.looseObject({
+            rule_id: z.string().check(z.minLength(1)),
+            resolute: z.optional(z.boolean()),
+            result: z.optional(z.nullable(z.array(z.array(candidateNumber)))),
+          }),
+        ),
+      ),
+    ),
+  }),
+);
 
-const KNOWN_KEYS = new Set(Object.keys(abcvotingDocumentSchema.shape));
+/** The keys abcvoting defines (those of the schema). */
+const KNOWN_KEYS = new Set([
+  "profile",
+  "num_cand",
+  "committeesize",
+  "voter_weights",
+  "description",
+  "compute",
+]);
 
 /** At most this many candidates: beyond it a declared `num_cand` is not believed. */
 const MAX_CANDIDATES = 1_000_000;
@@ -146,7 +159,7 @@ export function parseAbcvoting(text: string): Result<AbcvotingInstance> {
       ),
     );
   }
-  const parsed = abcvotingDocumentSchema.safeParse(record);
+  const parsed = parseSchema(abcvotingDocumentSchema, record);
   if (!parsed.success) {
     return fail(
       parsed.error.issues.map((problem) => {

@@ -1,6 +1,8 @@
-import { z } from "zod";
-import { idRecordSchema } from "../core/idRecord.js";
+import * as z from "zod/mini";
+import { idRecordSchema } from "../core/idRecordSchema.js";
 import { type Issue, makeIssue } from "../core/issue.js";
+import { lazySchema } from "../core/lazySchema.js";
+import { parseSchema } from "../core/parseSchema.js";
 import { fail, ok, type Result } from "../core/result.js";
 import { type ApprovalProfile, approvalProfileSchema } from "../tally/approvalProfile.js";
 import { type RankedProfile, rankedProfileSchema } from "../tally/rankedProfile.js";
@@ -30,16 +32,18 @@ export type BallotsJson =
       readonly rules?: ReferendumRules | Readonly<Record<string, ReferendumRules>>;
     };
 
-const documentSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("ranked"), profile: rankedProfileSchema }),
-  z.object({ type: z.literal("approval"), profile: approvalProfileSchema }),
-  z.object({ type: z.literal("score"), profile: scoreProfileSchema }),
-  z.object({
-    type: z.literal("referendum"),
-    ballots: referendumBallotsSchema,
-    rules: z.union([referendumRulesSchema, idRecordSchema(referendumRulesSchema)]).optional(),
-  }),
-]);
+const documentSchema = lazySchema(() =>
+  z.discriminatedUnion("type", [
+    z.object({ type: z.literal("ranked"), profile: rankedProfileSchema }),
+    z.object({ type: z.literal("approval"), profile: approvalProfileSchema }),
+    z.object({ type: z.literal("score"), profile: scoreProfileSchema }),
+    z.object({
+      type: z.literal("referendum"),
+      ballots: referendumBallotsSchema,
+      rules: z.optional(z.union([referendumRulesSchema, idRecordSchema(referendumRulesSchema)])),
+    }),
+  ]),
+);
 
 /**
  * Reads a {@link BallotsJson} document. Broken JSON gets an issue with its line and column;
@@ -56,7 +60,7 @@ export function parseBallotsJson(text: string): Result<BallotsJson> {
   const json = parseJsonText(text);
   if (!json.ok) return json;
   const data = json.value;
-  const parsed = documentSchema.safeParse(data);
+  const parsed = parseSchema(documentSchema, data);
   if (!parsed.success) {
     const issues: Issue[] = parsed.error.issues.map((issue) =>
       makeIssue(

@@ -58,9 +58,27 @@ function preview(text: string): string {
  * result.ok && result.value.profile.ballots.length; //=> 2
  * ```
  */
-export function parsePabulib(text: string): Result<PbElection> {
-  const result = parsePabulibWithLocations(text);
+export function parsePabulib(text: string, options: PabulibReadOptions = {}): Result<PbElection> {
+  const result = parsePabulibWithLocations(text, options);
   return result.ok ? ok(result.value.election, result.warnings) : result;
+}
+
+/**
+ * How {@link parsePabulib} reads the votes. With `grouped: true` it reads them for
+ * counting: identical votes (same projects in the same order, same points) become one
+ * ballot with their number as its multiplicity, and voter ids and other VOTES columns are
+ * not kept. Every rule counts a grouped profile as the full one; a file with a million
+ * votes then holds a few thousand ballots.
+ *
+ * @category Pabulib
+ * @example
+ * ```ts
+ * const options: PabulibReadOptions = { grouped: true };
+ * parsePabulib(text, options); // Wrocław 2015: 131,778 votes as 197 ballots
+ * ```
+ */
+export interface PabulibReadOptions {
+  readonly grouped?: boolean | undefined;
 }
 
 /**
@@ -93,6 +111,7 @@ export interface PabulibLocations {
  */
 export function parsePabulibWithLocations(
   text: string,
+  options: PabulibReadOptions = {},
 ): Result<{ election: PbElection; locations: PabulibLocations }> {
   const issues: Issue[] = [];
   const warnings: Issue[] = [];
@@ -110,7 +129,11 @@ export function parsePabulibWithLocations(
     if (issues.length >= MAX_ISSUES) throw new TooManyIssues();
   };
   try {
-    const election = read(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, report);
+    const election = read(
+      text.charCodeAt(0) === 0xfeff ? text.slice(1) : text,
+      report,
+      options.grouped === true,
+    );
     if (issues.length > 0 || election === undefined) return fail(issues);
     for (const [code, seen] of warningCounts) {
       if (seen > MAX_WARNINGS_PER_CODE) {
@@ -149,6 +172,7 @@ type Report = (
 function read(
   text: string,
   report: Report,
+  grouped: boolean,
 ): { election: PbElection; locations: PabulibLocations } | undefined {
   if (text.trim() === "") {
     report(1, 1, "empty-file", [], "the file is empty");
@@ -172,19 +196,29 @@ function read(
   }
 
   const lines = new LineReader(text);
-  const tables = readSections(lines, report);
-  if (tables === undefined) return undefined;
-  const meta = readMeta(tables.META, report);
-  if (meta === undefined) return undefined;
-  const projects = readProjects(tables.PROJECTS, meta.scale, report);
-  if (projects === undefined) return undefined;
-  const ballots = readVotes(
-    tables.VOTES,
-    meta.voteType,
-    projects.byId,
-    projects.list.map((project) => project.id),
-    report,
-  );
+  let meta: ReturnType<typeof readMeta>;
+  let projects: ReturnType<typeof readProjects>;
+  let votes: VotesReader | undefined;
+  // META and PROJECTS are read when VOTES begins; its rows are read as they come.
+  const tables = readSections(lines, report, (section, header, sofar) => {
+    if (section !== "VOTES" || sofar.META === undefined || sofar.PROJECTS === undefined)
+      return undefined;
+    meta = readMeta(sofar.META, report);
+    projects = meta === undefined ? undefined : readProjects(sofar.PROJECTS, meta.scale, report);
+    if (meta === undefined || projects === undefined) return () => {};
+    votes = votesReader(
+      header,
+      meta.voteType,
+      projects.byId,
+      projects.list.map((project) => project.id),
+      report,
+      grouped,
+    );
+    return votes === undefined ? () => {} : votes;
+  });
+  if (tables === undefined || meta === undefined || projects === undefined || votes === undefined)
+    return undefined;
+  const ballots = votes.finish();
   if (ballots === undefined) return undefined;
 
   const scale = projects.scale;
@@ -200,7 +234,9 @@ function read(
     profile: {
       voteType: meta.voteType,
       ballots,
-      voteColumns: tables.VOTES.header.fields,
+      voteColumns: grouped
+        ? tables.VOTES.header.fields.filter((name) => VOTE_MODEL_COLUMNS.has(name))
+        : tables.VOTES.header.fields,
     },
   };
   const metaLines = idRecord<number>();
@@ -210,7 +246,7 @@ function read(
     locations: {
       meta: metaLines,
       projects: tables.PROJECTS.rows.map((row) => row.line),
-      votes: tables.VOTES.rows.map((row) => row.line),
+      votes: votes.lines,
     },
   };
 }
@@ -222,7 +258,20 @@ function read(
 class LineReader {
   private readonly read: string[] = [];
   private position = 0;
-  constructor(private readonly text: string) {}
+  constructor(readonly text: string) {}
+
+  /** Where line `index` starts in the text, when it is the next line to read. */
+  startOf(index: number): number | undefined {
+    return this.read.length === index && this.position <= this.text.length
+      ? this.position
+      : undefined;
+  }
+
+  /** Marks `count` lines as read by someone else, the next starting at `offset`. */
+  skip(count: number, offset: number): void {
+    for (let k = 0; k < count; k++) this.read.push("");
+    this.position = offset;
+  }
 
   /** Line `index` (0-based), or `undefined` past the end. */
   at(index: number): string | undefined {
@@ -250,7 +299,37 @@ function sectionOf(line: string): SectionName | undefined {
   return (SECTIONS as readonly string[]).includes(name) ? (name as SectionName) : undefined;
 }
 
-function readSections(lines: LineReader, report: Report): Record<SectionName, Table> | undefined {
+/**
+ * Where a section's rows go instead of its table: VOTES rows are read as they come, so a
+ * large file never holds a row object per voter.
+ */
+type RowSink = (
+  section: SectionName,
+  header: Row,
+  tables: Partial<Record<SectionName, Table>>,
+) => ((row: Row) => void) | RowScanner | undefined;
+
+/**
+ * A sink that can also read plain rows straight from the text: from `offset` (line
+ * `line`), as many as it can, stopping before any line it leaves to the general reader
+ * (quoted fields, a wrong number of fields, a section name). Returns the lines and rows it
+ * took and where it stopped.
+ */
+interface RowScanner {
+  readonly row: (row: Row) => void;
+  readonly scan: (
+    text: string,
+    offset: number,
+    line: number,
+    fields: number,
+  ) => { lines: number; rows: number; offset: number };
+}
+
+function readSections(
+  lines: LineReader,
+  report: Report,
+  sinkOf?: RowSink,
+): Record<SectionName, Table> | undefined {
   const tables: Partial<Record<SectionName, Table>> = {};
   let expected = 0;
   let i = 0;
@@ -306,6 +385,16 @@ function readSections(lines: LineReader, report: Report): Record<SectionName, Ta
       seen.add(name);
     }
     const rows: Row[] = [];
+    const given = sinkOf?.(section, { ...header.row, fields: names }, tables);
+    const sink = typeof given === "function" ? given : given?.row;
+    let count = 0;
+    const start = lines.startOf(i);
+    if (given !== undefined && typeof given !== "function" && start !== undefined) {
+      const scanned = given.scan(lines.text, start, i + 1, names.length);
+      lines.skip(scanned.lines, scanned.offset);
+      i += scanned.lines;
+      count += scanned.rows;
+    }
     for (let line = lines.at(i); line !== undefined; line = lines.at(i)) {
       if (sectionOf(line) !== undefined) break;
       if (line.trim() === "") {
@@ -320,13 +409,15 @@ function readSections(lines: LineReader, report: Report): Record<SectionName, Ta
           record.row.line,
           1,
           "wrong-field-count",
-          [section, rows.length],
+          [section, count],
           `${record.row.fields.length} fields where the ${section} header has ${names.length}`,
           { section, expected: names.length, found: record.row.fields.length },
         );
         continue;
       }
-      rows.push(record.row);
+      count++;
+      if (sink === undefined) rows.push(record.row);
+      else sink(record.row);
     }
     tables[section] = { header: { ...header.row, fields: names }, rows };
   }
@@ -565,31 +656,36 @@ function splitList(text: string): string[] {
 const POINTS_PATTERN = /^[+-]?\d+(?:\.\d+)?$/;
 const VOTE_MODEL_COLUMNS = new Set(["voter_id", "vote", "points"]);
 
-function readVotes(
-  table: Table,
+/** Reads VOTES rows one by one into ballots. */
+interface VotesReader extends RowScanner {
+  readonly row: (row: Row) => void;
+  /** The ballots, or undefined when a row was invalid (its issues reported). */
+  readonly finish: () => PbBallot[] | undefined;
+  /** The line of every ballot. */
+  readonly lines: number[];
+}
+
+function votesReader(
+  header: Row,
   voteType: VoteType,
   projects: ReadonlyMap<string, number>,
   ids: readonly string[],
   report: Report,
-): PbBallot[] | undefined {
-  const names = table.header.fields;
+  grouped: boolean,
+): VotesReader | undefined {
+  const names = header.fields;
   const voterIndex = names.indexOf("voter_id");
   const voteIndex = names.indexOf("vote");
   const pointsIndex = names.indexOf("points");
   if (voteIndex === -1) {
-    report(
-      table.header.line,
-      1,
-      "missing-column",
-      ["VOTES", "vote"],
-      'VOTES has no "vote" column',
-      { name: "vote" },
-    );
+    report(header.line, 1, "missing-column", ["VOTES", "vote"], 'VOTES has no "vote" column', {
+      name: "vote",
+    });
     return undefined;
   }
   if (pointsIndex === -1 && (voteType === "cumulative" || voteType === "scoring")) {
     report(
-      table.header.line,
+      header.line,
       1,
       "missing-column",
       ["VOTES", "points"],
@@ -601,10 +697,16 @@ function readVotes(
   const extra = names.flatMap((name, k) =>
     VOTE_MODEL_COLUMNS.has(name) ? [] : [[name, k] as const],
   );
+  // Other columns become each ballot's fields: plain objects with the same keys in the
+  // same order (fast to make and to hold), unless a column is named after a member of
+  // Object.prototype (then records without a prototype, where such a name is data).
+  const plainFields = extra.every(([name]) => !(name in Object.prototype));
   const ballots: PbBallot[] = [];
+  const lines: number[] = [];
   let valid = true;
-  for (let index = 0; index < table.rows.length; index++) {
-    const row = table.rows[index] as Row;
+  let index = -1;
+  const row = (row: Row): void => {
+    index++;
     const voteText = (row.fields[voteIndex] ?? "").trim();
     let chosen = voteText === "" ? [] : splitIds(voteText);
     let repeated: Map<string, number> | undefined;
@@ -699,8 +801,8 @@ function readVotes(
       );
       valid = false;
     }
-    if (!valid) continue;
-    const fields = idRecord<string>();
+    if (!valid) return;
+    const fields: Record<string, string> = plainFields ? {} : idRecord<string>();
     for (const [name, k] of extra) fields[name] = row.fields[k] ?? "";
     const ballot: { -readonly [K in keyof PbBallot]: PbBallot[K] } = {
       projects: chosen,
@@ -710,6 +812,123 @@ function readVotes(
     if (points !== undefined) ballot.points = points;
     if (voterIndex !== -1) ballot.voterId = (row.fields[voterIndex] ?? "").trim();
     ballots.push(ballot);
-  }
-  return valid ? ballots : undefined;
+    lines.push(row.line);
+  };
+  // The fast path: plain rows read in place, without a row object or a field list; any row
+  // that is not plain or not clean (an unknown or repeated project, points that do not
+  // match…) goes through `row`, which reports exactly as for any row.
+  const columns = names.length;
+  const starts = new Int32Array(columns);
+  const ends = new Int32Array(columns);
+  const slice = (text: string, k: number) =>
+    text.slice(starts[k] as number, ends[k] as number).trim();
+  // Grouped reading: the ballot read for each vote text (and points text) seen so far.
+  const seen = new Map<string, { multiplicity: number }>();
+  const clean = (text: string, lineNumber: number): boolean => {
+    if (!valid) return false;
+    const voteText = slice(text, voteIndex);
+    let key: string | undefined;
+    if (grouped) {
+      key = pointsIndex === -1 ? voteText : `${voteText};${slice(text, pointsIndex)}`;
+      const known = seen.get(key);
+      if (known !== undefined) {
+        known.multiplicity++;
+        index++;
+        return true;
+      }
+    }
+    const chosen = voteText === "" ? [] : splitIds(voteText);
+    for (let k = 0; k < chosen.length; k++) {
+      const at = projects.get(chosen[k] as string);
+      if (at === undefined) return false;
+      const id = ids[at] as string;
+      for (let j = 0; j < k; j++) if (chosen[j] === id) return false;
+      chosen[k] = id;
+    }
+    if (voteType === "choose-1" && chosen.length > 1) return false;
+    let points: number[] | undefined;
+    if (pointsIndex !== -1) {
+      const pointsText = slice(text, pointsIndex);
+      const parts = pointsText === "" ? [] : pointsText.split(",");
+      if (parts.length !== chosen.length) return false;
+      points = new Array<number>(parts.length);
+      for (let k = 0; k < parts.length; k++) {
+        const part = (parts[k] as string).trim();
+        if (!POINTS_PATTERN.test(part)) return false;
+        points[k] = Number(part);
+      }
+    }
+    if (key !== undefined) {
+      const ballot: { projects: string[]; multiplicity: number; points?: number[] } = {
+        projects: chosen,
+        multiplicity: 1,
+      };
+      if (points !== undefined) ballot.points = points;
+      seen.set(key, ballot);
+      ballots.push(ballot);
+      lines.push(lineNumber);
+      index++;
+      return true;
+    }
+    const fields: Record<string, string> = plainFields ? {} : idRecord<string>();
+    for (const [name, k] of extra)
+      fields[name] = text.slice(starts[k] as number, ends[k] as number);
+    const ballot: { -readonly [K in keyof PbBallot]: PbBallot[K] } = {
+      projects: chosen,
+      multiplicity: 1,
+      fields,
+    };
+    if (points !== undefined) ballot.points = points;
+    if (voterIndex !== -1) ballot.voterId = slice(text, voterIndex);
+    ballots.push(ballot);
+    lines.push(lineNumber);
+    index++;
+    return true;
+  };
+  const scan = (text: string, offset: number, line: number, fieldCount: number) => {
+    let position = offset;
+    let taken = 0;
+    let rows = 0;
+    let quote = text.indexOf('"', position);
+    while (position <= text.length) {
+      const newline = text.indexOf("\n", position);
+      const end = newline === -1 ? text.length : newline;
+      let stop = end;
+      if (stop > position && text.charCodeAt(stop - 1) === 13) stop--;
+      if (quote !== -1 && quote < position) quote = text.indexOf('"', position);
+      if (quote !== -1 && quote < stop) break;
+      let blank = true;
+      for (let k = position; k < stop && blank; k++) blank = isSpace(text.charCodeAt(k));
+      if (!blank) {
+        if (stop - position <= 12 && sectionOf(text.slice(position, stop)) !== undefined) break;
+        let field = 0;
+        let from = position;
+        for (;;) {
+          const semicolon = text.indexOf(";", from);
+          const to = semicolon === -1 || semicolon > stop ? stop : semicolon;
+          if (field < columns) {
+            starts[field] = from;
+            ends[field] = to;
+          }
+          field++;
+          if (to === stop) break;
+          from = to + 1;
+        }
+        if (field !== fieldCount) break;
+        const lineText = text.slice(position, stop);
+        if (!clean(text, line + taken))
+          row({ fields: lineText.split(";"), text: lineText, line: line + taken });
+        rows++;
+      }
+      taken++;
+      position = end + 1;
+    }
+    return { lines: taken, rows, offset: position };
+  };
+  return { row, scan, finish: () => (valid ? ballots : undefined), lines };
+}
+
+/** Space, tab, and the other white space `String.prototype.trim` removes in ASCII. */
+function isSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || code === 160 || code === 0xfeff;
 }

@@ -3,7 +3,11 @@ import type { Issue } from "../core/issue.js";
 import { ok, type Result } from "../core/result.js";
 import { checkPabulib, locatedChecks } from "./checkPabulib.js";
 import { parseJsonText } from "./parseJsonText.js";
-import { parsePabulib, parsePabulibWithLocations } from "./parsePabulib.js";
+import {
+  type PabulibReadOptions,
+  parsePabulib,
+  parsePabulibWithLocations,
+} from "./parsePabulib.js";
 
 /** Whether a text is the JSON form of an election (it starts with `{`) rather than Pabulib. */
 function isJson(text: string): boolean {
@@ -16,7 +20,8 @@ function isJson(text: string): boolean {
 /**
  * Reads an election in either of its forms, told apart by content: the JSON form
  * (`pbElectionToJson`, checked by `pbElectionFromJson`; a syntax error has its line and
- * column) or a Pabulib file (`parsePabulib`). Warnings say what was assumed.
+ * column) or a Pabulib file (`parsePabulib`, with its options). Warnings say what was
+ * assumed.
  *
  * @category Pabulib
  * @example
@@ -25,8 +30,8 @@ function isJson(text: string): boolean {
  * if (election.ok) officialRule(election.value.instance, election.value.profile);
  * ```
  */
-export function readPbElection(text: string): Result<PbElection> {
-  if (!isJson(text)) return parsePabulib(text);
+export function readPbElection(text: string, options: PabulibReadOptions = {}): Result<PbElection> {
+  if (!isJson(text)) return parsePabulib(text, options);
   const json = parseJsonText(text);
   return json.ok ? pbElectionFromJson(json.value) : json;
 }
@@ -53,9 +58,10 @@ export function checkPbElectionText(text: string): Issue[] {
 }
 
 /**
- * {@link readPbElection}, then the consistency checks of `checkPbElection` as warnings:
- * what a count should say about a file before counting it (META counts or a votes column
- * that the ballots do not match, no ballots at all).
+ * {@link readPbElection}, then the consistency checks of `checkPbElection` on counts and
+ * columns as warnings: what a count should say about a file before counting it (META
+ * counts or a votes column that the ballots do not match, no ballots at all); `pb check`
+ * also checks every ballot against the META constraints.
  *
  * @category Pabulib
  * @example
@@ -64,15 +70,21 @@ export function checkPbElectionText(text: string): Issue[] {
  * if (read.ok) read.warnings.map((warning) => warning.message);
  * ```
  */
-export function readPbElectionChecked(text: string): Result<PbElection> {
+export function readPbElectionChecked(
+  text: string,
+  options: PabulibReadOptions = {},
+): Result<PbElection> {
   if (isJson(text)) {
     const read = readPbElection(text);
     if (!read.ok) return read;
-    const checks = checkPbElection(read.value);
+    const checks = checkPbElection(read.value, { ballots: false });
     return checks.length === 0 ? read : ok(read.value, [...read.warnings, ...checks]);
   }
-  const parsed = parsePabulibWithLocations(text);
+  const parsed = parsePabulibWithLocations(text, options);
   if (!parsed.ok) return parsed;
   const { election, locations } = parsed.value;
-  return ok(election, [...parsed.warnings, ...locatedChecks(election, locations)]);
+  return ok(election, [
+    ...parsed.warnings,
+    ...locatedChecks(election, locations, { ballots: false }),
+  ]);
 }

@@ -8,6 +8,12 @@ import { quoteField } from "./delimitedRecord.js";
  * The most VOTES rows a written file may have: Pabulib has no multiplicity column, so a
  * compressed ballot becomes one row per voter, and a multiplicity of 2^31 would be a file
  * of tens of gigabytes.
+ *
+ * @category Pabulib
+ * @example
+ * ```ts
+ * MAX_PABULIB_ROWS; //=> 20_000_000
+ * ```
  */
 export const MAX_PABULIB_ROWS = 20_000_000;
 

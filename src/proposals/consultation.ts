@@ -156,11 +156,14 @@ const RECORDS = ["proposals", "supportsOf", "amendments", "drafts"] as const;
  * ```
  */
 export function consultationWithIdRecords(state: Consultation): Consultation {
-  if (RECORDS.every((name) => Object.getPrototypeOf(state[name]) === null)) return state;
+  const isIdRecord = (value: unknown) =>
+    value !== null && typeof value === "object" && Object.getPrototypeOf(value) === null;
+  if (RECORDS.every((name) => isIdRecord(state[name]))) return state;
   const copy = { ...state } as Record<(typeof RECORDS)[number], unknown> & Consultation;
   for (const name of RECORDS) {
-    const record = state[name] as Readonly<Record<string, unknown>>;
-    if (Object.getPrototypeOf(record) !== null)
+    // A record left out (a state written by hand) is an empty one.
+    const record = (state[name] ?? {}) as Readonly<Record<string, unknown>>;
+    if (!isIdRecord(record))
       (copy as Record<string, unknown>)[name] = idRecordFrom(
         Object.keys(record).map((key) => [key, record[key]] as const),
       );

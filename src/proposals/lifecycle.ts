@@ -1,5 +1,7 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { makeIssue } from "../core/issue.js";
+import { lazySchema } from "../core/lazySchema.js";
+import { parseSchema } from "../core/parseSchema.js";
 import { fail, ok, type Result } from "../core/result.js";
 import { schemaIssues } from "../core/schemaIssues.js";
 import { PROPOSAL_COMMAND_TYPES, type ProposalCommand } from "./proposalCommand.js";
@@ -26,35 +28,41 @@ export type Role =
   | "draft-author"
   | "contributor";
 
-const roleSchema = z.enum([
-  "participant",
-  "author",
-  "coauthor",
-  "admin",
-  "valuator",
-  "amendment-author",
-  "draft-author",
-  "contributor",
-]);
+const roleSchema = lazySchema(() =>
+  z.enum([
+    "participant",
+    "author",
+    "coauthor",
+    "admin",
+    "valuator",
+    "amendment-author",
+    "draft-author",
+    "contributor",
+  ]),
+);
 
-const answerStateSchema = z.object({
-  id: z.string().min(1),
-  title: z.string().optional(),
-  /** Whether a proposal may still be supported once this answer is published. */
-  supportable: z.boolean().default(true),
-  /** `required`: an answer in this state needs a cost; `phase`: when the running phase's component settings say `answersWithCosts: true`. */
-  cost: z.enum(["required", "phase", "optional"]).default("optional"),
-  /** Whether a proposal answered (and published) in this state becomes a budget project. */
-  fundable: z.boolean().default(false),
-  /** The answer states it may follow (`"none"` for an unanswered proposal); any when absent. */
-  from: z.array(z.string().min(1)).optional(),
-});
+const answerStateSchema = lazySchema(() =>
+  z.object({
+    id: z.string().check(z.minLength(1)),
+    title: z.optional(z.string()),
+    /** Whether a proposal may still be supported once this answer is published. */
+    supportable: z._default(z.boolean(), true),
+    /** `required`: an answer in this state needs a cost; `phase`: when the running phase's component settings say `answersWithCosts: true`. */
+    cost: z._default(z.enum(["required", "phase", "optional"]), "optional"),
+    /** Whether a proposal answered (and published) in this state becomes a budget project. */
+    fundable: z._default(z.boolean(), false),
+    /** The answer states it may follow (`"none"` for an unanswered proposal); any when absent. */
+    from: z.optional(z.array(z.string().check(z.minLength(1)))),
+  }),
+);
 
-const commandRuleSchema = z.object({
-  roles: z.array(roleSchema).min(1).optional(),
-  /** The capability the running phase must permit, or `null` for none (admin work). */
-  capability: z.string().min(1).nullable().optional(),
-});
+const commandRuleSchema = lazySchema(() =>
+  z.object({
+    roles: z.optional(z.array(roleSchema).check(z.minLength(1))),
+    /** The capability the running phase must permit, or `null` for none (admin work). */
+    capability: z.optional(z.nullable(z.string().check(z.minLength(1)))),
+  }),
+);
 
 /**
  * The zod schema of a lifecycle definition: the answer states (Decidim's custom answer
@@ -68,10 +76,12 @@ const commandRuleSchema = z.object({
  * lifecycleSchema.parse({ commands: { "publish-answer": { roles: ["admin", "valuator"] } } });
  * ```
  */
-export const lifecycleSchema = z.object({
-  answerStates: z.array(answerStateSchema).min(1).optional(),
-  commands: z.partialRecord(z.enum(PROPOSAL_COMMAND_TYPES), commandRuleSchema).default({}),
-});
+export const lifecycleSchema = lazySchema(() =>
+  z.object({
+    answerStates: z.optional(z.array(answerStateSchema).check(z.minLength(1))),
+    commands: z._default(z.partialRecord(z.enum(PROPOSAL_COMMAND_TYPES), commandRuleSchema), {}),
+  }),
+);
 
 /**
  * An answer state of a lifecycle.
@@ -181,7 +191,7 @@ export const defaultLifecycle: Lifecycle = {
  * ```
  */
 export function defineLifecycle(input: unknown): Result<Lifecycle> {
-  const parsed = lifecycleSchema.safeParse(input);
+  const parsed = parseSchema(lifecycleSchema, input);
   if (!parsed.success) return fail(schemaIssues(parsed.error, "invalid-lifecycle", "lifecycle"));
   const answerStates = parsed.data.answerStates ?? defaultLifecycle.answerStates;
   const issues = [];

@@ -1,11 +1,18 @@
-import { z } from "zod";
+import * as z from "zod/mini";
+import { lazySchema } from "../core/lazySchema.js";
 
-const id = z.string().min(1);
-const text = z.string();
+const id = lazySchema(() => z.string().check(z.minLength(1)));
+const text = lazySchema(() => z.string());
 /** Minor units of money, as a whole number or a string of digits (for amounts beyond 2^53). */
-const minorUnits = z
-  .union([z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER), z.string().regex(/^\d+$/)])
-  .transform((value) => String(value));
+const minorUnits = lazySchema(() =>
+  z.pipe(
+    z.union([
+      z.int().check(z.nonnegative()).check(z.lte(Number.MAX_SAFE_INTEGER)),
+      z.string().check(z.regex(/^\d+$/)),
+    ]),
+    z.transform((value) => String(value)),
+  ),
+);
 
 /**
  * The zod schema of a command on a consultation's proposals:
@@ -32,83 +39,87 @@ const minorUnits = z
  * proposalCommandSchema.parse({ type: "support", proposal: "p1", participant: "ana" });
  * ```
  */
-export const proposalCommandSchema = z.discriminatedUnion("type", [
-  z.object({
-    type: z.literal("create"),
-    proposal: id,
-    author: id,
-    title: id,
-    body: text.default(""),
-    scope: id.optional(),
-  }),
-  z.object({ type: z.literal("publish"), proposal: id, actor: id }),
-  z.object({ type: z.literal("withdraw"), proposal: id, actor: id }),
-  z.object({
-    type: z.literal("answer"),
-    proposal: id,
-    state: id,
-    actor: id,
-    cost: minorUnits.optional(),
-    costReport: text.optional(),
-    executionPeriod: text.optional(),
-  }),
-  z.object({ type: z.literal("publish-answer"), proposal: id, actor: id }),
-  z.object({ type: z.literal("support"), proposal: id, participant: id }),
-  z.object({ type: z.literal("unsupport"), proposal: id, participant: id }),
-  z.object({ type: z.literal("endorse"), proposal: id, participant: id }),
-  z.object({
-    type: z.literal("comment"),
-    proposal: id,
-    participant: id,
-    comment: id,
-    alignment: z.enum(["favour", "against", "neutral"]),
-  }),
-  z.object({ type: z.literal("assign-valuator"), proposal: id, actor: id, valuator: id }),
-  z.object({ type: z.literal("unassign-valuator"), proposal: id, actor: id, valuator: id }),
-  z.object({ type: z.literal("note"), proposal: id, actor: id, note: id, text: id }),
-  z.object({
-    type: z.literal("amend"),
-    amendment: id,
-    proposal: id,
-    author: id,
-    title: id,
-    body: text.default(""),
-  }),
-  z.object({ type: z.literal("publish-amendment"), amendment: id, actor: id }),
-  z.object({ type: z.literal("withdraw-amendment"), amendment: id, actor: id }),
-  z.object({ type: z.literal("accept-amendment"), amendment: id, actor: id }),
-  z.object({ type: z.literal("reject-amendment"), amendment: id, actor: id }),
-  z.object({ type: z.literal("promote-amendment"), amendment: id, actor: id, proposal: id }),
-  z.object({
-    type: z.literal("open-draft"),
-    draft: id,
-    author: id,
-    title: id,
-    body: text.default(""),
-    scope: id.optional(),
-  }),
-  z.object({ type: z.literal("request-access"), draft: id, participant: id }),
-  z.object({ type: z.literal("accept-access"), draft: id, actor: id, participant: id }),
-  z.object({ type: z.literal("reject-access"), draft: id, actor: id, participant: id }),
-  z.object({ type: z.literal("edit-draft"), draft: id, actor: id, title: id, body: text }),
-  z.object({ type: z.literal("publish-draft"), draft: id, actor: id, proposal: id }),
-  z.object({ type: z.literal("withdraw-draft"), draft: id, actor: id }),
-  z.object({
-    type: z.literal("merge"),
-    proposals: z.array(id).min(2),
-    into: id,
-    actor: id,
-    title: id,
-    body: text.default(""),
-  }),
-  z.object({
-    type: z.literal("split"),
-    proposal: id,
-    actor: id,
-    into: z.array(z.object({ proposal: id, title: id, body: text.default("") })).min(2),
-  }),
-  z.object({ type: z.literal("copy"), proposal: id, actor: id, into: id, component: id }),
-]);
+export const proposalCommandSchema = lazySchema(() =>
+  z.discriminatedUnion("type", [
+    z.object({
+      type: z.literal("create"),
+      proposal: id,
+      author: id,
+      title: id,
+      body: z._default(text, ""),
+      scope: z.optional(id),
+    }),
+    z.object({ type: z.literal("publish"), proposal: id, actor: id }),
+    z.object({ type: z.literal("withdraw"), proposal: id, actor: id }),
+    z.object({
+      type: z.literal("answer"),
+      proposal: id,
+      state: id,
+      actor: id,
+      cost: z.optional(minorUnits),
+      costReport: z.optional(text),
+      executionPeriod: z.optional(text),
+    }),
+    z.object({ type: z.literal("publish-answer"), proposal: id, actor: id }),
+    z.object({ type: z.literal("support"), proposal: id, participant: id }),
+    z.object({ type: z.literal("unsupport"), proposal: id, participant: id }),
+    z.object({ type: z.literal("endorse"), proposal: id, participant: id }),
+    z.object({
+      type: z.literal("comment"),
+      proposal: id,
+      participant: id,
+      comment: id,
+      alignment: z.enum(["favour", "against", "neutral"]),
+    }),
+    z.object({ type: z.literal("assign-valuator"), proposal: id, actor: id, valuator: id }),
+    z.object({ type: z.literal("unassign-valuator"), proposal: id, actor: id, valuator: id }),
+    z.object({ type: z.literal("note"), proposal: id, actor: id, note: id, text: id }),
+    z.object({
+      type: z.literal("amend"),
+      amendment: id,
+      proposal: id,
+      author: id,
+      title: id,
+      body: z._default(text, ""),
+    }),
+    z.object({ type: z.literal("publish-amendment"), amendment: id, actor: id }),
+    z.object({ type: z.literal("withdraw-amendment"), amendment: id, actor: id }),
+    z.object({ type: z.literal("accept-amendment"), amendment: id, actor: id }),
+    z.object({ type: z.literal("reject-amendment"), amendment: id, actor: id }),
+    z.object({ type: z.literal("promote-amendment"), amendment: id, actor: id, proposal: id }),
+    z.object({
+      type: z.literal("open-draft"),
+      draft: id,
+      author: id,
+      title: id,
+      body: z._default(text, ""),
+      scope: z.optional(id),
+    }),
+    z.object({ type: z.literal("request-access"), draft: id, participant: id }),
+    z.object({ type: z.literal("accept-access"), draft: id, actor: id, participant: id }),
+    z.object({ type: z.literal("reject-access"), draft: id, actor: id, participant: id }),
+    z.object({ type: z.literal("edit-draft"), draft: id, actor: id, title: id, body: text }),
+    z.object({ type: z.literal("publish-draft"), draft: id, actor: id, proposal: id }),
+    z.object({ type: z.literal("withdraw-draft"), draft: id, actor: id }),
+    z.object({
+      type: z.literal("merge"),
+      proposals: z.array(id).check(z.minLength(2)),
+      into: id,
+      actor: id,
+      title: id,
+      body: z._default(text, ""),
+    }),
+    z.object({
+      type: z.literal("split"),
+      proposal: id,
+      actor: id,
+      into: z
+        .array(z.object({ proposal: id, title: id, body: z._default(text, "") }))
+        .check(z.minLength(2)),
+    }),
+    z.object({ type: z.literal("copy"), proposal: id, actor: id, into: id, component: id }),
+  ]),
+);
 
 /**
  * A command on a consultation's proposals (see {@link proposalCommandSchema}).

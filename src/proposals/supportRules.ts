@@ -1,4 +1,5 @@
-import { z } from "zod";
+import * as z from "zod/mini";
+import { lazySchema } from "../core/lazySchema.js";
 
 /**
  * The zod schema of a consultation's support rules: how many proposals one participant may
@@ -16,21 +17,24 @@ import { z } from "zod";
  * supportRulesSchema.parse({ voteLimit: 5, minimumSupports: 2, threshold: 100 });
  * ```
  */
-export const supportRulesSchema = z.object({
-  voteLimit: z.number().int().positive().optional(),
-  minimumSupports: z.number().int().positive().optional(),
-  threshold: z.number().int().positive().optional(),
-  accumulateBeyondThreshold: z.boolean().default(true),
-  /** How many proposals (not withdrawn) one author may have. */
-  proposalLimit: z.number().int().positive().optional(),
-  /** The share of the census a proposal's counted supports must reach to succeed, as a decimal (`"0.01"` is 1%). */
-  successShareOfCensus: z
-    .string()
-    .regex(/^(0(\.\d+)?|1(\.0+)?)$/, "a decimal between 0 and 1, such as 0.01")
-    .optional(),
-  /** Months after its creation (in the process's time zone) an unsuccessful proposal is archived. */
-  archiveAfterMonths: z.number().int().positive().optional(),
-});
+export const supportRulesSchema = lazySchema(() =>
+  z.object({
+    voteLimit: z.optional(z.int().check(z.positive())),
+    minimumSupports: z.optional(z.int().check(z.positive())),
+    threshold: z.optional(z.int().check(z.positive())),
+    accumulateBeyondThreshold: z._default(z.boolean(), true),
+    /** How many proposals (not withdrawn) one author may have. */
+    proposalLimit: z.optional(z.int().check(z.positive())),
+    /** The share of the census a proposal's counted supports must reach to succeed, as a decimal (`"0.01"` is 1%). */
+    successShareOfCensus: z.optional(
+      z
+        .string()
+        .check(z.regex(/^(0(\.\d+)?|1(\.0+)?)$/, "a decimal between 0 and 1, such as 0.01")),
+    ),
+    /** Months after its creation (in the process's time zone) an unsuccessful proposal is archived. */
+    archiveAfterMonths: z.optional(z.int().check(z.positive())),
+  }),
+);
 
 /**
  * A consultation's support rules (see {@link supportRulesSchema}).

@@ -7,6 +7,7 @@ import {
 } from "../calendar/index.js";
 import { ownValue } from "../core/idRecord.js";
 import { makeIssue } from "../core/issue.js";
+import { parseSchema } from "../core/parseSchema.js";
 import { fail, ok, type Result } from "../core/result.js";
 import { schemaIssues } from "../core/schemaIssues.js";
 import { archivedProposals } from "./archivedProposals.js";
@@ -164,7 +165,7 @@ export function transition(
   context: TransitionContext,
 ): Result<{ readonly state: Consultation; readonly events: readonly ProposalEvent[] }> {
   const state = consultationWithIdRecords(given);
-  const parsed = proposalCommandSchema.safeParse(input);
+  const parsed = parseSchema(proposalCommandSchema, input);
   if (!parsed.success) return fail(schemaIssues(parsed.error, "invalid-command", "command"));
   const command = parsed.data;
   const lifecycle = context.lifecycle ?? defaultLifecycle;

@@ -1,5 +1,6 @@
-import { z } from "zod";
-import { idRecordSchema } from "../core/idRecord.js";
+import * as z from "zod/mini";
+import { idRecordSchema } from "../core/idRecordSchema.js";
+import { lazySchema } from "../core/lazySchema.js";
 
 /**
  * Approval ballots over named candidates, for committee elections: each ballot approves a
@@ -34,34 +35,38 @@ export interface ApprovalProfile {
  * approvalProfileSchema.safeParse({ candidates: ["a"], names: {}, ballots: [{ approved: ["b"], weight: 1 }] }).success; //=> false
  * ```
  */
-export const approvalProfileSchema = z
-  .object({
-    candidates: z.array(z.string().min(1)).min(1),
-    names: idRecordSchema(z.string()),
-    ballots: z.array(
-      z.object({ approved: z.array(z.string()), weight: z.number().positive().finite() }),
+export const approvalProfileSchema = lazySchema(() =>
+  z
+    .object({
+      candidates: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
+      names: idRecordSchema(z.string()),
+      ballots: z.array(
+        z.object({ approved: z.array(z.string()), weight: z.number().check(z.positive()) }),
+      ),
+      seats: z.optional(z.int().check(z.positive())),
+    })
+    .check(
+      z.superRefine((profile, context) => {
+        const known = new Set(profile.candidates);
+        profile.ballots.forEach((ballot, b) => {
+          const seen = new Set<string>();
+          ballot.approved.forEach((candidate, k) => {
+            if (!known.has(candidate)) {
+              context.addIssue({
+                code: "custom",
+                path: ["ballots", b, "approved", k],
+                message: `unknown candidate "${candidate}"`,
+              });
+            } else if (seen.has(candidate)) {
+              context.addIssue({
+                code: "custom",
+                path: ["ballots", b, "approved", k],
+                message: `candidate "${candidate}" is approved twice`,
+              });
+            }
+            seen.add(candidate);
+          });
+        });
+      }),
     ),
-    seats: z.number().int().positive().optional(),
-  })
-  .superRefine((profile, context) => {
-    const known = new Set(profile.candidates);
-    profile.ballots.forEach((ballot, b) => {
-      const seen = new Set<string>();
-      ballot.approved.forEach((candidate, k) => {
-        if (!known.has(candidate)) {
-          context.addIssue({
-            code: "custom",
-            path: ["ballots", b, "approved", k],
-            message: `unknown candidate "${candidate}"`,
-          });
-        } else if (seen.has(candidate)) {
-          context.addIssue({
-            code: "custom",
-            path: ["ballots", b, "approved", k],
-            message: `candidate "${candidate}" is approved twice`,
-          });
-        }
-        seen.add(candidate);
-      });
-    });
-  });
+);

@@ -39,6 +39,7 @@ export {
 } from "./majorityJudgment.js";
 export { maximinSupportCommittee } from "./maximinSupportCommittee.js";
 export {
+  MEEK_EXACT_WORK_LIMIT,
   type MeekStvOptions,
   meekStv,
   type PrfAlternativeDefeats,
@@ -49,11 +50,15 @@ export { minimaxApproval } from "./minimaxApproval.js";
 export { minimaxPhragmen } from "./minimaxPhragmen.js";
 export { monroe } from "./monroe.js";
 export type { TallyOutcome, TallyRound } from "./outcome.js";
-export { type PairwiseMatrix, pairwiseMatrix } from "./pairwiseMatrix.js";
+export {
+  PAIRWISE_WORK_LIMIT,
+  type PairwiseMatrix,
+  pairwiseMatrix,
+} from "./pairwiseMatrix.js";
 export { phragmenEnestroem } from "./phragmenEnestroem.js";
 export { plurality } from "./plurality.js";
 export { positionalScoring } from "./positionalScoring.js";
-export { rankedPairs } from "./rankedPairs.js";
+export { RANKED_PAIRS_WORK_LIMIT, rankedPairs } from "./rankedPairs.js";
 export { type RankedBallot, type RankedProfile, rankedProfileSchema } from "./rankedProfile.js";
 export {
   type ReferendumCount,

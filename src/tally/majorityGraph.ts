@@ -54,7 +54,7 @@ export function widestPaths(
       const iRow = i * s;
       for (let j = 0; j < s; j++) {
         const kj = paths[kRow + j] as number;
-        const via = ik < kj ? ik : kj;
+        const via = Math.min(ik, kj);
         if (via > (paths[iRow + j] as number) && j !== i) paths[iRow + j] = via;
       }
     }

@@ -15,6 +15,12 @@ const PRECISION_LIMIT_BITS = 2048;
  * largest keep factor or tally)², summed over the iterations. Glasgow's Canal ward (2007)
  * reaches it within seconds, where an unbounded exact count runs for over a minute and
  * then fails.
+ *
+ * @category STV
+ * @example
+ * ```ts
+ * meekStv(profile, { arithmetic: { kind: "rational" }, workLimit: MEEK_EXACT_WORK_LIMIT * 10 });
+ * ```
  */
 export const MEEK_EXACT_WORK_LIMIT = 5_000_000;
 

@@ -1,5 +1,6 @@
-import { z } from "zod";
-import { idRecordSchema } from "../core/idRecord.js";
+import * as z from "zod/mini";
+import { idRecordSchema } from "../core/idRecordSchema.js";
+import { lazySchema } from "../core/lazySchema.js";
 
 /**
  * One ranked ballot, or `weight` identical ones: tiers from best to worst; candidates in
@@ -56,49 +57,53 @@ export interface RankedProfile {
  * if (!parsed.success) parsed.error.issues; // paths such as ["ballots", 3, "ranking", 0, 1]
  * ```
  */
-export const rankedProfileSchema = z
-  .object({
-    candidates: z.array(z.string().min(1)).min(1),
-    names: idRecordSchema(z.string()),
-    ballots: z.array(
-      z.object({
-        ranking: z.array(z.array(z.string()).min(1)),
-        weight: z.number().positive().finite(),
+export const rankedProfileSchema = lazySchema(() =>
+  z
+    .object({
+      candidates: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
+      names: idRecordSchema(z.string()),
+      ballots: z.array(
+        z.object({
+          ranking: z.array(z.array(z.string()).check(z.minLength(1))),
+          weight: z.number().check(z.positive()),
+        }),
+      ),
+      seats: z.optional(z.int().check(z.positive())),
+      withdrawn: z.optional(z.array(z.string())),
+      tieOrder: z.optional(z.array(z.string())),
+      title: z.optional(z.string()),
+    })
+    .check(
+      z.superRefine((profile, context) => {
+        const known = new Set(profile.candidates);
+        if (known.size !== profile.candidates.length) {
+          context.addIssue({
+            code: "custom",
+            path: ["candidates"],
+            message: "candidate ids must be distinct",
+          });
+        }
+        profile.ballots.forEach((ballot, b) => {
+          const seen = new Set<string>();
+          ballot.ranking.forEach((tier, t) => {
+            tier.forEach((candidate, k) => {
+              if (!known.has(candidate)) {
+                context.addIssue({
+                  code: "custom",
+                  path: ["ballots", b, "ranking", t, k],
+                  message: `unknown candidate "${candidate}"`,
+                });
+              } else if (seen.has(candidate)) {
+                context.addIssue({
+                  code: "custom",
+                  path: ["ballots", b, "ranking", t, k],
+                  message: `candidate "${candidate}" is ranked twice`,
+                });
+              }
+              seen.add(candidate);
+            });
+          });
+        });
       }),
     ),
-    seats: z.number().int().positive().optional(),
-    withdrawn: z.array(z.string()).optional(),
-    tieOrder: z.array(z.string()).optional(),
-    title: z.string().optional(),
-  })
-  .superRefine((profile, context) => {
-    const known = new Set(profile.candidates);
-    if (known.size !== profile.candidates.length) {
-      context.addIssue({
-        code: "custom",
-        path: ["candidates"],
-        message: "candidate ids must be distinct",
-      });
-    }
-    profile.ballots.forEach((ballot, b) => {
-      const seen = new Set<string>();
-      ballot.ranking.forEach((tier, t) => {
-        tier.forEach((candidate, k) => {
-          if (!known.has(candidate)) {
-            context.addIssue({
-              code: "custom",
-              path: ["ballots", b, "ranking", t, k],
-              message: `unknown candidate "${candidate}"`,
-            });
-          } else if (seen.has(candidate)) {
-            context.addIssue({
-              code: "custom",
-              path: ["ballots", b, "ranking", t, k],
-              message: `candidate "${candidate}" is ranked twice`,
-            });
-          }
-          seen.add(candidate);
-        });
-      });
-    });
-  });
+);

@@ -1,5 +1,6 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { makeIssue } from "../core/issue.js";
+import { lazySchema } from "../core/lazySchema.js";
 import { fail, ok, type Result } from "../core/result.js";
 import type { TallyOutcome } from "./outcome.js";
 
@@ -30,21 +31,26 @@ export interface ReferendumCount {
  * referendumCountSchema.safeParse({ yes: 5, no: 2, abstain: 0, electorate: 6 }).success; //=> false
  * ```
  */
-export const referendumCountSchema = z
-  .object({
-    yes: z.number().int().nonnegative(),
-    no: z.number().int().nonnegative(),
-    abstain: z.number().int().nonnegative(),
-    electorate: z.number().int().positive().optional(),
-  })
-  .refine(
-    (count) =>
-      count.electorate === undefined || count.yes + count.no + count.abstain <= count.electorate,
-    {
-      path: ["electorate"],
-      message: "more votes were cast than the electorate counts",
-    },
-  );
+export const referendumCountSchema = lazySchema(() =>
+  z
+    .object({
+      yes: z.int().check(z.nonnegative()),
+      no: z.int().check(z.nonnegative()),
+      abstain: z.int().check(z.nonnegative()),
+      electorate: z.optional(z.int().check(z.positive())),
+    })
+    .check(
+      z.refine(
+        (count) =>
+          count.electorate === undefined ||
+          count.yes + count.no + count.abstain <= count.electorate,
+        {
+          path: ["electorate"],
+          message: "more votes were cast than the electorate counts",
+        },
+      ),
+    ),
+);
 
 /**
  * When a question passes: the share of yes among yes + no it needs (`majority`, exact as a
@@ -66,7 +72,9 @@ export interface ReferendumRules {
   readonly approvalQuorum?: readonly [number, number];
 }
 
-const fraction = z.tuple([z.number().int().nonnegative(), z.number().int().positive()]);
+const fraction = lazySchema(() =>
+  z.tuple([z.int().check(z.nonnegative()), z.int().check(z.positive())]),
+);
 
 /**
  * The zod schema of {@link ReferendumRules} as JSON: each share a fraction
@@ -78,14 +86,14 @@ const fraction = z.tuple([z.number().int().nonnegative(), z.number().int().posit
  * referendumRulesSchema.safeParse({ majority: [2, 3], strict: false }).success; //=> true
  * ```
  */
-export const referendumRulesSchema = z
-  .object({
-    majority: fraction.optional(),
-    strict: z.boolean().optional(),
-    participationQuorum: fraction.optional(),
-    approvalQuorum: fraction.optional(),
-  })
-  .strict();
+export const referendumRulesSchema = lazySchema(() =>
+  z.strictObject({
+    majority: z.optional(fraction),
+    strict: z.optional(z.boolean()),
+    participationQuorum: z.optional(fraction),
+    approvalQuorum: z.optional(fraction),
+  }),
+);
 
 /**
  * Decides a yes/no question exactly (whole-number cross-multiplication, no rounding): it

@@ -1,6 +1,9 @@
-import { z } from "zod";
-import { idRecordSchema, ownValue } from "../core/idRecord.js";
+import * as z from "zod/mini";
+import { ownValue } from "../core/idRecord.js";
+import { idRecordSchema } from "../core/idRecordSchema.js";
 import { makeIssue } from "../core/issue.js";
+import { lazySchema } from "../core/lazySchema.js";
+import { parseSchema } from "../core/parseSchema.js";
 import { fail, ok, type Result } from "../core/result.js";
 import type { TallyOutcome } from "./outcome.js";
 import { type ReferendumCount, type ReferendumRules, referendum } from "./referendum.js";
@@ -36,38 +39,42 @@ export interface ReferendumBallots {
  * @category Referendums
  * @example
  * ```ts
- * referendumBallotsSchema.safeParse({ questions: ["q"], ballots: [{ answers: { r: "yes" }, weight: 1 }] }).success; //=> false
+ * parseSchema(referendumBallotsSchema, { questions: ["q"], ballots: [{ answers: { r: "yes" }, weight: 1 }] }).success; //=> false
  * ```
  */
-export const referendumBallotsSchema = z
-  .object({
-    questions: z.array(z.string().min(1)).min(1),
-    electorate: z.number().int().positive().optional(),
-    ballots: z.array(
-      z.object({
-        answers: idRecordSchema(z.enum(["yes", "no", "abstain"])),
-        weight: z.number().int().positive(),
-      }),
-    ),
-  })
-  .superRefine((input, context) => {
-    const known = new Set(input.questions);
-    if (known.size !== input.questions.length)
-      context.addIssue({
-        code: "custom",
-        path: ["questions"],
-        message: "a question is listed twice",
-      });
-    input.ballots.forEach((ballot, b) => {
-      for (const question of Object.keys(ballot.answers))
-        if (!known.has(question))
+export const referendumBallotsSchema = lazySchema(() =>
+  z
+    .object({
+      questions: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
+      electorate: z.optional(z.int().check(z.positive())),
+      ballots: z.array(
+        z.object({
+          answers: idRecordSchema(z.enum(["yes", "no", "abstain"])),
+          weight: z.int().check(z.positive()),
+        }),
+      ),
+    })
+    .check(
+      z.superRefine((input, context) => {
+        const known = new Set(input.questions);
+        if (known.size !== input.questions.length)
           context.addIssue({
             code: "custom",
-            path: ["ballots", b, "answers", question],
-            message: `unknown question "${question}"`,
+            path: ["questions"],
+            message: "a question is listed twice",
           });
-    });
-  });
+        input.ballots.forEach((ballot, b) => {
+          for (const question of Object.keys(ballot.answers))
+            if (!known.has(question))
+              context.addIssue({
+                code: "custom",
+                path: ["ballots", b, "answers", question],
+                message: `unknown question "${question}"`,
+              });
+        });
+      }),
+    ),
+);
 
 /**
  * Counts every question of {@link ReferendumBallots} and decides each by its rules (one
@@ -84,7 +91,7 @@ export function referendumQuestions(
   input: ReferendumBallots,
   rules: ReferendumRules | Readonly<Record<string, ReferendumRules>> = {},
 ): Result<readonly { question: string; count: ReferendumCount; outcome: TallyOutcome }[]> {
-  const parsed = referendumBallotsSchema.safeParse(input);
+  const parsed = parseSchema(referendumBallotsSchema, input);
   if (!parsed.success)
     return fail(
       parsed.error.issues.map((issue) =>

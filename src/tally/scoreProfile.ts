@@ -1,5 +1,6 @@
-import { z } from "zod";
-import { idRecordSchema } from "../core/idRecord.js";
+import * as z from "zod/mini";
+import { idRecordSchema } from "../core/idRecordSchema.js";
+import { lazySchema } from "../core/lazySchema.js";
 
 /**
  * Score (or grade) ballots: each ballot gives each candidate a score from 0 to `maxScore`
@@ -36,35 +37,39 @@ export interface ScoreProfile {
  * scoreProfileSchema.safeParse({ candidates: ["a"], names: {}, maxScore: 5, ballots: [{ scores: { a: 7 }, weight: 1 }] }).success; //=> false
  * ```
  */
-export const scoreProfileSchema = z
-  .object({
-    candidates: z.array(z.string().min(1)).min(1),
-    names: idRecordSchema(z.string()),
-    maxScore: z.number().int().positive(),
-    ballots: z.array(
-      z.object({
-        scores: idRecordSchema(z.number().int().nonnegative()),
-        weight: z.number().positive().finite(),
+export const scoreProfileSchema = lazySchema(() =>
+  z
+    .object({
+      candidates: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
+      names: idRecordSchema(z.string()),
+      maxScore: z.int().check(z.positive()),
+      ballots: z.array(
+        z.object({
+          scores: idRecordSchema(z.int().check(z.nonnegative())),
+          weight: z.number().check(z.positive()),
+        }),
+      ),
+    })
+    .check(
+      z.superRefine((profile, context) => {
+        const known = new Set(profile.candidates);
+        profile.ballots.forEach((ballot, b) => {
+          for (const [candidate, score] of Object.entries(ballot.scores)) {
+            if (!known.has(candidate)) {
+              context.addIssue({
+                code: "custom",
+                path: ["ballots", b, "scores", candidate],
+                message: `unknown candidate "${candidate}"`,
+              });
+            } else if (score > profile.maxScore) {
+              context.addIssue({
+                code: "custom",
+                path: ["ballots", b, "scores", candidate],
+                message: `score ${score} is above the maximum ${profile.maxScore}`,
+              });
+            }
+          }
+        });
       }),
     ),
-  })
-  .superRefine((profile, context) => {
-    const known = new Set(profile.candidates);
-    profile.ballots.forEach((ballot, b) => {
-      for (const [candidate, score] of Object.entries(ballot.scores)) {
-        if (!known.has(candidate)) {
-          context.addIssue({
-            code: "custom",
-            path: ["ballots", b, "scores", candidate],
-            message: `unknown candidate "${candidate}"`,
-          });
-        } else if (score > profile.maxScore) {
-          context.addIssue({
-            code: "custom",
-            path: ["ballots", b, "scores", candidate],
-            message: `score ${score} is above the maximum ${profile.maxScore}`,
-          });
-        }
-      }
-    });
-  });
+);
