@@ -3,7 +3,7 @@ import { produce } from "immer";
 import { makeIssue } from "../core/issue.js";
 import { fail, type Result } from "../core/result.js";
 import type { Phase } from "./processDefinition.js";
-import { type Process, validateProcess } from "./validateProcess.js";
+import { instantsOfWallClock, type Process, validateProcess } from "./validateProcess.js";
 
 /**
  * A change to a process's schedule, in local times of its zone: set a phase's end (extend
@@ -44,7 +44,8 @@ export type ScheduleChange =
 export type NeighbourPolicy = "cascade" | "squeeze" | "reject";
 
 /** Wall-clock minutes of a local time, as if it were UTC (for moving local times). */
-function wallMinutes(local: string, asEnd: boolean): number {
+function wallMinutes(given: string, asEnd: boolean): number {
+  const local = given.replace(/([+-]\d{2}:\d{2}|Z)$/, "");
   const [date, time = "00:00"] = local.split("T");
   const [y, m, d] = (date as string).split("-").map(Number) as [number, number, number];
   const [hh, mm] = time.split(":").map(Number) as [number, number];
@@ -63,11 +64,26 @@ function moved(local: string, minutes: number, asEnd: boolean): string {
   return at.slice(0, 16);
 }
 
-/** An instant as a local date-time of a zone, to the minute. */
+/**
+ * An instant as a local date-time of a zone, to the minute; in an hour the clocks repeat,
+ * with the UTC offset that says which of its two instants it is.
+ */
 function localAt(instant: number, zone: string): string {
   const at = new TZDate(instant, zone);
   const pad = (value: number) => String(value).padStart(2, "0");
-  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}`;
+  const local = `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}`;
+  const wall = Date.UTC(
+    at.getFullYear(),
+    at.getMonth(),
+    at.getDate(),
+    at.getHours(),
+    at.getMinutes(),
+  );
+  if (instantsOfWallClock(wall, zone).length < 2) return local;
+  const offset = -at.getTimezoneOffset();
+  const sign = offset < 0 ? "-" : "+";
+  const size = Math.abs(offset);
+  return `${local}${sign}${pad(Math.floor(size / 60))}:${pad(size % 60)}`;
 }
 
 /**

@@ -2,16 +2,51 @@ import * as z from "zod/mini";
 import { idRecordSchema } from "../core/idRecordSchema.js";
 import { lazySchema } from "../core/lazySchema.js";
 
-/** `YYYY-MM-DD` (a whole local day) or `YYYY-MM-DDTHH:mm` (a local date-time). */
+/**
+ * Whether `YYYY-MM-DD[THH:mm]` names a day of the calendar and a time of the day: 31 April,
+ * 29 February 2026 or minute 75 do not (a date library would move them to another day).
+ */
+function isRealLocalTime(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?:[+-](\d{2}):(\d{2})|Z)?)?$/.exec(
+    text,
+  );
+  if (match === null) return true; // the pattern check reports it
+  const [year, month, day, hour, minute, offsetHours, offsetMinutes] = match
+    .slice(1)
+    .map((part) => Number(part ?? 0)) as [number, number, number, number, number, number, number];
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return (
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= days &&
+    hour <= 23 &&
+    minute <= 59 &&
+    offsetHours <= 14 &&
+    offsetMinutes <= 59
+  );
+}
+
+/**
+ * `YYYY-MM-DD` (a whole local day) or `YYYY-MM-DDTHH:mm` (a local date-time), real ones; a
+ * date-time may carry its UTC offset (`2026-10-25T02:30+01:00`) to name one of the two
+ * instants of an hour the clocks repeat.
+ */
 const localTime = lazySchema(() =>
-  z
-    .string()
-    .check(
-      z.regex(
-        /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$/,
-        "a local date (YYYY-MM-DD) or date-time (YYYY-MM-DDTHH:mm)",
-      ),
+  z.string().check(
+    z.regex(
+      /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}([+-]\d{2}:\d{2}|Z)?)?$/,
+      "a local date (YYYY-MM-DD) or date-time (YYYY-MM-DDTHH:mm, with its UTC offset where the clocks repeat an hour)",
     ),
+    z.superRefine((value, context) => {
+      if (!isRealLocalTime(value))
+        context.issues.push({
+          code: "custom",
+          input: value,
+          message: `${value} is not a day and time of the calendar (such as 31 April, 29 February of a common year, or minute 75)`,
+        });
+    }),
+  ),
 );
 
 /**

@@ -43,8 +43,10 @@ function offsetAt(instant: number, zone: string): number {
 /**
  * The instants at which a zone's clocks show a wall-clock time (given as if it were UTC):
  * none inside a gap, two when the clocks go back, else one; earliest first.
+ *
+ * @internal
  */
-function instantsOfWallClock(wall: number, zone: string): number[] {
+export function instantsOfWallClock(wall: number, zone: string): number[] {
   const offsets = new Set([offsetAt(wall - 86400_000, zone), offsetAt(wall + 86400_000, zone)]);
   const found = new Set<number>();
   for (const offset of offsets) {
@@ -60,13 +62,23 @@ function instantsOfWallClock(wall: number, zone: string): number[] {
  * A whole day starts at its first instant (midnight, or when the clocks skip midnight, the
  * first instant after); `asEnd` turns a whole day into the start of the next day.
  */
-function instantOf(text: string, zone: string, asEnd: boolean): number | undefined {
+function instantOf(given: string, zone: string, asEnd: boolean): number | undefined {
+  // A date-time may end with its UTC offset, to say which of a repeated hour's two
+  // instants it is (`2026-10-25T02:30+01:00`); it must be the zone's offset then.
+  const offsetMatch = /([+-])(\d{2}):(\d{2})$|Z$/.exec(given);
+  const text = offsetMatch === null ? given : given.slice(0, offsetMatch.index);
   const [date, time = "00:00"] = text.split("T");
   const [year, month, day] = (date as string).split("-").map(Number) as [number, number, number];
   const [hour, minute] = time.split(":").map(Number) as [number, number];
   const wholeDay = !text.includes("T");
   const wall = Date.UTC(year, month - 1, day + (wholeDay && asEnd ? 1 : 0), hour, minute);
   const instants = instantsOfWallClock(wall, zone);
+  if (offsetMatch !== null) {
+    const [, sign, hours = "0", minutes = "0"] = offsetMatch;
+    const offset = (sign === "-" ? -1 : 1) * (Number(hours) * 60 + Number(minutes));
+    const instant = wall - offset * 60_000;
+    return instants.includes(instant) ? instant : undefined;
+  }
   if (instants.length > 0) return instants[0];
   if (!wholeDay) return undefined;
   // Midnight skipped: the day starts when the clocks jump, the first instant after it.
@@ -150,7 +162,7 @@ export function validateProcess(
           makeIssue(
             "nonexistent-local-time",
             [...path, field],
-            `phase "${phase.id}" ${field}s at ${value}, which does not exist in ${definition.timeZone} (the clocks skip it)`,
+            `phase "${phase.id}" ${field}s at ${value}, which does not exist in ${definition.timeZone} (the clocks skip it, or that is not the zone's offset then)`,
             { value },
           ),
         );

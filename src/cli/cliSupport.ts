@@ -1,5 +1,6 @@
 import { type Process, validateProcess } from "../calendar/index.js";
-import { type Result, strictResult } from "../core/result.js";
+import type { Issue } from "../core/issue.js";
+import { fail, type Result, strictResult } from "../core/result.js";
 import { parseJsonText } from "../io/index.js";
 
 /** Where the CLI writes: injected so tests can run it in-process. */
@@ -78,11 +79,21 @@ export function readParsed<T>(
   return reported(file, parse(read.text), io, strict);
 }
 
+/** An issue's message led by its path into the JSON (`phases.1.start: …`), once. */
+function withJsonPath(issue: Issue): Issue {
+  const path = issue.path.map(String).join(".");
+  if (path === "" || issue.message.startsWith(path) || /^line \d+/.test(issue.message))
+    return issue;
+  return { ...issue, message: `${path}: ${issue.message}` };
+}
+
 /** Reads a process definition file and validates it; prints its issues on a problem. */
 export function loadProcess(file: string, io: CliIo): Process | undefined {
   return readParsed(file, io, (text) => {
     const json = parseJsonText(text);
-    return json.ok ? validateProcess(json.value) : json;
+    if (!json.ok) return json;
+    const process = validateProcess(json.value);
+    return process.ok ? process : fail(process.issues.map(withJsonPath));
   });
 }
 

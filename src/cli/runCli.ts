@@ -798,6 +798,26 @@ function tallyCommand(args: string[], io: CliIo): number {
   return failed ? 1 : 0;
 }
 
+/** An instant as the process's local time with its offset: `2026-10-11 23:59 (+02:00, Europe/Paris)`. */
+function localTimeIn(instant: number, zone: string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-CA", {
+      timeZone: zone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+      timeZoneName: "longOffset",
+    })
+      .formatToParts(instant)
+      .map((part) => [part.type, part.value]),
+  );
+  const offset = (parts.timeZoneName ?? "").replace("GMT", "") || "+00:00";
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute} (${offset}, ${zone})`;
+}
+
 function processCommand(args: string[], io: CliIo): number {
   const [command, ...rest] = args;
   const { values, positionals } = parseArgs({
@@ -835,8 +855,8 @@ function processCommand(args: string[], io: CliIo): number {
       const next = nextTransition(process, instant);
       io.stdout(
         values.json
-          ? `${JSON.stringify({ file, at: new Date(instant).toISOString(), phase: phase?.id ?? null, title: phase?.title ?? null, permits, next: next === undefined ? null : { ...next, at: new Date(next.at).toISOString() } })}\n`
-          : `${file}: ${phase === undefined ? "no phase is running" : `${phase.title} (${phase.id})${permits.length > 0 ? `; permits ${permits.join(", ")}` : ""}`}${next === undefined ? "" : `; next change ${new Date(next.at).toISOString()}`}\n`,
+          ? `${JSON.stringify({ file, at: new Date(instant).toISOString(), phase: phase?.id ?? null, title: phase?.title ?? null, permits, next: next === undefined ? null : { ...next, at: new Date(next.at).toISOString(), local: localTimeIn(next.at, process.definition.timeZone) } })}\n`
+          : `${file}: ${phase === undefined ? "no phase is running" : `${phase.title} (${phase.id})${permits.length > 0 ? `; permits ${permits.join(", ")}` : ""}`}${next === undefined ? "" : `; next change ${localTimeIn(next.at, process.definition.timeZone)} (${new Date(next.at).toISOString()})`}\n`,
       );
     }
     return failed ? 1 : 0;

@@ -23,6 +23,8 @@ export interface ProposalRecord {
   readonly coauthors: readonly string[];
   readonly scope?: string;
   readonly createdAt: number;
+  /** Its place in the order proposals were created in: 0 for the first. */
+  readonly sequence: number;
   readonly publishedAt?: number;
   readonly status: "draft" | "published" | "withdrawn" | "merged" | "split";
   readonly title: string;
@@ -196,6 +198,7 @@ export function applyEvent(state: Consultation, event: ProposalEvent): Consultat
           coauthors: event.coauthors ?? [],
           ...(event.scope === undefined ? {} : { scope: event.scope }),
           createdAt: event.at,
+          sequence: Object.keys(draft.proposals).length,
           status: "draft",
           title: event.title,
           body: event.body,

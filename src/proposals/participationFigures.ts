@@ -7,8 +7,9 @@ import { replay } from "./replay.js";
 /**
  * What a set of proposals gathered: people who took part (who created, supported — even
  * if they took it back —, endorsed, commented, amended, opened a draft or asked to
- * contribute: each counted once), proposals open now, their supports and endorsements
- * now, and every comment made, by alignment.
+ * contribute: each counted once), proposals open now (drafts and published ones, not
+ * withdrawn, merged or split), their supports and endorsements now, and every comment
+ * made, by alignment.
  *
  * @category Proposals
  * @example
@@ -101,8 +102,9 @@ export function participationFigures(
   readonly byPhase: Readonly<Record<string, PhaseActivity>>;
 } {
   const state = replay(log);
+  // Open now: drafts and published proposals; withdrawn, merged and split ones are closed.
   const open = Object.values(state.proposals).filter(
-    (proposal) => proposal.status !== "merged" && proposal.status !== "split",
+    (proposal) => proposal.status === "draft" || proposal.status === "published",
   );
   // Who acted and what was said, from the log, attributed to the scope of the proposal (or
   // draft) the event concerns.

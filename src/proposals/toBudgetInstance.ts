@@ -39,7 +39,9 @@ export function toBudgetInstance(
   );
   const issues = [];
   const projects: PbProject[] = [];
-  for (const proposal of Object.values(consultation.proposals)) {
+  // In the order they were created (an object lists numeric ids in numeric order).
+  const proposals = Object.values(consultation.proposals).sort((a, b) => a.sequence - b.sequence);
+  for (const proposal of proposals) {
     const answer = proposal.answer;
     if (
       proposal.status !== "published" ||

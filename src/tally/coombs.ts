@@ -9,6 +9,7 @@ import {
   rationalFromNumber,
 } from "../core/rational.js";
 import { ok, type Result } from "../core/result.js";
+import { displayName } from "./displayName.js";
 import type { TallyOutcome, TallyRound } from "./outcome.js";
 import { shareUnit } from "./plurality.js";
 import type { RankedProfile } from "./rankedProfile.js";
@@ -107,7 +108,7 @@ export function coombs(profile: RankedProfile): Result<TallyOutcome> {
       rounds.push({
         tallies: named(firsts, unit),
         elected: leaders,
-        note: `${leaders[0]} has a majority of first preferences`,
+        note: `${displayName(profile, leaders[0] as string)} has a majority of first preferences`,
       });
       return ok({ method: "coombs", winners: leaders, rounds, notes: [] });
     }

@@ -1,4 +1,5 @@
 import { ok, type Result } from "../core/result.js";
+import { displayName } from "./displayName.js";
 import type { TallyOutcome, TallyRound } from "./outcome.js";
 import { firstPreferences, inVotes } from "./plurality.js";
 import type { RankedProfile } from "./rankedProfile.js";
@@ -52,7 +53,7 @@ export function instantRunoff(
         tallies: inVotes(tallies, unit),
         exhausted,
         elected: leaders,
-        note: `${leaders[0]} has a majority of the ${active / unit} ballots still in the count`,
+        note: `${displayName(profile, leaders[0] as string)} has a majority of the ${active / unit} ballots still in the count`,
       });
       return ok({ method: "irv", winners: leaders, rounds, notes: [] });
     }
@@ -79,7 +80,7 @@ export function instantRunoff(
       tallies: inVotes(tallies, unit),
       exhausted,
       eliminated: out,
-      note: `${out.join(", ")} ${out.length > 1 ? "have" : "has"} the fewest votes (${fewest / unit})`,
+      note: `${out.map((id) => displayName(profile, id)).join(", ")} ${out.length > 1 ? "have" : "has"} the fewest votes (${fewest / unit})`,
     });
     for (const candidate of out) continuing.delete(candidate);
   }

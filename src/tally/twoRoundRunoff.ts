@@ -1,4 +1,5 @@
 import { ok, type Result } from "../core/result.js";
+import { displayName } from "./displayName.js";
 import type { TallyOutcome } from "./outcome.js";
 import { pairwiseMatrix } from "./pairwiseMatrix.js";
 import { firstPreferences, inVotes } from "./plurality.js";
@@ -33,7 +34,7 @@ export function twoRoundRunoff(profile: RankedProfile): Result<TallyOutcome> {
           tallies: inVotes(tallies, unit),
           exhausted,
           elected: [winner],
-          note: `${winner} has a majority in the first round`,
+          note: `${displayName(profile, winner)} has a majority in the first round`,
         },
       ],
       notes: [],
@@ -65,7 +66,7 @@ export function twoRoundRunoff(profile: RankedProfile): Result<TallyOutcome> {
       {
         tallies: inVotes(tallies, unit),
         exhausted,
-        note: `runoff between ${pairs.map((pair) => pair.join(" and ")).join("; or ")}`,
+        note: `runoff between ${pairs.map((pair) => pair.map((id) => displayName(profile, id)).join(" and ")).join("; or ")}`,
       },
       { elected: chosen, note: "the runoff's head-to-head majority" },
     ],
