@@ -162,7 +162,9 @@ export function validateProcess(
           makeIssue(
             "nonexistent-local-time",
             [...path, field],
-            `phase "${phase.id}" ${field}s at ${value}, which does not exist in ${definition.timeZone} (the clocks skip it, or that is not the zone's offset then)`,
+            /([+-]\d{2}:\d{2}|Z)$/.test(value)
+              ? `phase "${phase.id}" ${field}s at ${value}, but ${definition.timeZone} does not have that offset at that time`
+              : `phase "${phase.id}" ${field}s at ${value}, which does not exist in ${definition.timeZone} (the clocks skip it)`,
             { value },
           ),
         );

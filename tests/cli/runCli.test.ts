@@ -522,7 +522,7 @@ describe("civitas process", () => {
     });
     expect(broken.code).toBe(1);
     expect(broken.stderr).toBe(
-      'p.json: phase "a" starts at 2026-03-29T02:30, which does not exist in Europe/Paris (the clocks skip it)\n',
+      'p.json: phases.0.start: phase "a" starts at 2026-03-29T02:30, which does not exist in Europe/Paris (the clocks skip it)\n',
     );
     const syntax = run(["process", "check", "q.json"], { "q.json": '{"id": ' });
     expect(syntax.stderr).toMatch(/^q.json: line 1, column 8: not valid JSON/);
