@@ -1,13 +1,15 @@
 import { idRecordFrom } from "../core/idRecord.js";
 import { ok, type Result } from "../core/result.js";
+import { compactBallots } from "./compactBallots.js";
 import type { TallyOutcome, TallyRound } from "./outcome.js";
-import { inVotes, shareUnit } from "./plurality.js";
+import { shareUnit } from "./plurality.js";
 import type { RankedProfile } from "./rankedProfile.js";
 
 /**
  * Bucklin: count first preferences; if nobody has a majority of the voters, add second
  * preferences, then third, and so on; at the first depth where someone has a majority,
- * the candidates with the most votes win.
+ * the candidates with the most votes win. Withdrawn candidates are passed over: the
+ * next preference moves up in their place.
  *
  * @category Single winner
  * @example
@@ -16,33 +18,44 @@ import type { RankedProfile } from "./rankedProfile.js";
  * ```
  */
 export function bucklin(profile: RankedProfile): Result<TallyOutcome> {
-  const withdrawn = new Set(profile.withdrawn ?? []);
-  const candidates = profile.candidates.filter((candidate) => !withdrawn.has(candidate));
-  const voters = profile.ballots.reduce((sum, ballot) => sum + ballot.weight, 0);
-  const depth = Math.max(1, ...profile.ballots.map((ballot) => ballot.ranking.length));
+  const ballots = compactBallots(profile);
+  const { candidates, members, tierStart, ballotStart, weights } = ballots;
+  let voters = 0;
+  let depth = 1;
+  for (let b = 0; b < weights.length; b++) {
+    voters += weights[b] as number;
+    depth = Math.max(depth, (ballotStart[b + 1] as number) - (ballotStart[b] as number));
+  }
   const unit = shareUnit(candidates.length);
-  const tallies: Record<string, number> = idRecordFrom(
-    candidates.map((candidate) => [candidate, 0]),
-  );
+  const tallies = new Float64Array(candidates.length);
+  const named = () =>
+    idRecordFrom(candidates.map((candidate, c) => [candidate, (tallies[c] as number) / unit]));
   const rounds: TallyRound[] = [];
   for (let level = 0; level < depth; level++) {
-    for (const ballot of profile.ballots) {
-      const tier = (ballot.ranking[level] ?? []).filter((candidate) => !withdrawn.has(candidate));
-      for (const candidate of tier)
-        tallies[candidate] = (tallies[candidate] as number) + (ballot.weight * unit) / tier.length;
+    for (let b = 0; b < weights.length; b++) {
+      const t = (ballotStart[b] as number) + level;
+      if (t >= (ballotStart[b + 1] as number)) continue;
+      const begin = tierStart[t] as number;
+      const end = tierStart[t + 1] as number;
+      const share = ((weights[b] as number) * unit) / (end - begin);
+      for (let i = begin; i < end; i++) {
+        const c = members[i] as number;
+        tallies[c] = (tallies[c] as number) + share;
+      }
     }
-    const best = Math.max(...Object.values(tallies));
+    let best = Number.NEGATIVE_INFINITY;
+    for (const value of tallies) best = Math.max(best, value);
     if (best * 2 > voters * unit || level === depth - 1) {
-      const winners = candidates.filter((candidate) => tallies[candidate] === best);
+      const winners = candidates.filter((_, c) => tallies[c] === best);
       rounds.push({
-        tallies: inVotes(tallies, unit),
+        tallies: named(),
         elected: winners,
         note: `with preferences down to rank ${level + 1}, the most votes: ${best / unit}`,
       });
       return ok({ method: "bucklin", winners, rounds, notes: [] });
     }
     rounds.push({
-      tallies: inVotes(tallies, unit),
+      tallies: named(),
       note: `no majority with preferences down to rank ${level + 1}`,
     });
   }

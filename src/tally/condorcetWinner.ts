@@ -1,7 +1,7 @@
 import type { Result } from "../core/result.js";
 import { marginOutcome, margins } from "./marginHelpers.js";
 import type { TallyOutcome } from "./outcome.js";
-import { pairwiseMatrix } from "./pairwiseMatrix.js";
+import { boundedPairwiseMatrix } from "./pairwiseMatrix.js";
 import type { RankedProfile } from "./rankedProfile.js";
 
 /**
@@ -15,7 +15,9 @@ import type { RankedProfile } from "./rankedProfile.js";
  * ```
  */
 export function condorcetWinner(profile: RankedProfile): Result<TallyOutcome> {
-  const matrix = pairwiseMatrix(profile);
+  const counted = boundedPairwiseMatrix(profile);
+  if (!counted.ok) return counted;
+  const matrix = counted.value;
   const m = margins(matrix);
   const winners = matrix.candidates.filter((_, i) =>
     matrix.candidates.every((_, j) => i === j || ((m[i] as number[])[j] as number) > 0),

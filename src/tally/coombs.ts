@@ -9,6 +9,12 @@ import {
   rationalFromNumber,
 } from "../core/rational.js";
 import { ok, type Result } from "../core/result.js";
+import {
+  type CompactBallots,
+  compactBallots,
+  countFirstPreferences,
+  standingIn,
+} from "./compactBallots.js";
 import { displayName } from "./displayName.js";
 import type { TallyOutcome, TallyRound } from "./outcome.js";
 import { shareUnit } from "./plurality.js";
@@ -27,54 +33,71 @@ import type { RankedProfile } from "./rankedProfile.js";
  * ```
  */
 export function coombs(profile: RankedProfile): Result<TallyOutcome> {
-  const withdrawn = new Set(profile.withdrawn ?? []);
-  const candidates = profile.candidates.filter((candidate) => !withdrawn.has(candidate));
+  const ballots = compactBallots(profile);
+  const { candidates, members, tierStart, ballotStart, weights } = ballots;
   const n = candidates.length;
-  const index = new Map(candidates.map((candidate, c) => [candidate, c]));
-  // Ballots as tiers of candidate numbers (withdrawn candidates left out).
-  const tiers: Int32Array[][] = profile.ballots.map((ballot) =>
-    ballot.ranking
-      .map((tier) => Int32Array.from(tier.flatMap((candidate) => index.get(candidate) ?? [])))
-      .filter((tier) => tier.length > 0),
-  );
-  const weights = profile.ballots.map((ballot) => ballot.weight);
-  const B = tiers.length;
+  const B = weights.length;
   const alive = new Uint8Array(n).fill(1);
   let count = n;
-  // The ballots that rank each candidate, and how many continuing candidates each ranks.
-  const ballotsOf: number[][] = Array.from({ length: n }, () => []);
+  // The ballots that rank each candidate (ballotsOf[c] is ballotsOfStart[c] to
+  // ballotsOfStart[c + 1] − 1 in ballotList), and how many continuing candidates each
+  // ballot ranks.
   const rankedAlive = new Int32Array(B);
+  const ballotsOfStart = new Int32Array(n + 1);
   let longest = 0;
   for (let b = 0; b < B; b++) {
-    for (const tier of tiers[b] as Int32Array[])
-      for (const c of tier) {
-        (ballotsOf[c] as number[]).push(b);
-        rankedAlive[b] = (rankedAlive[b] as number) + 1;
-      }
-    longest = Math.max(longest, rankedAlive[b] as number);
+    const from = tierStart[ballotStart[b] as number] as number;
+    const to = tierStart[ballotStart[b + 1] as number] as number;
+    for (let i = from; i < to; i++) {
+      const c = members[i] as number;
+      ballotsOfStart[c + 1] = (ballotsOfStart[c + 1] as number) + 1;
+    }
+    rankedAlive[b] = to - from;
+    longest = Math.max(longest, to - from);
+  }
+  for (let c = 0; c < n; c++)
+    ballotsOfStart[c + 1] = (ballotsOfStart[c + 1] as number) + (ballotsOfStart[c] as number);
+  const ballotList = new Int32Array(ballotsOfStart[n] as number);
+  const filled = ballotsOfStart.slice(0, n);
+  for (let b = 0; b < B; b++) {
+    const from = tierStart[ballotStart[b] as number] as number;
+    const to = tierStart[ballotStart[b + 1] as number] as number;
+    for (let i = from; i < to; i++) {
+      const c = members[i] as number;
+      ballotList[filled[c] as number] = b;
+      filled[c] = (filled[c] as number) + 1;
+    }
   }
   // A ballot that leaves out k continuing candidates gives each weight / k of a last
   // place. weightRanking[r]: the weight of ballots ranking r continuing candidates;
   // rankedWeight[c][r]: the part of it ranking c. Then the left-out shares of c are
-  // Σ_r (weightRanking[r] − rankedWeight[c][r]) / (count − r), counted in O(longest).
+  // Σ_r (weightRanking[r] − rankedWeight[c][r]) / (count − r) over r < count. A ballot
+  // that ranks every continuing candidate (r = count) is complete and stays so; its
+  // entries, at r ≥ count from then on, are never read again, so they are no longer
+  // moved (on complete rankings this is every ballot, and elimination costs O(ballots)).
   const width = longest + 1;
   const weightRanking = new Float64Array(width);
   const rankedWeight = new Float64Array(n * width);
+  const incompleteAt = new Int32Array(width);
+  const complete = new Uint8Array(B);
   for (let b = 0; b < B; b++) {
     const r = rankedAlive[b] as number;
     const w = weights[b] as number;
+    if (r === count) {
+      complete[b] = 1;
+      continue;
+    }
+    incompleteAt[r] = (incompleteAt[r] as number) + 1;
     weightRanking[r] = (weightRanking[r] as number) + w;
-    for (const tier of tiers[b] as Int32Array[])
-      for (const c of tier)
-        rankedWeight[c * width + r] = (rankedWeight[c * width + r] as number) + w;
+    const from = tierStart[ballotStart[b] as number] as number;
+    const to = tierStart[ballotStart[b + 1] as number] as number;
+    for (let i = from; i < to; i++) {
+      const cell = (members[i] as number) * width + r;
+      rankedWeight[cell] = (rankedWeight[cell] as number) + w;
+    }
   }
-  const firstTier = new Int32Array(B);
-  const lastTier = Int32Array.from(tiers, (ballot) => ballot.length - 1);
-  const aliveIn = (tier: Int32Array) => {
-    let k = 0;
-    for (const c of tier) k += alive[c] as number;
-    return k;
-  };
+  const firstTier = ballotStart.slice(0, B);
+  const lastTier = Int32Array.from({ length: B }, (_, b) => (ballotStart[b + 1] as number) - 1);
   const named = (values: Float64Array, unit: number) =>
     idRecordFrom(
       candidates.flatMap((name, c) =>
@@ -85,21 +108,10 @@ export function coombs(profile: RankedProfile): Result<TallyOutcome> {
   for (;;) {
     const unit = shareUnit(count);
     // First preferences among the continuing candidates.
-    const firsts = new Float64Array(n);
+    const { tallies: firsts, exhausted } = countFirstPreferences(ballots, alive, firstTier, unit);
     let active = 0;
-    for (let b = 0; b < B; b++) {
-      const ballot = tiers[b] as Int32Array[];
-      while (
-        (firstTier[b] as number) < ballot.length &&
-        aliveIn(ballot[firstTier[b] as number] as Int32Array) === 0
-      )
-        firstTier[b] = (firstTier[b] as number) + 1;
-      const tier = ballot[firstTier[b] as number];
-      if (tier === undefined) continue;
-      const share = ((weights[b] as number) * unit) / aliveIn(tier);
-      for (const c of tier) if (alive[c] === 1) firsts[c] = (firsts[c] as number) + share;
-      active += (weights[b] as number) * unit;
-    }
+    for (let b = 0; b < B; b++) active += (weights[b] as number) * unit;
+    active -= exhausted * unit;
     let best = -1;
     for (let c = 0; c < n; c++)
       if (alive[c] === 1 && (firsts[c] as number) > best) best = firsts[c] as number;
@@ -112,40 +124,45 @@ export function coombs(profile: RankedProfile): Result<TallyOutcome> {
       });
       return ok({ method: "coombs", winners: leaders, rounds, notes: [] });
     }
-    // Last places: the left-out shares, then the lowest tiers of ballots that rank every
-    // continuing candidate (there are such ballots only once few candidates remain).
+    // Last places: the left-out shares, then the lowest tiers of complete ballots.
+    const levels: number[] = [];
+    for (let r = 0; r < width && r < count; r++)
+      if ((incompleteAt[r] as number) > 0) levels.push(r);
     const last = new Float64Array(n);
     for (let c = 0; c < n; c++) {
       if (alive[c] === 0) continue;
       let sum = 0;
-      for (let r = 0; r < width && r < count; r++) {
+      for (const r of levels) {
         const w = (weightRanking[r] as number) - (rankedWeight[c * width + r] as number);
         if (w !== 0) sum += (w * unit) / (count - r);
       }
       last[c] = sum;
     }
-    if (count <= longest) {
-      for (let b = 0; b < B; b++) {
-        if ((rankedAlive[b] as number) < count) continue;
-        const ballot = tiers[b] as Int32Array[];
-        while (
-          (lastTier[b] as number) >= 0 &&
-          aliveIn(ballot[lastTier[b] as number] as Int32Array) === 0
-        )
-          lastTier[b] = (lastTier[b] as number) - 1;
-        const tier = ballot[lastTier[b] as number];
-        if (tier === undefined) continue;
-        const share = ((weights[b] as number) * unit) / aliveIn(tier);
-        for (const c of tier) if (alive[c] === 1) last[c] = (last[c] as number) + share;
+    for (let b = 0; b < B; b++) {
+      if (complete[b] === 0) continue;
+      const first = ballotStart[b] as number;
+      let t = lastTier[b] as number;
+      let k = 0;
+      for (; t >= first; t--) {
+        k = standingIn(ballots, t, alive);
+        if (k > 0) break;
+      }
+      lastTier[b] = t;
+      if (t < first) continue;
+      const share = ((weights[b] as number) * unit) / k;
+      for (let i = tierStart[t] as number; i < (tierStart[t + 1] as number); i++) {
+        const c = members[i] as number;
+        if (alive[c] === 1) last[c] = (last[c] as number) + share;
       }
     }
     const out = mostLast(last, alive, count, unit, {
-      tiers,
-      weights,
+      ballots,
       rankedAlive,
+      complete,
       lastTier,
       weightRanking,
       rankedWeight,
+      levels,
       width,
       longest,
     });
@@ -174,31 +191,45 @@ export function coombs(profile: RankedProfile): Result<TallyOutcome> {
     }
     // Ballots that ranked them now rank one continuing candidate fewer.
     for (const gone of out) {
-      for (const b of ballotsOf[gone] as number[]) {
+      for (let j = ballotsOfStart[gone] as number; j < (ballotsOfStart[gone + 1] as number); j++) {
+        const b = ballotList[j] as number;
         const r = rankedAlive[b] as number;
+        rankedAlive[b] = r - 1;
+        if (complete[b] === 1) continue;
         const w = weights[b] as number;
+        incompleteAt[r] = (incompleteAt[r] as number) - 1;
+        incompleteAt[r - 1] = (incompleteAt[r - 1] as number) + 1;
         weightRanking[r] = (weightRanking[r] as number) - w;
         weightRanking[r - 1] = (weightRanking[r - 1] as number) + w;
-        for (const tier of tiers[b] as Int32Array[])
-          for (const c of tier) {
-            if (alive[c] === 0 && c !== gone) continue;
-            rankedWeight[c * width + r] = (rankedWeight[c * width + r] as number) - w;
-            rankedWeight[c * width + r - 1] = (rankedWeight[c * width + r - 1] as number) + w;
-          }
-        rankedAlive[b] = r - 1;
+        const from = tierStart[ballotStart[b] as number] as number;
+        const to = tierStart[ballotStart[b + 1] as number] as number;
+        for (let i = from; i < to; i++) {
+          const c = members[i] as number;
+          if (alive[c] === 0 && c !== gone) continue;
+          rankedWeight[c * width + r] = (rankedWeight[c * width + r] as number) - w;
+          rankedWeight[c * width + r - 1] = (rankedWeight[c * width + r - 1] as number) + w;
+        }
       }
     }
+    // Ballots whose left-out candidates are all gone are complete from now on.
+    for (let b = 0; b < B; b++)
+      if (complete[b] === 0 && rankedAlive[b] === count) {
+        complete[b] = 1;
+        incompleteAt[count] = (incompleteAt[count] as number) - 1;
+      }
   }
 }
 
 /** What the exact comparison of last places reads. */
 interface LastPlaces {
-  readonly tiers: readonly Int32Array[][];
-  readonly weights: readonly number[];
+  readonly ballots: CompactBallots;
   readonly rankedAlive: Int32Array;
+  readonly complete: Uint8Array;
   readonly lastTier: Int32Array;
   readonly weightRanking: Float64Array;
   readonly rankedWeight: Float64Array;
+  /** The values r < count at which incomplete ballots rank r continuing candidates. */
+  readonly levels: readonly number[];
   readonly width: number;
   readonly longest: number;
 }
@@ -225,20 +256,21 @@ function mostLast(
   for (let c = 0; c < last.length; c++)
     if (alive[c] === 1 && (last[c] as number) >= most - tolerance) near.push(c);
   if (near.length === 1) return near;
-  const { weightRanking, rankedWeight, width } = data;
+  const { weightRanking, rankedWeight, width, levels } = data;
+  const { members, tierStart, ballotStart, weights } = data.ballots;
   const whole =
     count > data.longest &&
     Number.isSafeInteger(unit) &&
-    data.weights.every((weight) => Number.isSafeInteger(weight));
+    weights.every((weight) => Number.isSafeInteger(weight));
   if (whole) {
     let denominator = 1n;
-    for (let r = 0; r < width && r < count; r++) {
+    for (const r of levels) {
       const k = BigInt(count - r);
       denominator = (denominator / greatestCommonDivisor(denominator, k)) * k;
     }
     const tally = (c: number) => {
       let sum = 0n;
-      for (let r = 0; r < width && r < count; r++) {
+      for (const r of levels) {
         const w = (weightRanking[r] as number) - (rankedWeight[c * width + r] as number);
         if (w !== 0) sum += BigInt(w) * (denominator / BigInt(count - r));
       }
@@ -250,7 +282,7 @@ function mostLast(
     return exact.filter(([, value]) => value === best).map(([c]) => c);
   }
   // Ballot by ballot in fractions.
-  const { tiers, weights, rankedAlive, lastTier } = data;
+  const { rankedAlive, complete, lastTier } = data;
   const exact = new Map<number, Rational>(near.map((c) => [c, rational(0)]));
   const add = (c: number, weight: number, k: number) => {
     const value = exact.get(c);
@@ -260,20 +292,24 @@ function mostLast(
         addRational(value, multiplyRational(rationalFromNumber(weight * unit), rational(1, k))),
       );
   };
-  for (let b = 0; b < tiers.length; b++) {
-    const ballot = tiers[b] as Int32Array[];
-    const leftOut = count - (rankedAlive[b] as number);
-    if (leftOut > 0) {
-      const ranked = new Set<number>();
-      for (const tier of ballot) for (const c of tier) if (alive[c] === 1) ranked.add(c);
-      for (const c of near) if (!ranked.has(c)) add(c, weights[b] as number, leftOut);
+  const ranked = new Uint8Array(last.length);
+  for (let b = 0; b < weights.length; b++) {
+    const from = tierStart[ballotStart[b] as number] as number;
+    const to = tierStart[ballotStart[b + 1] as number] as number;
+    if (complete[b] === 0) {
+      const leftOut = count - (rankedAlive[b] as number);
+      for (let i = from; i < to; i++) ranked[members[i] as number] = 1;
+      for (const c of near) if (ranked[c] === 0) add(c, weights[b] as number, leftOut);
+      for (let i = from; i < to; i++) ranked[members[i] as number] = 0;
       continue;
     }
-    const tier = ballot[lastTier[b] as number];
-    if (tier === undefined) continue;
-    let k = 0;
-    for (const c of tier) k += alive[c] as number;
-    for (const c of tier) if (alive[c] === 1) add(c, weights[b] as number, k);
+    const t = lastTier[b] as number;
+    if (t < (ballotStart[b] as number)) continue;
+    const k = standingIn(data.ballots, t, alive);
+    for (let i = tierStart[t] as number; i < (tierStart[t + 1] as number); i++) {
+      const c = members[i] as number;
+      if (alive[c] === 1) add(c, weights[b] as number, k);
+    }
   }
   let best: Rational | undefined;
   for (const value of exact.values())

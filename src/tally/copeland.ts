@@ -2,7 +2,7 @@ import { idRecord } from "../core/idRecord.js";
 import type { Result } from "../core/result.js";
 import { marginOutcome, margins } from "./marginHelpers.js";
 import type { TallyOutcome } from "./outcome.js";
-import { pairwiseMatrix } from "./pairwiseMatrix.js";
+import { boundedPairwiseMatrix } from "./pairwiseMatrix.js";
 import type { RankedProfile } from "./rankedProfile.js";
 
 /**
@@ -19,7 +19,9 @@ export function copeland(
   profile: RankedProfile,
   options: { readonly llull?: boolean } = {},
 ): Result<TallyOutcome> {
-  const matrix = pairwiseMatrix(profile);
+  const counted = boundedPairwiseMatrix(profile);
+  if (!counted.ok) return counted;
+  const matrix = counted.value;
   const m = margins(matrix);
   const scores = idRecord<number>();
   matrix.candidates.forEach((a, i) => {

@@ -1,7 +1,9 @@
+import { idRecordFrom } from "../core/idRecord.js";
 import { ok, type Result } from "../core/result.js";
+import { compactBallots, countFirstPreferences } from "./compactBallots.js";
 import { displayName } from "./displayName.js";
 import type { TallyOutcome, TallyRound } from "./outcome.js";
-import { firstPreferences, inVotes } from "./plurality.js";
+import { shareUnit } from "./plurality.js";
 import type { RankedProfile } from "./rankedProfile.js";
 
 /**
@@ -39,49 +41,71 @@ export function instantRunoff(
   profile: RankedProfile,
   options: InstantRunoffOptions = {},
 ): Result<TallyOutcome> {
-  const withdrawn = new Set(profile.withdrawn ?? []);
-  const continuing = new Set(profile.candidates.filter((candidate) => !withdrawn.has(candidate)));
-  const order = options.order ?? profile.candidates;
+  const ballots = compactBallots(profile);
+  const { candidates } = ballots;
+  const alive = new Uint8Array(candidates.length).fill(1);
+  let count = candidates.length;
+  const at = ballots.ballotStart.slice(0, -1);
+  const order = new Map(
+    (options.order ?? profile.candidates).map((candidate, k) => [candidate, k]),
+  );
+  const standing = () => candidates.flatMap((_candidate, c) => (alive[c] === 1 ? [c] : []));
   const rounds: TallyRound[] = [];
   for (;;) {
-    const { tallies, exhausted, unit } = firstPreferences(profile, continuing);
-    const active = Object.values(tallies).reduce((sum, value) => sum + value, 0);
-    const best = Math.max(...Object.values(tallies));
-    const leaders = [...continuing].filter((candidate) => tallies[candidate] === best);
-    if ((best * 2 > active && leaders.length === 1) || continuing.size === 1) {
+    const unit = shareUnit(count);
+    const { tallies, exhausted } = countFirstPreferences(ballots, alive, at, unit);
+    const continuing = standing();
+    const inVotes = idRecordFrom(
+      continuing.map((c) => [candidates[c] as string, (tallies[c] as number) / unit]),
+    );
+    let active = 0;
+    let best = Number.NEGATIVE_INFINITY;
+    let fewest = Number.POSITIVE_INFINITY;
+    for (const c of continuing) {
+      active += tallies[c] as number;
+      best = Math.max(best, tallies[c] as number);
+      fewest = Math.min(fewest, tallies[c] as number);
+    }
+    const leaders = continuing
+      .filter((c) => tallies[c] === best)
+      .map((c) => candidates[c] as string);
+    if ((best * 2 > active && leaders.length === 1) || count === 1) {
       rounds.push({
-        tallies: inVotes(tallies, unit),
+        tallies: inVotes,
         exhausted,
         elected: leaders,
         note: `${displayName(profile, leaders[0] as string)} has a majority of the ${active / unit} ballots still in the count`,
       });
       return ok({ method: "irv", winners: leaders, rounds, notes: [] });
     }
-    const fewest = Math.min(...Object.values(tallies));
-    const weakest = [...continuing].filter((candidate) => tallies[candidate] === fewest);
-    if (weakest.length === continuing.size) {
+    const weakest = continuing.filter((c) => tallies[c] === fewest);
+    if (weakest.length === count) {
       rounds.push({
-        tallies: inVotes(tallies, unit),
+        tallies: inVotes,
         exhausted,
-        elected: weakest,
+        elected: weakest.map((c) => candidates[c] as string),
         note: "every continuing candidate has the same number of votes: a tie",
       });
-      return ok({ method: "irv", winners: weakest, rounds, notes: ["tied winners"] });
+      return ok({
+        method: "irv",
+        winners: weakest.map((c) => candidates[c] as string),
+        rounds,
+        notes: ["tied winners"],
+      });
     }
+    const place = (c: number) => order.get(candidates[c] as string) ?? -1;
     const out =
       options.eliminate === "one"
-        ? [
-            weakest.reduce((latest, candidate) =>
-              order.indexOf(candidate) > order.indexOf(latest) ? candidate : latest,
-            ),
-          ]
+        ? [weakest.reduce((latest, c) => (place(c) > place(latest) ? c : latest))]
         : weakest;
+    const names = out.map((c) => displayName(profile, candidates[c] as string));
     rounds.push({
-      tallies: inVotes(tallies, unit),
+      tallies: inVotes,
       exhausted,
-      eliminated: out,
-      note: `${out.map((id) => displayName(profile, id)).join(", ")} ${out.length > 1 ? "have" : "has"} the fewest votes (${fewest / unit})`,
+      eliminated: out.map((c) => candidates[c] as string),
+      note: `${names.join(", ")} ${out.length > 1 ? "have" : "has"} the fewest votes (${fewest / unit})`,
     });
-    for (const candidate of out) continuing.delete(candidate);
+    for (const c of out) alive[c] = 0;
+    count -= out.length;
   }
 }

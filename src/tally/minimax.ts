@@ -2,7 +2,7 @@ import { idRecord } from "../core/idRecord.js";
 import type { Result } from "../core/result.js";
 import { marginOutcome, margins } from "./marginHelpers.js";
 import type { TallyOutcome } from "./outcome.js";
-import { pairwiseMatrix } from "./pairwiseMatrix.js";
+import { boundedPairwiseMatrix } from "./pairwiseMatrix.js";
 import type { RankedProfile } from "./rankedProfile.js";
 
 /**
@@ -16,7 +16,9 @@ import type { RankedProfile } from "./rankedProfile.js";
  * ```
  */
 export function minimax(profile: RankedProfile): Result<TallyOutcome> {
-  const matrix = pairwiseMatrix(profile);
+  const counted = boundedPairwiseMatrix(profile);
+  if (!counted.ok) return counted;
+  const matrix = counted.value;
   const m = margins(matrix);
   const worst = idRecord<number>();
   matrix.candidates.forEach((a, i) => {

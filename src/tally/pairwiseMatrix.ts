@@ -140,3 +140,30 @@ export function pairwiseMatrix(profile: RankedProfile): PairwiseMatrix {
     },
   };
 }
+
+/**
+ * The head-to-head margin of `a` over `b` straight from the ballots (the weight ranking a
+ * above b minus the weight ranking b above a; an unranked candidate is below every ranked
+ * one): one pass, for methods that compare one pair.
+ *
+ * @internal
+ */
+export function headToHead(profile: RankedProfile, a: string, b: string): number {
+  let margin = 0;
+  for (const ballot of profile.ballots) {
+    for (const tier of ballot.ranking) {
+      const hasA = tier.includes(a);
+      const hasB = tier.includes(b);
+      if (hasA && hasB) break;
+      if (hasA) {
+        margin += ballot.weight;
+        break;
+      }
+      if (hasB) {
+        margin -= ballot.weight;
+        break;
+      }
+    }
+  }
+  return margin;
+}

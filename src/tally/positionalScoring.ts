@@ -1,12 +1,8 @@
+import { greatestCommonDivisor } from "../core/greatestCommonDivisor.js";
 import { makeIssue } from "../core/issue.js";
-import {
-  addRational,
-  multiplyRational,
-  type Rational,
-  rational,
-  rationalFromNumber,
-} from "../core/rational.js";
+import { type Rational, rational, rationalFromNumber } from "../core/rational.js";
 import { fail, type Result } from "../core/result.js";
+import { type CompactBallots, compactBallots, wholeWeights } from "./compactBallots.js";
 import type { TallyOutcome } from "./outcome.js";
 import type { RankedProfile } from "./rankedProfile.js";
 import { totalsOutcome } from "./totalsOutcome.js";
@@ -16,7 +12,8 @@ import { totalsOutcome } from "./totalsOutcome.js";
  * a ballot gets `vector[k]` points (0 past the vector's end and for unranked candidates);
  * candidates ranked equal share the points of the positions they span equally, exactly.
  * Weights count, totals are exact fractions, every tied winner is returned and the
- * ranking orders all candidates. `[1]` is plurality, `[n-1, …, 1, 0]` Borda, `[1, 1/2,
+ * ranking orders all candidates (withdrawn ones are passed over: the places below them
+ * move up). `[1]` is plurality, `[n-1, …, 1, 0]` Borda, `[1, 1/2,
  * 1/3, …]` Dowdall (Nauru), `[1, …, 1, 0]` anti-plurality on complete rankings.
  *
  * @category Single winner
@@ -44,27 +41,79 @@ export function positionalScoring(
   const vector = options.vector.map((value) =>
     typeof value === "number" ? rationalFromNumber(value) : value,
   );
-  const pointsAt = (position: number) => vector[position] ?? rational(0);
-  const index = new Map(profile.candidates.map((candidate, c) => [candidate, c]));
-  const totals = profile.candidates.map(() => rational(0));
-  for (const ballot of profile.ballots) {
-    const weight = rationalFromNumber(ballot.weight);
-    let position = 0;
-    for (const tier of ballot.ranking) {
-      let shared = rational(0);
-      for (let k = 0; k < tier.length; k++) shared = addRational(shared, pointsAt(position + k));
-      const each = multiplyRational(multiplyRational(shared, rational(1, tier.length)), weight);
-      for (const candidate of tier) {
-        const c = index.get(candidate);
-        if (c !== undefined) totals[c] = addRational(totals[c] as Rational, each);
-      }
-      position += tier.length;
-    }
-  }
+  const ballots = compactBallots(profile);
+  const totals = exactScores(ballots, vector);
   return totalsOutcome(
     options.method ?? "positional-scoring",
-    profile.candidates,
+    ballots.candidates,
     totals,
     `points by position: ${vector.map((value) => (value.den === 1n ? `${value.num}` : `${value.num}/${value.den}`)).join(", ")}${vector.length > 0 ? ", then 0" : ""}`,
   );
+}
+
+/** Cells of the dense table of weight by candidate and position, at most. */
+const DENSE_CELLS = 2 ** 24;
+
+/**
+ * Every candidate's total, exactly, without a fraction per ballot. Over a common
+ * denominator: the vector's points are whole numbers `a[p] / D`, weights whole numbers
+ * `w / M` (M: the common denominator of the weights as written), and a place shared by
+ * a tier of k is `(a[p] + … + a[p+k-1]) / k`, brought to whole numbers by K, the common
+ * multiple of the tiers' sizes. Places held alone add their weight to a table by
+ * candidate and position, in doubles while the whole weights sum below 2^53 (so every
+ * cell is exact), and the table is multiplied out once; the rest is added in bigints.
+ */
+function exactScores(ballots: CompactBallots, vector: readonly Rational[]): Rational[] {
+  const { candidates, members, tierStart, ballotStart, weights } = ballots;
+  const n = candidates.length;
+  const places = Math.min(vector.length, n);
+  const gcd = greatestCommonDivisor;
+  const lcm = (a: bigint, b: bigint) => (a / gcd(a, b)) * b;
+  let D = 1n;
+  for (let p = 0; p < places; p++) D = lcm(D, (vector[p] as Rational).den);
+  const points = vector.slice(0, places).map((value) => value.num * (D / value.den));
+  const prefix = [0n];
+  for (let p = 0; p < places; p++) prefix.push((prefix[p] as bigint) + (points[p] as bigint));
+  let K = 1n;
+  for (let t = 0; t + 1 < tierStart.length; t++) {
+    const k = (tierStart[t + 1] as number) - (tierStart[t] as number);
+    if (k > 1) K = lcm(K, BigInt(k));
+  }
+  const { scale: M, whole, total } = wholeWeights(weights);
+  const dense = total <= BigInt(Number.MAX_SAFE_INTEGER) && n * places <= DENSE_CELLS;
+  const table = new Float64Array(dense ? n * places : 0);
+  const numerators: bigint[] = candidates.map(() => 0n);
+  for (let b = 0; b < weights.length; b++) {
+    const big = whole(weights[b] as number);
+    const small = Number(big);
+    let p = 0;
+    for (let t = ballotStart[b] as number; t < (ballotStart[b + 1] as number) && p < places; t++) {
+      const begin = tierStart[t] as number;
+      const k = (tierStart[t + 1] as number) - begin;
+      if (k === 1 && dense) {
+        const cell = (members[begin] as number) * places + p;
+        table[cell] = (table[cell] as number) + small;
+      } else {
+        const share =
+          big *
+          ((prefix[Math.min(p + k, places)] as bigint) - (prefix[p] as bigint)) *
+          (K / BigInt(k));
+        for (let i = begin; i < begin + k; i++) {
+          const c = members[i] as number;
+          numerators[c] = (numerators[c] as bigint) + share;
+        }
+      }
+      p += k;
+    }
+  }
+  if (dense)
+    for (let c = 0; c < n; c++) {
+      let alone = 0n;
+      for (let p = 0; p < places; p++) {
+        const count = table[c * places + p] as number;
+        if (count !== 0) alone += BigInt(count) * (points[p] as bigint);
+      }
+      numerators[c] = (numerators[c] as bigint) + alone * K;
+    }
+  return numerators.map((numerator) => rational(numerator, D * K * M));
 }

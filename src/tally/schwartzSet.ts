@@ -1,7 +1,7 @@
 import type { Result } from "../core/result.js";
 import { marginOutcome, margins } from "./marginHelpers.js";
 import type { TallyOutcome } from "./outcome.js";
-import { pairwiseMatrix } from "./pairwiseMatrix.js";
+import { boundedPairwiseMatrix } from "./pairwiseMatrix.js";
 import type { RankedProfile } from "./rankedProfile.js";
 import { dominanceComponents } from "./smithSet.js";
 
@@ -16,7 +16,9 @@ import { dominanceComponents } from "./smithSet.js";
  * ```
  */
 export function schwartzSet(profile: RankedProfile): Result<TallyOutcome> {
-  const matrix = pairwiseMatrix(profile);
+  const counted = boundedPairwiseMatrix(profile);
+  if (!counted.ok) return counted;
+  const matrix = counted.value;
   const m = margins(matrix);
   const n = matrix.candidates.length;
   const beats = (a: number, b: number) => ((m[a] as number[])[b] as number) > 0;

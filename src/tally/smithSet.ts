@@ -1,7 +1,7 @@
 import type { Result } from "../core/result.js";
 import { marginOutcome, margins } from "./marginHelpers.js";
 import type { TallyOutcome } from "./outcome.js";
-import { pairwiseMatrix } from "./pairwiseMatrix.js";
+import { boundedPairwiseMatrix } from "./pairwiseMatrix.js";
 import type { RankedProfile } from "./rankedProfile.js";
 
 /**
@@ -59,7 +59,9 @@ export function dominanceComponents(
  * ```
  */
 export function smithSet(profile: RankedProfile): Result<TallyOutcome> {
-  const matrix = pairwiseMatrix(profile);
+  const counted = boundedPairwiseMatrix(profile);
+  if (!counted.ok) return counted;
+  const matrix = counted.value;
   const m = margins(matrix);
   const components = dominanceComponents(
     matrix.candidates.length,

@@ -2,7 +2,7 @@ import { makeIssue } from "../core/issue.js";
 import { fail, type Result } from "../core/result.js";
 import { marginOutcome, margins } from "./marginHelpers.js";
 import type { TallyOutcome } from "./outcome.js";
-import { pairwiseMatrix } from "./pairwiseMatrix.js";
+import { boundedPairwiseMatrix } from "./pairwiseMatrix.js";
 import type { RankedProfile } from "./rankedProfile.js";
 
 /** Subsets of candidates Stable Voting may evaluate before giving up with an issue. */
@@ -23,7 +23,9 @@ const SUBSET_LIMIT = 1 << 20;
  * ```
  */
 export function stableVoting(profile: RankedProfile): Result<TallyOutcome> {
-  const matrix = pairwiseMatrix(profile);
+  const counted = boundedPairwiseMatrix(profile);
+  if (!counted.ok) return counted;
+  const matrix = counted.value;
   const m = margins(matrix);
   const n = matrix.candidates.length;
   if (n > 30) return tooLarge(n);

@@ -231,11 +231,13 @@ export const tallyMethods: readonly TallyMethod[] = [
     properties: ["positional"],
     reference:
       "scoring vector 1, …, 1, 0: a point for every place but the last; pref_voting `anti_plurality`",
-    run: (profile) =>
-      positionalScoring(profile, {
-        vector: profile.candidates.map((_, k) => (k < profile.candidates.length - 1 ? 1 : 0)),
+    run: (profile) => {
+      const standing = standingCount(profile);
+      return positionalScoring(profile, {
+        vector: Array.from({ length: standing }, (_, k) => (k < standing - 1 ? 1 : 0)),
         method: "anti-plurality",
-      }),
+      });
+    },
   },
   {
     id: "dowdall",
@@ -246,7 +248,7 @@ export const tallyMethods: readonly TallyMethod[] = [
     reference: "scoring vector 1, 1/2, 1/3, …: Nauru's parliamentary count",
     run: (profile) =>
       positionalScoring(profile, {
-        vector: profile.candidates.map((_, k) => rational(1, k + 1)),
+        vector: Array.from({ length: standingCount(profile) }, (_, k) => rational(1, k + 1)),
         method: "dowdall",
       }),
   },
@@ -307,3 +309,9 @@ export const tallyMethods: readonly TallyMethod[] = [
     run: (profile, options) => prfWigmStv(profile, options),
   },
 ];
+
+/** How many candidates stand: the profile's, less the withdrawn ones. */
+function standingCount(profile: RankedProfile): number {
+  const withdrawn = new Set(profile.withdrawn ?? []);
+  return profile.candidates.filter((candidate) => !withdrawn.has(candidate)).length;
+}

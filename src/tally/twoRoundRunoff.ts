@@ -1,7 +1,7 @@
 import { ok, type Result } from "../core/result.js";
 import { displayName } from "./displayName.js";
 import type { TallyOutcome } from "./outcome.js";
-import { pairwiseMatrix } from "./pairwiseMatrix.js";
+import { headToHead } from "./pairwiseMatrix.js";
 import { firstPreferences, inVotes } from "./plurality.js";
 import type { RankedProfile } from "./rankedProfile.js";
 
@@ -51,10 +51,9 @@ export function twoRoundRunoff(profile: RankedProfile): Result<TallyOutcome> {
     for (const candidate of ordered.slice(1))
       if (tallies[candidate] === second) pairs.push([firsts[0] as string, candidate]);
   }
-  const matrix = pairwiseMatrix(profile);
   const winners = new Set<string>();
   for (const [a, b] of pairs) {
-    const margin = matrix.margin(a, b);
+    const margin = headToHead(profile, a, b);
     if (margin >= 0) winners.add(a);
     if (margin <= 0) winners.add(b);
   }

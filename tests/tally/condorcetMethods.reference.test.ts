@@ -1,15 +1,24 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { rational } from "../../src/core/rational.js";
 import {
+  borda,
   bordaElimination,
+  bucklin,
   coombs,
+  instantRunoff,
+  positionalScoring,
   type RankedProfile,
   rankedPairs,
   schulze,
   splitCycle,
 } from "../../src/tally/index.js";
+import { referenceBorda } from "./referenceBorda.js";
 import { referenceBordaElimination } from "./referenceBordaElimination.js";
+import { referenceBucklin } from "./referenceBucklin.js";
 import { referenceCoombs } from "./referenceCoombs.js";
+import { referenceInstantRunoff } from "./referenceInstantRunoff.js";
+import { referencePositionalScoring } from "./referencePositionalScoring.js";
 import { referenceRankedPairs } from "./referenceRankedPairs.js";
 import { referenceSchulze } from "./referenceSchulze.js";
 import { referenceSplitCycle } from "./referenceSplitCycle.js";
@@ -85,4 +94,71 @@ describe("the fast Condorcet and elimination methods equal the plain ones", () =
       );
     });
   }
+});
+
+describe("the counts on compact ballots equal the plain ones, round by round", () => {
+  const dowdall = (size: number) => Array.from({ length: size }, (_, k) => rational(1, k + 1));
+  const pairs = [
+    ["instant runoff", (p: RankedProfile) => instantRunoff(p), referenceInstantRunoff],
+    [
+      "instant runoff, one at a time",
+      (p: RankedProfile) => instantRunoff(p, { eliminate: "one" }),
+      (p: RankedProfile) => referenceInstantRunoff(p, { eliminate: "one" }),
+    ],
+    ["bucklin", bucklin, referenceBucklin],
+    ["borda", borda, referenceBorda],
+    [
+      "dowdall",
+      (p: RankedProfile) => positionalScoring(p, { vector: dowdall(p.candidates.length) }),
+      (p: RankedProfile) => referencePositionalScoring(p, { vector: dowdall(p.candidates.length) }),
+    ],
+    [
+      "a vector with negative and fractional points",
+      (p: RankedProfile) => positionalScoring(p, { vector: [3, -1.5, rational(2, 7), 0.1] }),
+      (p: RankedProfile) =>
+        referencePositionalScoring(p, { vector: [3, -1.5, rational(2, 7), 0.1] }),
+    ],
+  ] as const;
+  for (const [name, fast, plain] of pairs) {
+    it(`${name}: the same outcome`, () => {
+      fc.assert(
+        fc.property(arbitraryProfile(8), fc.boolean(), (profile, decimal) => {
+          // Weights as written in decimals (0.3 is 3/10 to the positional count).
+          const weighted = decimal
+            ? {
+                ...profile,
+                ballots: profile.ballots.map((ballot) => ({
+                  ...ballot,
+                  weight: ballot.weight / 10,
+                })),
+              }
+            : profile;
+          // The plain Borda added weights in doubles (0.1 + 0.2 ≠ 0.3): whole weights only.
+          const subject =
+            name.startsWith("instant") || name === "bucklin" || name === "borda"
+              ? profile
+              : weighted;
+          expect(fast(subject)).toEqual(plain(subject));
+        }),
+        { numRuns: 500 },
+      );
+    });
+  }
+});
+
+it("borda counts decimal weights exactly: a tenth of every weight, the same ranking", () => {
+  fc.assert(
+    fc.property(arbitraryProfile(8), (profile) => {
+      const tenths = {
+        ...profile,
+        ballots: profile.ballots.map((ballot) => ({ ...ballot, weight: ballot.weight / 10 })),
+      };
+      const whole = borda(profile);
+      const decimal = borda(tenths);
+      if (!whole.ok || !decimal.ok) throw new Error("borda refused a profile");
+      expect(decimal.value.ranking).toEqual(whole.value.ranking);
+      expect(decimal.value.winners).toEqual(whole.value.winners);
+    }),
+    { numRuns: 300 },
+  );
 });
