@@ -1,0 +1,92 @@
+/**
+ * `npm run bench` (first part): whole processes, as users run them — one `civitas`
+ * process per file, a serverless function importing a subpath cold. Each command is
+ * spawned 7 times, interleaved with bare `node -e 1` so both see the same machine, and the
+ * median is printed. Reads the built `dist` (npm run build first).
+ *
+ * Goals (issue 13): the CLI on an empty file ≤ 2× bare node; importing any subpath
+ * ≤ 50 ms above bare node; Warsaw 2026 with equal shares and the official add1 completion
+ * ≤ 0.6 s; Wrocław 2015 parsed and counted by its official rule ≤ 0.35 s.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
+
+const root = join(import.meta.dirname, "..");
+const cli = join(root, "dist", "cli", "main.js");
+const shared = join(root, "..", "shared", "data", "pabulib");
+const RUNS = 7;
+
+console.log("civitas cold-start benchmark (whole processes)");
+console.log(
+  `machine: ${cpus()[0]?.model ?? "unknown CPU"} × ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM; Node ${process.version}`,
+);
+if (!existsSync(cli)) {
+  console.log("skipped: dist/cli/main.js is absent (npm run build first)");
+  process.exit(0);
+}
+const empty = join(mkdtempSync(join(tmpdir(), "civitas-bench-")), "empty.pb");
+writeFileSync(empty, "");
+
+type Case = { name: string; args: string[]; goal?: (median: number, bare: number) => string };
+const cases: Case[] = [
+  { name: "bare node -e 1", args: ["-e", "1"] },
+  {
+    name: "civitas pb run on an empty file",
+    args: [cli, "pb", "run", empty, "--rule", "official"],
+    goal: (m, bare) =>
+      `${(m / bare).toFixed(2)}× bare node; goal ≤ 2×: ${m <= 2 * bare ? "met" : "MISSED"}`,
+  },
+  ...["core", "io", "budgeting", "tally", "calendar", "proposals"].map((subpath) => ({
+    name: `import civitas/${subpath}`,
+    args: ["-e", `import("civitas/${subpath}")`],
+    goal: (m: number, bare: number) =>
+      `+${(m - bare).toFixed(0)} ms over bare node; goal ≤ 50 ms: ${m - bare <= 50 ? "met" : "MISSED"}`,
+  })),
+];
+const warsaw = join(shared, "approval", "Poland_Warszawa_2026.pb");
+const wroclaw = join(shared, "choose1", "Poland_Wroclaw_2015_150_-_500.pb");
+if (existsSync(warsaw))
+  cases.push({
+    name: "Warsaw 2026, equal shares with add1 (CLI)",
+    args: [cli, "pb", "run", warsaw, "--rule", "mes", "--completion", "add1"],
+    goal: (m) => `goal ≤ 600 ms: ${m <= 600 ? "met" : "MISSED"}`,
+  });
+if (existsSync(wroclaw))
+  cases.push({
+    name: "Wrocław 2015, official count (CLI)",
+    args: [cli, "pb", "run", wroclaw, "--rule", "official"],
+    goal: (m) => `goal ≤ 350 ms: ${m <= 350 ? "met" : "MISSED"}`,
+  });
+cases.push({
+  name: "README example: Warsaw 2026 Stare Bielany (CLI)",
+  args: [
+    cli,
+    "pb",
+    "run",
+    join(root, "examples", "data", "Poland_Warszawa_2026_Stare_Bielany.pb"),
+    "--rule",
+    "official",
+  ],
+});
+
+const times = new Map<string, number[]>(cases.map((c) => [c.name, []]));
+for (let run = 0; run < RUNS; run++)
+  for (const { name, args } of cases) {
+    const start = process.hrtime.bigint();
+    try {
+      execFileSync(process.execPath, args, { cwd: root, stdio: "ignore" });
+    } catch {
+      // The empty file exits 1 with its issue: the time is what counts.
+    }
+    times.get(name)?.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+const median = (values: readonly number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+const bare = median(times.get("bare node -e 1") ?? []);
+console.log(`median of ${RUNS} spawned runs each:`);
+for (const { name, goal } of cases) {
+  const m = median(times.get(name) ?? []);
+  console.log(`  ${name.padEnd(50)} ${`${m.toFixed(0)} ms`.padStart(8)}  ${goal?.(m, bare) ?? ""}`);
+}
