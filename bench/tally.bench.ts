@@ -10,7 +10,7 @@ import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { seededRandom } from "../src/core/index.js";
 import { parseBlt } from "../src/io/index.js";
-import { type RankedProfile, schulze, scottishStv, tallyMethods } from "../src/tally/index.js";
+import { type RankedProfile, schulze, scottishStv } from "../src/tally/index.js";
 import { printStvRsComparison } from "./stvRsComparison.js";
 
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
@@ -116,43 +116,3 @@ console.log(
   `1,000,000 synthetic ranked ballots over 15 candidates (seed 15): Scottish STV for 5 seats ${ms(stvMs)} (goal ≤ 2000 ms: ${stvMs <= 2000 ? "met" : "MISSED"}; ${stv.ok ? stv.value.rounds.length : 0} stages), heap growth ${mib(stvHeap)}; Schulze ${ms(schulzeMs)} (goal ≤ 1000 ms: ${schulzeMs <= 1000 ? "met" : "MISSED"}; winner ${beatPath.ok ? beatPath.value.winners.join(", ") : "-"})`,
 );
 console.log(`peak resident memory of this process: ${mib(process.resourceUsage().maxRSS * 1024)}`);
-
-/**
- * Every single-winner method on 1,000 candidates and 10,000 ballots (issue 13): each
- * within 2 s, or a clear issue. Two profiles from seeded random rankings: each ballot
- * ranks 10 candidates (as real large elections' ballots rank few), or all 1,000 (where a
- * head-to-head count of 10^10 pairs is refused with the issue pairwise-work-limit).
- */
-const bigRandom = seededRandom("1000x10000");
-const bigCandidates = Array.from({ length: 1000 }, (_, k) => `c${k}`);
-const bigProfile = (length: number): RankedProfile => ({
-  candidates: bigCandidates,
-  names: {},
-  ballots: Array.from({ length: 10_000 }, () => {
-    const order = bigCandidates.map((_, k) => k);
-    for (let k = 0; k < length; k++) {
-      const j = k + Math.floor(bigRandom() * (order.length - k));
-      [order[k], order[j]] = [order[j] as number, order[k] as number];
-    }
-    return { ranking: order.slice(0, length).map((k) => [bigCandidates[k] as string]), weight: 1 };
-  }),
-});
-for (const length of [10, 1000]) {
-  const big = bigProfile(length);
-  console.log(
-    `\nsingle-winner methods on 1,000 candidates and 10,000 ballots ranking ${length} each (goal ≤ 2 s or a clear issue):`,
-  );
-  let missed = 0;
-  for (const method of tallyMethods.filter((candidate) => !candidate.multiWinner)) {
-    gc();
-    const began = performance.now();
-    const outcome = method.run(big, { seats: 1 });
-    const took = performance.now() - began;
-    const within = took <= 2000;
-    if (!within) missed++;
-    console.log(
-      `  ${method.id.padEnd(16)} ${`${took.toFixed(0)} ms`.padStart(9)}  ${outcome.ok ? `winner ${outcome.value.winners.slice(0, 3).join(", ")}${outcome.value.winners.length > 3 ? ", …" : ""}` : `issue ${outcome.issues[0]?.code}`}${within ? "" : "  MISSED"}`,
-    );
-  }
-  console.log(`  goal: ${missed === 0 ? "met by every method" : `MISSED by ${missed}`}`);
-}

@@ -39,21 +39,23 @@ export function coombs(profile: RankedProfile): Result<TallyOutcome> {
   const B = weights.length;
   const alive = new Uint8Array(n).fill(1);
   let count = n;
-  // The ballots that rank each candidate (ballotsOf[c] is ballotsOfStart[c] to
-  // ballotsOfStart[c + 1] − 1 in ballotList), and how many continuing candidates each
-  // ballot ranks.
+  // How many continuing candidates each ballot ranks, and the incomplete ballots that rank
+  // each candidate (ballotsOf[c] is ballotsOfStart[c] to ballotsOfStart[c + 1] − 1 in
+  // ballotList). A ballot that ranks every candidate is complete and stays so (below), so
+  // it is left out: on complete rankings the lists are empty.
   const rankedAlive = new Int32Array(B);
   const ballotsOfStart = new Int32Array(n + 1);
   let longest = 0;
   for (let b = 0; b < B; b++) {
     const from = tierStart[ballotStart[b] as number] as number;
     const to = tierStart[ballotStart[b + 1] as number] as number;
+    rankedAlive[b] = to - from;
+    longest = Math.max(longest, to - from);
+    if (to - from === n) continue;
     for (let i = from; i < to; i++) {
       const c = members[i] as number;
       ballotsOfStart[c + 1] = (ballotsOfStart[c + 1] as number) + 1;
     }
-    rankedAlive[b] = to - from;
-    longest = Math.max(longest, to - from);
   }
   for (let c = 0; c < n; c++)
     ballotsOfStart[c + 1] = (ballotsOfStart[c + 1] as number) + (ballotsOfStart[c] as number);
@@ -62,6 +64,7 @@ export function coombs(profile: RankedProfile): Result<TallyOutcome> {
   for (let b = 0; b < B; b++) {
     const from = tierStart[ballotStart[b] as number] as number;
     const to = tierStart[ballotStart[b + 1] as number] as number;
+    if (to - from === n) continue;
     for (let i = from; i < to; i++) {
       const c = members[i] as number;
       ballotList[filled[c] as number] = b;
@@ -189,7 +192,8 @@ export function coombs(profile: RankedProfile): Result<TallyOutcome> {
       alive[c] = 0;
       count--;
     }
-    // Ballots that ranked them now rank one continuing candidate fewer.
+    // Incomplete ballots that ranked them now rank one continuing candidate fewer (a
+    // complete ballot's count is not read again).
     for (const gone of out) {
       for (let j = ballotsOfStart[gone] as number; j < (ballotsOfStart[gone + 1] as number); j++) {
         const b = ballotList[j] as number;

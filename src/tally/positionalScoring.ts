@@ -80,8 +80,19 @@ function exactScores(ballots: CompactBallots, vector: readonly Rational[]): Rati
     if (k > 1) K = lcm(K, BigInt(k));
   }
   const { scale: M, whole, total } = wholeWeights(weights);
+  let most = 0n;
+  for (const value of points) if (value > most) most = value;
+  // Whole points and weights whose largest possible score stays within 2^53: every partial
+  // sum is a whole double, so doubles add them exactly, straight into the scores.
+  if (total * most * K <= BigInt(Number.MAX_SAFE_INTEGER) && points.every((value) => value >= 0n))
+    return Array.from(smallScores(ballots, points, prefix, K, whole), (score) =>
+      rational(BigInt(score), D * K * M),
+    );
   const dense = total <= BigInt(Number.MAX_SAFE_INTEGER) && n * places <= DENSE_CELLS;
-  const table = new Float64Array(dense ? n * places : 0);
+  // Counts per candidate and place; 32-bit when the whole weight fits, half the memory
+  // that the random writes below go through.
+  const cells = dense ? n * places : 0;
+  const table = total <= 0x7fffffffn ? new Int32Array(cells) : new Float64Array(cells);
   const numerators: bigint[] = candidates.map(() => 0n);
   for (let b = 0; b < weights.length; b++) {
     const big = whole(weights[b] as number);
@@ -116,4 +127,42 @@ function exactScores(ballots: CompactBallots, vector: readonly Rational[]): Rati
       numerators[c] = (numerators[c] as bigint) + alone * K;
     }
   return numerators.map((numerator) => rational(numerator, D * K * M));
+}
+
+/** {@link exactScores}' sums when every one fits a double exactly. */
+function smallScores(
+  ballots: CompactBallots,
+  points: readonly bigint[],
+  prefix: readonly bigint[],
+  K: bigint,
+  whole: (weight: number) => bigint,
+): Float64Array {
+  const { candidates, members, tierStart, ballotStart, weights } = ballots;
+  const places = points.length;
+  const K1 = Number(K);
+  const single = points.map((value) => Number(value) * K1);
+  const scores = new Float64Array(candidates.length);
+  for (let b = 0; b < weights.length; b++) {
+    const w = Number(whole(weights[b] as number));
+    let p = 0;
+    for (let t = ballotStart[b] as number; t < (ballotStart[b + 1] as number) && p < places; t++) {
+      const begin = tierStart[t] as number;
+      const k = (tierStart[t + 1] as number) - begin;
+      if (k === 1) {
+        const c = members[begin] as number;
+        scores[c] = (scores[c] as number) + w * (single[p] as number);
+      } else {
+        const share =
+          w *
+          Number((prefix[Math.min(p + k, places)] as bigint) - (prefix[p] as bigint)) *
+          (K1 / k);
+        for (let i = begin; i < begin + k; i++) {
+          const c = members[i] as number;
+          scores[c] = (scores[c] as number) + share;
+        }
+      }
+      p += k;
+    }
+  }
+  return scores;
 }
