@@ -1,6 +1,6 @@
 import type { Money } from "../core/money.js";
 import type { TieBreakingPolicy } from "../core/tieBreaking.js";
-import type { VoteType } from "./profile.js";
+import type { VoteType } from "./election/profile.js";
 
 /**
  * One step of a rule's explanation: the project considered, what happened to it and why,

@@ -4,7 +4,7 @@ import { type Issue, makeIssue, makeWarning } from "../core/issue.js";
 import { lazySchema } from "../core/lazySchema.js";
 import { parseSchema } from "../core/parseSchema.js";
 import { fail, ok, type Result } from "../core/result.js";
-import type { ApprovalProfile } from "../tally/approvalProfile.js";
+import type { ApprovalProfile } from "../tally/ballots/approvalProfile.js";
 
 /**
  * An abcvoting instance: the approval profile, the committee size, and the results it

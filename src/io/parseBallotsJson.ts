@@ -4,11 +4,14 @@ import { type Issue, makeIssue } from "../core/issue.js";
 import { lazySchema } from "../core/lazySchema.js";
 import { parseSchema } from "../core/parseSchema.js";
 import { fail, ok, type Result } from "../core/result.js";
-import { type ApprovalProfile, approvalProfileSchema } from "../tally/approvalProfile.js";
-import { type RankedProfile, rankedProfileSchema } from "../tally/rankedProfile.js";
-import { type ReferendumRules, referendumRulesSchema } from "../tally/referendum.js";
-import { type ReferendumBallots, referendumBallotsSchema } from "../tally/referendumBallots.js";
-import { type ScoreProfile, scoreProfileSchema } from "../tally/scoreProfile.js";
+import { type ApprovalProfile, approvalProfileSchema } from "../tally/ballots/approvalProfile.js";
+import { type RankedProfile, rankedProfileSchema } from "../tally/ballots/rankedProfile.js";
+import { type ScoreProfile, scoreProfileSchema } from "../tally/ballots/scoreProfile.js";
+import { type ReferendumRules, referendumRulesSchema } from "../tally/referendum/referendum.js";
+import {
+  type ReferendumBallots,
+  referendumBallotsSchema,
+} from "../tally/referendum/referendumBallots.js";
 import { parseJsonText } from "./parseJsonText.js";
 
 /**

@@ -1,6 +1,6 @@
 import { type Issue, makeIssue, makeWarning } from "../core/issue.js";
 import { fail, ok, type Result } from "../core/result.js";
-import type { RankedBallot, RankedProfile } from "../tally/rankedProfile.js";
+import type { RankedBallot, RankedProfile } from "../tally/ballots/rankedProfile.js";
 import { locatedIssues } from "./locatedIssue.js";
 
 /**

@@ -1,7 +1,7 @@
 import { idRecordFrom } from "../core/idRecord.js";
 import { type Issue, makeIssue } from "../core/issue.js";
 import { fail, ok, type Result } from "../core/result.js";
-import type { RankedBallot, RankedProfile } from "../tally/rankedProfile.js";
+import type { RankedBallot, RankedProfile } from "../tally/ballots/rankedProfile.js";
 import { splitDelimitedRecord } from "./delimitedRecord.js";
 
 /**

@@ -1,5 +1,5 @@
 import { ownValue } from "../core/idRecord.js";
-import type { RankedProfile } from "../tally/rankedProfile.js";
+import type { RankedProfile } from "../tally/ballots/rankedProfile.js";
 
 const quote = (text: string) => `"${text.replace(/"/g, "'")}"`;
 

@@ -1,5 +1,5 @@
 import { ownValue } from "../core/idRecord.js";
-import type { RankedProfile } from "../tally/rankedProfile.js";
+import type { RankedProfile } from "../tally/ballots/rankedProfile.js";
 
 /**
  * Writes a ranked profile as a PrefLib file: candidates numbered from 1 in `candidates`

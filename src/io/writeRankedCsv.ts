@@ -1,7 +1,7 @@
 import { ownValue } from "../core/idRecord.js";
 import { makeIssue } from "../core/issue.js";
 import { fail, ok, type Result } from "../core/result.js";
-import type { RankedProfile } from "../tally/rankedProfile.js";
+import type { RankedProfile } from "../tally/ballots/rankedProfile.js";
 
 const field = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
 

@@ -1,0 +1,96 @@
+import { ownValue } from "../../core/idRecord.js";
+import { makeIssue } from "../../core/issue.js";
+import { fail, type Result } from "../../core/result.js";
+import type { ScoreProfile } from "../ballots/scoreProfile.js";
+import type { TallyOutcome } from "../outcome.js";
+import { cumulativeVoting } from "./cumulativeVoting.js";
+import { majorityJudgment } from "./majorityJudgment.js";
+import { scoreVoting } from "./scoreVoting.js";
+import { star } from "./star.js";
+
+/**
+ * A counting method for score (grade) ballots with its metadata, callable as
+ * `(profile)`.
+ *
+ * @category Methods
+ * @example
+ * ```ts
+ * scoreMethods.find((method) => method.id === "star")?.run(profile);
+ * ```
+ */
+export interface ScoreMethod {
+  readonly id: string;
+  readonly name: string;
+  readonly properties: readonly string[];
+  readonly reference: string;
+  readonly run: (profile: ScoreProfile) => Result<TallyOutcome>;
+}
+
+/** Majority Judgment on score ballots: grades 0 … maxScore, a candidate left out graded 0. */
+function majorityJudgmentOfScores(profile: ScoreProfile): Result<TallyOutcome> {
+  const fractional = profile.ballots.findIndex((ballot) => !Number.isSafeInteger(ballot.weight));
+  if (fractional >= 0)
+    return fail([
+      makeIssue(
+        "invalid-weight",
+        ["ballots", fractional],
+        `Majority Judgment counts voters: ballot ${fractional + 1} has weight ${profile.ballots[fractional]?.weight}`,
+      ),
+    ]);
+  const tallies = profile.candidates.map((candidate) => {
+    const row = new Array<number>(profile.maxScore + 1).fill(0);
+    for (const ballot of profile.ballots) {
+      const grade = ownValue(ballot.scores, candidate) ?? 0;
+      row[grade] = (row[grade] ?? 0) + ballot.weight;
+    }
+    return row;
+  });
+  return majorityJudgment({ candidates: profile.candidates, tallies });
+}
+
+/**
+ * Every counting method for score ballots, for hosts and the CLI to dispatch on.
+ *
+ * @category Methods
+ * @example
+ * ```ts
+ * scoreMethods.map((method) => method.id); //=> ["score", "score-mean", "star", "majority-judgment", "cumulative"]
+ * ```
+ */
+export const scoreMethods: readonly ScoreMethod[] = [
+  {
+    id: "score",
+    name: "Score voting (total)",
+    properties: ["monotonic", "exact"],
+    reference: "range voting; pref_voting `score_voting`",
+    run: (profile) => scoreVoting(profile),
+  },
+  {
+    id: "score-mean",
+    name: "Score voting (mean over the ballots that score the candidate)",
+    properties: ["exact"],
+    reference: "mean range voting",
+    run: (profile) => scoreVoting(profile, { aggregate: "mean" }),
+  },
+  {
+    id: "star",
+    name: "STAR voting",
+    properties: ["official tie protocol"],
+    reference: "Equal Vote Coalition, STAR Voting official rules",
+    run: star,
+  },
+  {
+    id: "majority-judgment",
+    name: "Majority Judgment",
+    properties: ["exact majority values"],
+    reference: "Balinski and Laraki 2011; Mieux Voter reference library",
+    run: majorityJudgmentOfScores,
+  },
+  {
+    id: "cumulative",
+    name: "Cumulative voting (each voter has maxScore points)",
+    properties: ["exact"],
+    reference: "cumulative voting, one seat",
+    run: (profile) => cumulativeVoting(profile, { points: profile.maxScore }),
+  },
+];

@@ -1,0 +1,256 @@
+import type { Result } from "../../core/result.js";
+import type { ApprovalProfile } from "../ballots/approvalProfile.js";
+import type { TallyOutcome } from "../outcome.js";
+import { consensusRule } from "./consensusRule.js";
+import { ePluribusHugo } from "./ePluribusHugo.js";
+import { equalSharesCommittee } from "./equalSharesCommittee.js";
+import { greedyMonroe } from "./greedyMonroe.js";
+import {
+  adams,
+  lexicographicChamberlinCourant,
+  lexicographicMinimaxApproval,
+  trivialRule,
+} from "./lexicographicCommittees.js";
+import { leximaxPhragmen } from "./leximaxPhragmen.js";
+import { maximinSupportCommittee } from "./maximinSupportCommittee.js";
+import { minimaxApproval } from "./minimaxApproval.js";
+import { minimaxPhragmen } from "./minimaxPhragmen.js";
+import { monroe } from "./monroe.js";
+import { phragmenEnestroem } from "./phragmenEnestroem.js";
+import { satisfactionApproval } from "./satisfactionApproval.js";
+import { sequentialPhragmenCommittee } from "./sequentialPhragmenCommittee.js";
+import { sequentialThiele } from "./sequentialThiele.js";
+import { thieleCommittee } from "./thieleCommittee.js";
+
+/**
+ * An approval committee rule by its abcvoting id, callable as `(profile, seats)`.
+ *
+ * @category Methods
+ * @example
+ * ```ts
+ * committeeMethods.find((method) => method.id === "pav")?.run(profile, 3);
+ * ```
+ */
+export interface CommitteeMethod {
+  readonly id: string;
+  readonly name: string;
+  /** Axioms it satisfies on approval ballots (EJR, PJR, JR, priceable, committee monotonic). */
+  readonly properties: readonly string[];
+  readonly reference: string;
+  readonly run: (profile: ApprovalProfile, seats: number) => Result<TallyOutcome>;
+}
+
+/**
+ * Every approval committee rule civitas has, under abcvoting's ids.
+ *
+ * @category Methods
+ * @example
+ * ```ts
+ * committeeMethods.map((method) => method.id); //=> ["av", "sav", "pav", …]
+ * ```
+ */
+export const committeeMethods: readonly CommitteeMethod[] = [
+  {
+    id: "av",
+    name: "Approval voting",
+    properties: ["committee monotonic"],
+    reference:
+      "Lackner and Skowron 2023, Multi-Winner Voting with Approval Preferences; abcvoting `av`",
+    run: (p, k) => thieleCommittee("av", p, k),
+  },
+  {
+    id: "sav",
+    name: "Satisfaction approval voting",
+    properties: [],
+    reference: "Brams and Kilgour 2014; abcvoting `sav`",
+    run: satisfactionApproval,
+  },
+  {
+    id: "pav",
+    name: "Proportional approval voting",
+    properties: ["EJR", "PJR", "JR"],
+    reference: "Thiele 1895; Aziz et al. 2017 (EJR); abcvoting `pav`",
+    run: (p, k) => thieleCommittee("pav", p, k),
+  },
+  {
+    id: "slav",
+    name: "Sainte-Laguë approval voting",
+    properties: [],
+    reference: "Thiele method with Sainte-Laguë weights; abcvoting `slav`",
+    run: (p, k) => thieleCommittee("slav", p, k),
+  },
+  {
+    id: "cc",
+    name: "Chamberlin–Courant",
+    properties: ["JR"],
+    reference: "Chamberlin and Courant 1983; abcvoting `cc`",
+    run: (p, k) => thieleCommittee("cc", p, k),
+  },
+  {
+    id: "lexcc",
+    name: "Lexicographic Chamberlin–Courant",
+    properties: ["JR"],
+    reference: "Lackner and Skowron 2023; abcvoting `lexcc`",
+    run: lexicographicChamberlinCourant,
+  },
+  {
+    id: "geom2",
+    name: "2-geometric Thiele rule",
+    properties: [],
+    reference:
+      "Lackner and Skowron 2020, Utilitarian welfare and representation guarantees; abcvoting `geom2`",
+    run: (p, k) => thieleCommittee("geom2", p, k),
+  },
+  {
+    id: "adams",
+    name: "Adams' rule (Chamberlin–Courant, then Adams' Thiele score)",
+    properties: ["JR"],
+    reference: "abcvoting `adams`",
+    run: adams,
+  },
+  {
+    id: "seqpav",
+    name: "Sequential PAV",
+    properties: ["committee monotonic"],
+    reference: "Thiele 1895; abcvoting `seqpav`",
+    run: (p, k) => sequentialThiele("pav", "seq", p, k),
+  },
+  {
+    id: "seqslav",
+    name: "Sequential SLAV",
+    properties: ["committee monotonic"],
+    reference: "abcvoting `seqslav`",
+    run: (p, k) => sequentialThiele("slav", "seq", p, k),
+  },
+  {
+    id: "seqcc",
+    name: "Sequential Chamberlin–Courant",
+    properties: ["JR", "committee monotonic"],
+    reference: "abcvoting `seqcc`",
+    run: (p, k) => sequentialThiele("cc", "seq", p, k),
+  },
+  {
+    id: "revseqpav",
+    name: "Reverse sequential PAV",
+    properties: [],
+    reference: "abcvoting `revseqpav`",
+    run: (p, k) => sequentialThiele("pav", "revseq", p, k),
+  },
+  {
+    id: "seqphragmen",
+    name: "Sequential Phragmén",
+    properties: ["PJR", "JR", "priceable", "committee monotonic"],
+    reference: "Phragmén 1894; Brill et al. 2017 (PJR); abcvoting `seqphragmen`",
+    run: sequentialPhragmenCommittee,
+  },
+  {
+    id: "phragmen-enestroem",
+    name: "Phragmén–Eneström",
+    properties: [],
+    reference: "Camps, Mora and Saumell 2019; abcvoting `phragmen-enestroem`",
+    run: phragmenEnestroem,
+  },
+  {
+    id: "greedy-monroe",
+    name: "Greedy Monroe (one committee)",
+    properties: [],
+    reference: "Skowron, Faliszewski and Slinko 2015; abcvoting `greedy-monroe`",
+    run: greedyMonroe,
+  },
+  {
+    id: "minimaxphragmen",
+    name: "Minimax Phragmén",
+    // Not JR among all optimal committees: ties on the maximal load only (see leximax).
+    properties: [],
+    reference: "Brill, Freeman, Janson and Lackner 2017; abcvoting `minimaxphragmen`",
+    run: minimaxPhragmen,
+  },
+  {
+    id: "leximaxphragmen",
+    name: "Leximax Phragmén",
+    properties: ["PJR", "JR"],
+    reference: "Brill, Freeman, Janson and Lackner 2017; abcvoting `leximaxphragmen`",
+    run: leximaxPhragmen,
+  },
+  {
+    id: "maximin-support",
+    name: "Maximin support",
+    properties: ["PJR", "JR", "committee monotonic"],
+    reference: "Sánchez-Fernández et al. 2022; abcvoting `maximin-support`",
+    run: maximinSupportCommittee,
+  },
+  {
+    id: "minimaxav",
+    name: "Minimax approval voting",
+    properties: [],
+    reference: "Brams, Kilgour and Sanver 2007; abcvoting `minimaxav`",
+    run: minimaxApproval,
+  },
+  {
+    id: "lexminimaxav",
+    name: "Lexicographic minimax approval voting",
+    properties: [],
+    reference: "Lackner and Skowron 2023; abcvoting `lexminimaxav` (whole-number weights)",
+    run: lexicographicMinimaxApproval,
+  },
+  {
+    id: "monroe",
+    name: "Monroe",
+    properties: [],
+    reference: "Monroe 1995; abcvoting `monroe`",
+    run: monroe,
+  },
+  {
+    id: "equal-shares",
+    name: "Method of Equal Shares, completed by sequential Phragmén",
+    properties: ["EJR", "PJR", "JR", "priceable"],
+    reference: "Peters and Skowron 2020 (Rule X); abcvoting `equal-shares`",
+    run: (p, k) => equalSharesCommittee(p, k),
+  },
+  {
+    id: "equal-shares-with-av-completion",
+    name: "Method of Equal Shares, completed by approval votes",
+    properties: ["EJR", "PJR", "JR"],
+    reference: "Peters and Skowron 2020; abcvoting `equal-shares-with-av-completion`",
+    run: (p, k) => equalSharesCommittee(p, k, { completion: "av" }),
+  },
+  {
+    id: "equal-shares-with-increment-completion",
+    name: "Method of Equal Shares, budget incremented until full (one committee)",
+    // Not JR: at the raised budget the first seats bought can pass over a lone voter's
+    // candidate (the committee property test found one).
+    properties: [],
+    reference:
+      "Peters, Pierczyński and Skowron 2021; abcvoting `equal-shares-with-increment-completion`",
+    run: (p, k) => equalSharesCommittee(p, k, { completion: "increment" }),
+  },
+  {
+    id: "equal-shares-without-completion",
+    name: "Method of Equal Shares, seats it leaves stay empty",
+    properties: ["EJR", "priceable"],
+    reference: "Peters and Skowron 2020; abcvoting `equal-shares-without-completion`",
+    run: (p, k) => equalSharesCommittee(p, k, { completion: "none" }),
+  },
+  {
+    id: "consensus-rule",
+    name: "Consensus rule",
+    properties: [],
+    reference:
+      "Lackner 2020, Perpetual voting: fairness in long-term decision making; abcvoting `consensus-rule`",
+    run: consensusRule,
+  },
+  {
+    id: "eph",
+    name: "E Pluribus Hugo (single divisible vote, least-popular elimination)",
+    properties: [],
+    reference: "Quinn and Schneier 2016; the Hugo Awards' nomination rule; abcvoting `eph`",
+    run: ePluribusHugo,
+  },
+  {
+    id: "trivial",
+    name: "Trivial rule (every committee wins)",
+    properties: [],
+    reference: "abcvoting `trivial`, a baseline",
+    run: trivialRule,
+  },
+];
