@@ -1,3 +1,4 @@
+import type { MethodInfo } from "../core/methodInfo.js";
 import type { Money } from "../core/money.js";
 import type { TieBreakingPolicy } from "../core/tieBreaking.js";
 import type { VoteType } from "./election/profile.js";
@@ -89,7 +90,7 @@ export interface PbOutcome {
 
 /**
  * What a rule is: its id (as used by the CLI and in META `rule`), the ballots it takes,
- * the properties it satisfies and where it is defined.
+ * the axioms it satisfies (checked by property tests), how it counts and where it is defined.
  *
  * @category Rules
  * @example
@@ -97,11 +98,8 @@ export interface PbOutcome {
  * greedyMetadata.ballotTypes; //=> ["approval", "choose-1", "cumulative", "scoring", "ordinal"]
  * ```
  */
-export interface PbRuleMetadata {
-  readonly id: string;
-  readonly name: string;
+export interface PbRuleMetadata extends MethodInfo {
+  readonly kind: "budget";
   readonly ballotTypes: readonly VoteType[];
-  readonly properties: readonly string[];
-  readonly reference: string;
   readonly description: string;
 }

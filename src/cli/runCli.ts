@@ -33,6 +33,7 @@ import {
 } from "../budgeting/index.js";
 import { nextTransition, phaseAt, toICalendar } from "../calendar/index.js";
 import { makeIssue } from "../core/issue.js";
+import type { MethodInfo } from "../core/methodInfo.js";
 import { formatMoney } from "../core/money.js";
 import { formatRational } from "../core/rational.js";
 import { fail, ok, type Result } from "../core/result.js";
@@ -51,6 +52,7 @@ import {
 import {
   type ApprovalProfile,
   committeeMethods,
+  methodCatalogue,
   type RankedProfile,
   referendumQuestions,
   resolveTies,
@@ -83,7 +85,7 @@ const USAGE = `Usage:
   civitas pb compare FILE --rules <rule>,<rule>,... [--sat cost|cardinality|points] [--json] [--strict]
   civitas pb check FILE...                      (Pabulib or JSON; warnings and problems, exit 1 if any)
   civitas pb convert FILE --to json|pabulib [--strict]
-  civitas pb rules
+  civitas pb rules [--json]
   civitas tally FILE... --method <method> [--seats N] [--arithmetic rational|fixed:P|guarded:P[:G]] [--tie-break order|reverse|random:SEED|ID,...] [--irresolute] [--json] [--explain] [--strict]
   civitas tally FILE.json --method <score method|referendum|…>  (JSON ballots: ranked, approval, score, referendum)
   civitas tally methods [--json]
@@ -414,13 +416,26 @@ function convertCommand(args: string[], io: CliIo): number {
   return 0;
 }
 
-function rulesCommand(io: CliIo): number {
-  for (const { metadata } of pbRules) {
+function rulesCommand(args: string[], io: CliIo): number {
+  const { values } = parseArgs({ args, options: { json: { type: "boolean", default: false } } });
+  printMethods(
+    methodCatalogue.filter((method) => method.kind === "budget"),
+    values.json,
+    io,
+  );
+  return 0;
+}
+
+/** Catalogue entries, one a line: words, or JSON objects (`--json`). */
+function printMethods(methods: readonly MethodInfo[], json: boolean, io: CliIo): void {
+  for (const method of methods) {
+    const several = method.kind === "committee";
     io.stdout(
-      `${metadata.id.padEnd(18)} ${metadata.description} [${metadata.ballotTypes.join(", ")}]\n`,
+      json
+        ? `${JSON.stringify({ id: method.id, name: method.name, kind: method.kind, ballot_types: method.ballotTypes, multi_winner: several, properties: method.properties, notes: method.notes, reference: method.reference })}\n`
+        : `${method.id.padEnd(18)} ${method.name} [${method.ballotTypes.join(", ")}${several ? ", several seats" : ""}]\n`,
     );
   }
-  return 0;
 }
 
 /** `order` (the file's), `reverse`, `random:SEED` or a list of ids, as `--tie-break` takes it. */
@@ -681,36 +696,11 @@ function tallyCommand(args: string[], io: CliIo): number {
       args: args.slice(1),
       options: { json: { type: "boolean", default: false } },
     });
-    for (const method of committeeMethods) {
-      io.stdout(
-        values.json
-          ? `${JSON.stringify({ id: method.id, name: method.name, ballot_types: ["approval"], multi_winner: true, properties: method.properties, reference: method.reference })}\n`
-          : `${method.id.padEnd(14)} ${method.name} [approval, committee]\n`,
-      );
-    }
-    for (const method of tallyMethods) {
-      io.stdout(
-        values.json
-          ? `${JSON.stringify({ id: method.id, name: method.name, ballot_types: method.ballotTypes, multi_winner: method.multiWinner, properties: method.properties, reference: method.reference })}\n`
-          : `${method.id.padEnd(14)} ${method.name} [${method.ballotTypes.join(", ")}${method.multiWinner ? ", several seats" : ""}]\n`,
-      );
-    }
-    for (const method of [
-      ...scoreMethods,
-      {
-        id: "referendum",
-        name: "Yes/no questions with majorities and quorums",
-        properties: ["exact"],
-        reference: "referendum rules as data",
-      },
-    ]) {
-      const types = method.id === "referendum" ? ["yes/no"] : ["score"];
-      io.stdout(
-        values.json
-          ? `${JSON.stringify({ id: method.id, name: method.name, ballot_types: types, multi_winner: false, properties: method.properties, reference: method.reference })}\n`
-          : `${method.id.padEnd(14)} ${method.name} [${types.join(", ")}]\n`,
-      );
-    }
+    printMethods(
+      methodCatalogue.filter((method) => method.kind !== "budget"),
+      values.json,
+      io,
+    );
     return 0;
   }
   const { values, positionals } = parseArgs({
@@ -904,7 +894,7 @@ export function runCli(args: readonly string[], io: CliIo): number {
       case "convert":
         return convertCommand(rest, io);
       case "rules":
-        return rulesCommand(io);
+        return rulesCommand(rest, io);
       case "--help":
       case "-h":
         io.stdout(`${USAGE}\n`);

@@ -21,6 +21,13 @@ export {
   makeWarning,
   oneLine,
 } from "./issue.js";
+export {
+  type AxiomId,
+  axioms,
+  type MethodBallotType,
+  type MethodInfo,
+  type MethodKind,
+} from "./methodInfo.js";
 export { formatMoney, type Money, moneyScaleOf, parseMoney } from "./money.js";
 export {
   addRational,

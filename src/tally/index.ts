@@ -68,6 +68,7 @@ export { schwartzSet } from "./condorcet/schwartzSet.js";
 export { smithSet } from "./condorcet/smithSet.js";
 export { splitCycle } from "./condorcet/splitCycle.js";
 export { stableVoting } from "./condorcet/stableVoting.js";
+export { methodCatalogue } from "./methodCatalogue.js";
 export type { TallyOutcome, TallyRound } from "./outcome.js";
 export { borda } from "./ranked/borda.js";
 export { bordaElimination } from "./ranked/bordaElimination.js";
@@ -82,6 +83,7 @@ export {
   type ReferendumRules,
   referendum,
   referendumCountSchema,
+  referendumMethod,
   referendumRulesSchema,
 } from "./referendum/referendum.js";
 export {

@@ -2,6 +2,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/runCli.js";
+import { axioms } from "../../src/core/index.js";
+import { methodCatalogue } from "../../src/tally/index.js";
 import { examplesDataDir, fixturesDir, repoRoot } from "../helpers/data.js";
 import { runCliInProcess } from "../helpers/runCliInProcess.js";
 
@@ -484,6 +486,27 @@ describe("civitas tally", () => {
         "equal-shares",
       ]),
     );
+  });
+
+  it("lists every method of the catalogue with its kind and axioms (tally methods and pb rules, --json)", () => {
+    const lines = (args: string[]) =>
+      run(args)
+        .stdout.trimEnd()
+        .split("\n")
+        .map((line) => JSON.parse(line));
+    const listed = [...lines(["tally", "methods", "--json"]), ...lines(["pb", "rules", "--json"])];
+    expect(listed.map((method) => `${method.kind}/${method.id}`).sort()).toEqual(
+      methodCatalogue.map((method) => `${method.kind}/${method.id}`).sort(),
+    );
+    for (const method of listed) {
+      expect(["single-winner", "committee", "budget"]).toContain(method.kind);
+      for (const axiom of method.properties) expect(Object.keys(axioms)).toContain(axiom);
+    }
+    expect(listed.find((method) => method.id === "schulze")).toMatchObject({
+      kind: "single-winner",
+      properties: ["condorcet", "smith", "monotonic", "independence-of-clones"],
+    });
+    expect(lines(["pb", "rules", "--json"]).every((method) => method.kind === "budget")).toBe(true);
   });
 
   it("says in one located line what is wrong with a file (exit 1), and refuses unknown methods (exit 2)", () => {

@@ -174,8 +174,10 @@ export function greedy(
 export const greedyMetadata: PbRuleMetadata = {
   id: "greedy",
   name: "Greedy utilitarian (with skipping)",
+  kind: "budget",
   ballotTypes: ["approval", "choose-1", "cumulative", "scoring", "ordinal"],
-  properties: ["exhaustive", "monotonic in votes", "budget-feasible"],
+  properties: ["exhaustive", "support-monotonic", "budget-feasible"],
+  notes: [],
   reference: "Pabulib format, rule `greedy`: https://pabulib.org/format",
   description: "Ranks projects by votes (or score) and funds each one that still fits.",
 };

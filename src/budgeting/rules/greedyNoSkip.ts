@@ -48,8 +48,10 @@ export function greedyNoSkip(
 export const greedyNoSkipMetadata: PbRuleMetadata = {
   id: "greedy-no-skip",
   name: "Greedy utilitarian, stopping at the first project that does not fit",
+  kind: "budget",
   ballotTypes: ["approval", "choose-1", "cumulative", "scoring", "ordinal"],
   properties: ["budget-feasible"],
+  notes: [],
   reference: "Pabulib format, rule `greedy-no-skip`: https://pabulib.org/format",
   description: "Funds projects in order of votes until one does not fit, then stops.",
 };

@@ -98,8 +98,10 @@ export function scoreThreshold(
 export const greedyThresholdMetadata: PbRuleMetadata = {
   id: "greedy-threshold",
   name: "Greedy utilitarian with a minimum score",
+  kind: "budget",
   ballotTypes: ["approval", "choose-1", "cumulative", "scoring", "ordinal"],
   properties: ["budget-feasible"],
+  notes: [],
   reference: "Pabulib format, rule `greedy-threshold`: https://pabulib.org/format",
   description: "Funds, in order of votes, each project that fits and reaches the minimum score.",
 };

@@ -449,8 +449,10 @@ export function maximinSupport(
 export const maximinSupportMetadata: PbRuleMetadata = {
   id: "maximin-support",
   name: "Maximin support",
+  kind: "budget",
   ballotTypes: ["approval", "choose-1"],
-  properties: ["budget-feasible", "exhaustive among supported projects"],
+  properties: ["budget-feasible", "exhaustive-among-supported"],
+  notes: [],
   reference:
     "Sánchez-Fernández, García, Fisteus, Brill: The maximin support method, AAAI 2021; Aziz, Lee, Talmon 2018; pabutools `maximin_support`",
   description:

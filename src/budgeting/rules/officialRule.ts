@@ -126,8 +126,10 @@ export function officialRule(instance: PbInstance, profile: PbProfile): Result<P
 export const officialRuleMetadata: PbRuleMetadata = {
   id: "official",
   name: "The rule named in the file",
+  kind: "budget",
   ballotTypes: ["approval", "choose-1", "cumulative", "scoring", "ordinal"],
-  properties: ["reproduces published results"],
+  properties: [],
+  notes: ["reproduces published results"],
   reference: "Pabulib format, META `rule`: https://pabulib.org/format",
   description: "Applies the file's META rule with Pabulib's scoring and the published order.",
 };

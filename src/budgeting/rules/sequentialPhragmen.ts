@@ -204,8 +204,12 @@ export function sequentialPhragmen(
 export const sequentialPhragmenMetadata: PbRuleMetadata = {
   id: "phragmen",
   name: "Sequential Phragmén",
+  kind: "budget",
   ballotTypes: ["approval", "choose-1"],
-  properties: ["proportional justified representation (PJR) up to one project", "budget-feasible"],
+  properties: ["budget-feasible"],
+  notes: [
+    "proportional justified representation (PJR) up to one project (Los, Christoff and Grossi)",
+  ],
   reference:
     "Los, Christoff, Grossi: Proportional budget allocations, AAAI 2022; pabutools `sequential_phragmen`",
   description:

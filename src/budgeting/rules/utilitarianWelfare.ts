@@ -285,8 +285,10 @@ export function utilitarianWelfare(
 export const utilitarianWelfareMetadata: PbRuleMetadata = {
   id: "utilitarian",
   name: "Exact utilitarian welfare",
+  kind: "budget",
   ballotTypes: ["approval", "choose-1", "cumulative", "scoring", "ordinal"],
-  properties: ["budget-feasible", "welfare-maximising", "exhaustive for positive welfare"],
+  properties: ["budget-feasible", "welfare-maximising"],
+  notes: ["exhaustive among projects of positive welfare"],
   reference:
     "Talmon & Faliszewski, A Framework for Approval-Based Budgeting Methods, AAAI 2019 (max-welfare rule)",
   description: "Funds the set of projects with the greatest total satisfaction within the budget.",

@@ -1,5 +1,6 @@
 import { ownValue } from "../../core/idRecord.js";
 import { makeIssue } from "../../core/issue.js";
+import type { MethodInfo } from "../../core/methodInfo.js";
 import { fail, type Result } from "../../core/result.js";
 import type { ScoreProfile } from "../ballots/scoreProfile.js";
 import type { TallyOutcome } from "../outcome.js";
@@ -18,11 +19,7 @@ import { star } from "./star.js";
  * scoreMethods.find((method) => method.id === "star")?.run(profile);
  * ```
  */
-export interface ScoreMethod {
-  readonly id: string;
-  readonly name: string;
-  readonly properties: readonly string[];
-  readonly reference: string;
+export interface ScoreMethod extends MethodInfo {
   readonly run: (profile: ScoreProfile) => Result<TallyOutcome>;
 }
 
@@ -61,35 +58,50 @@ export const scoreMethods: readonly ScoreMethod[] = [
   {
     id: "score",
     name: "Score voting (total)",
-    properties: ["monotonic", "exact"],
+    kind: "single-winner",
+    ballotTypes: ["score"],
+    properties: ["monotonic"],
+    notes: ["exact"],
     reference: "range voting; pref_voting `score_voting`",
     run: (profile) => scoreVoting(profile),
   },
   {
     id: "score-mean",
     name: "Score voting (mean over the ballots that score the candidate)",
-    properties: ["exact"],
+    kind: "single-winner",
+    ballotTypes: ["score"],
+    properties: [],
+    notes: ["exact"],
     reference: "mean range voting",
     run: (profile) => scoreVoting(profile, { aggregate: "mean" }),
   },
   {
     id: "star",
     name: "STAR voting",
-    properties: ["official tie protocol"],
+    kind: "single-winner",
+    ballotTypes: ["score"],
+    properties: [],
+    notes: ["official tie protocol"],
     reference: "Equal Vote Coalition, STAR Voting official rules",
     run: star,
   },
   {
     id: "majority-judgment",
     name: "Majority Judgment",
-    properties: ["exact majority values"],
+    kind: "single-winner",
+    ballotTypes: ["score"],
+    properties: [],
+    notes: ["exact majority values"],
     reference: "Balinski and Laraki 2011; Mieux Voter reference library",
     run: majorityJudgmentOfScores,
   },
   {
     id: "cumulative",
     name: "Cumulative voting (each voter has maxScore points)",
-    properties: ["exact"],
+    kind: "single-winner",
+    ballotTypes: ["score"],
+    properties: [],
+    notes: ["exact"],
     reference: "cumulative voting, one seat",
     run: (profile) => cumulativeVoting(profile, { points: profile.maxScore }),
   },

@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { makeIssue } from "../../core/issue.js";
 import { lazySchema } from "../../core/lazySchema.js";
+import type { MethodInfo } from "../../core/methodInfo.js";
 import { fail, ok, type Result } from "../../core/result.js";
 import type { TallyOutcome } from "../outcome.js";
 
@@ -185,3 +186,23 @@ export function referendum(
         ],
   });
 }
+
+/**
+ * The referendum count as a catalogue entry: yes/no questions decided by exact majorities
+ * and quorums (`referendumQuestions`).
+ *
+ * @category Referendums
+ * @example
+ * ```ts
+ * referendumMethod.id; //=> "referendum"
+ * ```
+ */
+export const referendumMethod: MethodInfo = {
+  id: "referendum",
+  name: "Yes/no questions with majorities and quorums",
+  kind: "single-winner",
+  ballotTypes: ["referendum"],
+  properties: [],
+  notes: ["exact: majorities and quorums as fractions"],
+  reference: "referendum rules as data (majority, participation and approval quorums)",
+};

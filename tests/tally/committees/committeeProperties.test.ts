@@ -4,29 +4,6 @@ import { checkExtendedJustifiedRepresentation } from "../../../src/budgeting/ind
 import { type ApprovalProfile, committeeMethods } from "../../../src/tally/index.js";
 import { approvalElection } from "../../helpers/elections.js";
 
-/** Small approval profiles: 3 to 6 candidates, 2 to 9 voters, committees of 1 to 4. */
-const arbitraryElection = fc
-  .record({
-    size: fc.integer({ min: 3, max: 6 }),
-    voters: fc.array(fc.uniqueArray(fc.nat({ max: 5 }), { maxLength: 4 }), {
-      minLength: 2,
-      maxLength: 9,
-    }),
-    seats: fc.integer({ min: 1, max: 4 }),
-  })
-  .map(({ size, voters, seats }) => {
-    const candidates = Array.from({ length: size }, (_, c) => `c${c}`);
-    const profile: ApprovalProfile = {
-      candidates,
-      names: {},
-      ballots: voters.map((approved) => ({
-        approved: approved.filter((c) => c < size).map((c) => `c${c}`),
-        weight: 1,
-      })),
-    };
-    return { profile, seats: Math.min(seats, size) };
-  });
-
 /** Justified representation: n/k voters who share a candidate have a member they approve. */
 function justified(profile: ApprovalProfile, seats: number, committee: readonly string[]): boolean {
   const n = profile.ballots.length;
@@ -39,39 +16,7 @@ function justified(profile: ApprovalProfile, seats: number, committee: readonly 
   });
 }
 
-describe("committee rules satisfy the axioms their metadata claims", () => {
-  for (const method of committeeMethods) {
-    const claims = method.properties.filter((property) => property === "EJR" || property === "JR");
-    if (claims.length === 0) continue;
-    it(`${method.id}: ${claims.join(", ")} on random small profiles (every winning committee)`, () => {
-      fc.assert(
-        fc.property(arbitraryElection, ({ profile, seats }) => {
-          const outcome = method.run(profile, seats);
-          if (!outcome.ok) throw new Error(outcome.issues[0]?.message);
-          const election = approvalElection(
-            BigInt(seats),
-            Object.fromEntries(profile.candidates.map((candidate) => [candidate, 1n])),
-            profile.ballots.map((ballot) => ballot.approved),
-          );
-          for (const committee of outcome.value.committees ?? [outcome.value.winners]) {
-            if (claims.includes("JR")) expect(justified(profile, seats, committee)).toBe(true);
-            if (claims.includes("EJR")) {
-              const report = checkExtendedJustifiedRepresentation(
-                election.instance,
-                election.profile,
-                committee,
-                { upToOne: false },
-              );
-              if (!report.ok) throw new Error(report.issues[0]?.message);
-              expect(report.value.satisfied, JSON.stringify(report.value)).toBe(true);
-            }
-          }
-        }),
-        { numRuns: 150 },
-      );
-    });
-  }
-});
+// The axioms committee rules claim are checked by tests/tally/axioms.property.test.ts.
 
 describe("rules whose metadata makes no JR promise, with the profiles that break it", () => {
   it("minimax Phragmén: optimal committees tie on the maximal load alone", () => {

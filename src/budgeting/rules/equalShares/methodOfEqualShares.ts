@@ -455,8 +455,13 @@ export function methodOfEqualShares(
 export const methodOfEqualSharesMetadata: PbRuleMetadata = {
   id: "mes",
   name: "Method of Equal Shares",
+  kind: "budget",
   ballotTypes: ["approval", "choose-1", "cumulative", "scoring", "ordinal"],
-  properties: ["EJR (approval, cost and cardinality satisfaction)", "priceable", "budget-feasible"],
+  properties: ["ejr-up-to-one", "priceable", "budget-feasible"],
+  notes: [
+    "EJR up to one project on approval ballots, cost and cardinality satisfaction",
+    "exact: doubles with certified error bounds, close calls in bigints",
+  ],
   reference:
     "Peters, Pierczyński, Skowron: Proportional participatory budgeting with additive utilities, NeurIPS 2021; https://equalshares.net",
   description:
