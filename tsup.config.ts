@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Plugin } from "esbuild";
 import { defineConfig } from "tsup";
@@ -22,6 +23,8 @@ const yamlAsModule: Plugin = {
     }));
   },
 };
+
+const { version } = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
 
 /** One entry per public subpath; the CLI is built as a Node-only ESM executable. */
 export default defineConfig([
@@ -59,5 +62,7 @@ export default defineConfig([
     noExternal: bundled,
     esbuildPlugins: [yamlAsModule],
     banner: { js: "#!/usr/bin/env node" },
+    // `civitas --version` prints the version of the package it was built from.
+    define: { CIVITAS_VERSION: JSON.stringify(version) },
   },
 ]);

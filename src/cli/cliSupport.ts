@@ -1,5 +1,6 @@
 import { type Process, validateProcess } from "../calendar/index.js";
 import type { Issue } from "../core/issue.js";
+import type { MethodInfo } from "../core/methodInfo.js";
 import { fail, type Result, strictResult } from "../core/result.js";
 import { parseJsonText } from "../io/index.js";
 
@@ -14,8 +15,18 @@ export interface CliIo {
   readonly clock?: () => number;
 }
 
-/** A mistake in how the command was called: printed with the usage, exit code 2. */
-export class UsageError extends Error {}
+/**
+ * A mistake in how the command was called: exit code 2, printed with the usage unless it
+ * already says what is valid (an unknown rule or method lists the valid ids).
+ */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly withUsage = true,
+  ) {
+    super(message);
+  }
+}
 
 function decode(bytes: Uint8Array): string | undefined {
   try {
@@ -105,4 +116,55 @@ export function instantArgument(name: string, text: string | undefined): number 
       `--${name} must be an ISO instant with its offset, such as 2026-09-15T10:00:00Z`,
     );
   return at;
+}
+
+/** Progress lines on stderr once a batch has run longer than this. */
+const PROGRESS_AFTER_MS = 2000;
+
+/** Reports `[k/n] what` on stderr for batches that have taken longer than a couple of seconds. */
+export function progress(io: CliIo, total: number): (done: number, what: string) => void {
+  const start = io.now?.();
+  return (done, what) => {
+    if (start === undefined || io.now === undefined || done >= total) return;
+    const elapsed = io.now() - start;
+    if (elapsed > PROGRESS_AFTER_MS) {
+      io.stderr(`[${done}/${total}] ${what} (${(elapsed / 1000).toFixed(1)} s)\n`);
+    }
+  };
+}
+
+/** Rows as aligned columns, two spaces apart. */
+export function table(
+  rows: readonly (readonly string[])[],
+  rightAligned: ReadonlySet<number>,
+): string {
+  const widths =
+    rows[0]?.map((_, k) => Math.max(...rows.map((row) => (row[k] ?? "").length))) ?? [];
+  return rows
+    .map((row) =>
+      row
+        .map((cell, k) =>
+          rightAligned.has(k) ? cell.padStart(widths[k] ?? 0) : cell.padEnd(widths[k] ?? 0),
+        )
+        .join("  ")
+        .trimEnd(),
+    )
+    .join("\n");
+}
+
+/** Catalogue entries, one a line: words, or JSON objects (`--json`). */
+export function printMethods(methods: readonly MethodInfo[], json: boolean, io: CliIo): void {
+  for (const method of methods) {
+    const several = method.kind === "committee";
+    io.stdout(
+      json
+        ? `${JSON.stringify({ id: method.id, name: method.name, kind: method.kind, ballot_types: method.ballotTypes, multi_winner: several, properties: method.properties, notes: method.notes, reference: method.reference })}\n`
+        : `${method.id.padEnd(18)} ${method.name} [${method.ballotTypes.join(", ")}${several ? ", several seats" : ""}]\n`,
+    );
+  }
+}
+
+/** An unknown rule or method id: the error lists the valid ids, not the whole usage. */
+export function unknownId(what: string, id: string, ids: readonly string[]): UsageError {
+  return new UsageError(`unknown ${what} "${id}"; the ${what}s are: ${ids.join(", ")}`, false);
 }

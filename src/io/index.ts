@@ -21,6 +21,7 @@ export {
 } from "./parsePabulib.js";
 export { type PreflibOptions, parsePreflib } from "./parsePreflib.js";
 export { parseRankedCsv } from "./parseRankedCsv.js";
+export { type ElectionFile, readElection, readElectionOf } from "./readElection.js";
 export { checkPbElectionText, readPbElection, readPbElectionChecked } from "./readPbElection.js";
 export { writeAbcvoting } from "./writeAbcvoting.js";
 export { writeBlt } from "./writeBlt.js";

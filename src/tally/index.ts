@@ -25,6 +25,7 @@ export {
 } from "./ballots/rankedProfile.js";
 export { resolveTies, type TallyTieBreak } from "./ballots/resolveTies.js";
 export { type ScoreProfile, scoreProfileSchema } from "./ballots/scoreProfile.js";
+export { parseTallyTieBreak } from "./ballots/tieBreakSpec.js";
 export { approvalVoting } from "./cardinal/approvalVoting.js";
 export { cumulativeVoting } from "./cardinal/cumulativeVoting.js";
 export {
@@ -99,6 +100,7 @@ export {
   prfMeekStv,
 } from "./stv/meekStv.js";
 export { type ScottishStvOptions, scottishStv } from "./stv/scottishStv.js";
-export type { StvArithmeticSpec } from "./stv/stvNumbers.js";
+export { parseStvArithmetic, type StvArithmeticSpec } from "./stv/stvNumbers.js";
 export { prfWigmStv, type WigmStvOptions, wigmStv } from "./stv/wigmStv.js";
 export { type TallyMethod, tallyMethods } from "./tallyMethods.js";
+export { settleTies, type TiePolicy, tallyOutcomeToJson } from "./tallyOutcomeToJson.js";

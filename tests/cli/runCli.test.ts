@@ -320,7 +320,7 @@ describe("civitas tally", () => {
     const bad = run(["tally", vegetables, "--method", "meek-stv", "--arithmetic", "float"]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain(
-      "--arithmetic must be rational, fixed:PLACES or guarded:PLACES[:GUARD]",
+      "--arithmetic: the arithmetic is rational, fixed:PLACES or guarded:PLACES[:GUARD]",
     );
   });
 
@@ -426,7 +426,7 @@ describe("civitas tally", () => {
     const wrong = run(["tally", "scores.json", "--method", "irv"], files);
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toBe(
-      "scores.json: the file holds score ballots, which this method does not count\n",
+      "scores.json: the file holds score ballots; this method counts ranked ballots\n",
     );
     const invalid = run(["tally", "bad.json", "--method", "star"], {
       "bad.json": JSON.stringify({
@@ -516,6 +516,24 @@ describe("civitas tally", () => {
     expect(broken.code).toBe(1);
     expect(broken.stderr.trim()).toBe('bad.blt: line 2, column 5: "9" is not a candidate');
     expect(run(["tally", debian, "--method", "coin-toss"]).code).toBe(2);
+  });
+
+  it("answers an unknown method or rule with the valid ids, not the whole usage", () => {
+    const method = run(["tally", debian, "--method", "coin-toss"]);
+    expect(method.stderr.trim().split("\n")).toHaveLength(1);
+    expect(method.stderr).toContain('unknown method "coin-toss"; the methods are: av, sav,');
+    expect(method.stderr).toContain("schulze");
+    const rule = run(["pb", "run", bielany, "--rule", "lottery"]);
+    expect(rule.code).toBe(2);
+    expect(rule.stderr.trim()).toBe(
+      'civitas: unknown rule "lottery"; the rules are: greedy, greedy-no-skip, greedy-threshold, utilitarian, mes, phragmen, maximin-support, official',
+    );
+  });
+});
+
+describe("civitas --version", () => {
+  it("prints the version (dev when run from source)", () => {
+    expect(run(["--version"])).toMatchObject({ code: 0, stdout: "civitas dev\n" });
   });
 });
 

@@ -1,3 +1,4 @@
+import { makeIssue } from "../../core/issue.js";
 import {
   addRational,
   compareRational,
@@ -9,6 +10,7 @@ import {
   rationalToNumber,
   subtractRational,
 } from "../../core/rational.js";
+import { fail, ok, type Result } from "../../core/result.js";
 
 /**
  * The arithmetic an STV count is done in, as the counting rules name it:
@@ -40,6 +42,42 @@ export type StvArithmeticSpec =
       readonly guard?: number;
       readonly displayDigits?: number;
     };
+
+/**
+ * A {@link StvArithmeticSpec} from its written form, as the CLI's `--arithmetic` takes it:
+ * `rational`, `fixed:PLACES` or `guarded:PLACES[:GUARD]`; anything else is the issue
+ * `invalid-arithmetic`.
+ *
+ * @category STV
+ * @example
+ * ```ts
+ * parseStvArithmetic("guarded:18:9"); //=> ok({ kind: "guarded", precision: 18, guard: 9 })
+ * parseStvArithmetic("fixed:9"); //=> ok({ kind: "fixed", precision: 9 })
+ * ```
+ */
+export function parseStvArithmetic(text: string): Result<StvArithmeticSpec> {
+  if (text === "rational") return ok({ kind: "rational" });
+  const match = /^(fixed|guarded):(\d{1,3})(?::(\d{1,3}))?$/.exec(text);
+  if (match === null || (match[1] === "fixed" && match[3] !== undefined))
+    return fail([
+      makeIssue(
+        "invalid-arithmetic",
+        [],
+        `the arithmetic is rational, fixed:PLACES or guarded:PLACES[:GUARD], not "${text}"`,
+        { value: text },
+      ),
+    ]);
+  const precision = Number(match[2]);
+  return ok(
+    match[1] === "fixed"
+      ? { kind: "fixed", precision }
+      : {
+          kind: "guarded",
+          precision,
+          ...(match[3] === undefined ? {} : { guard: Number(match[3]) }),
+        },
+  );
+}
 
 /**
  * Values of one {@link StvArithmeticSpec}, with the operations an iterative count needs.

@@ -1,8 +1,5 @@
-import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkExtendedJustifiedRepresentation } from "../../../src/budgeting/index.js";
 import { type ApprovalProfile, committeeMethods } from "../../../src/tally/index.js";
-import { approvalElection } from "../../helpers/elections.js";
 
 /** Justified representation: n/k voters who share a candidate have a member they approve. */
 function justified(profile: ApprovalProfile, seats: number, committee: readonly string[]): boolean {

@@ -1,0 +1,30 @@
+import { equalSharesCompletions, pbRules } from "../budgeting/index.js";
+import { committeeMethods, scoreMethods, tallyMethods } from "../tally/index.js";
+
+/** The usage text: printed with --help and after a usage error. */
+export const USAGE = `Usage:
+  civitas pb run FILE... --rule <rule> [--sat cost|cardinality|points] [--completion <completion>]
+                         [--tie-break cost,votes,id] [--json] [--explain] [--strict]
+  civitas pb compare FILE --rules <rule>,<rule>,... [--sat cost|cardinality|points] [--json] [--strict]
+  civitas pb check FILE...                      (Pabulib or JSON; warnings and problems, exit 1 if any)
+  civitas pb convert FILE --to json|pabulib [--strict]
+  civitas pb rules [--json]
+  civitas tally FILE... --method <method> [--seats N] [--arithmetic rational|fixed:P|guarded:P[:G]] [--tie-break order|reverse|random:SEED|ID,...] [--irresolute] [--json] [--explain] [--strict]
+  civitas tally FILE.json --method <score method|referendum|…>  (JSON ballots: ranked, approval, score, referendum)
+  civitas tally methods [--json]
+  civitas process check FILE.json...            (a process definition: issues, exit 1 if invalid)
+  civitas process at FILE.json --at <ISO instant> [--json]
+  civitas process ics FILE.json [--stamp <ISO instant>]
+  civitas proposals apply COMMANDS.json [--process FILE.json]   (prints the event log; refusals on stderr)
+  civitas proposals replay EVENTS.json [--process FILE.json] [--json]   (proposals, supports, figures by phase and scope)
+  civitas proposals budget EVENTS.json --budget <amount> [--scale N] [--description TEXT]   (accepted proposals as a Pabulib file)
+
+Rules: ${pbRules.map((rule) => rule.metadata.id).join(", ")}
+Tally files: .blt, PrefLib (.soc .soi .toc .toi .cat), CSV of ranked ballots (ballot_id,rank,choice), abcvoting .abc.yaml, JSON ballots.
+Methods: ${tallyMethods.map((method) => method.id).join(", ")}
+Committee methods (abcvoting .abc.yaml or approval JSON): ${committeeMethods.map((method) => method.id).join(", ")}
+Score methods (score JSON): ${scoreMethods.map((method) => method.id).join(", ")}; referendum (referendum JSON)
+Completions (mes): ${equalSharesCompletions.join(", ")}; in --rules write mes/add1 and so on.
+Warnings (what was assumed to read a file, or what in it is inconsistent) go to stderr as
+"FILE: warning: …"; --strict makes them errors.
+Exit codes: 0 success, 1 bad input (one line per problem on stderr), 2 usage error.`;

@@ -1,0 +1,39 @@
+import { makeIssue } from "../../core/issue.js";
+import { fail, ok, type Result } from "../../core/result.js";
+import type { TallyTieBreak } from "./resolveTies.js";
+
+/**
+ * A {@link TallyTieBreak} from its written form, as the CLI's `--tie-break` takes it:
+ * `order` (the file's candidate order; also when absent), `reverse`, `random:SEED` (a
+ * seeded lottery anyone can re-run) or candidate ids separated by commas (those first, in
+ * that order, then the rest in the file's order). An unknown id is the issue
+ * `invalid-tie-break`.
+ *
+ * @category Tie-breaking
+ * @example
+ * ```ts
+ * parseTallyTieBreak("random:2026", ["a", "b"]); //=> ok({ by: "random", seed: "2026" })
+ * parseTallyTieBreak("b,a", ["a", "b"]); //=> ok({ by: "order", order: ["b", "a"] })
+ * ```
+ */
+export function parseTallyTieBreak(
+  text: string | undefined,
+  candidates: readonly string[],
+): Result<TallyTieBreak> {
+  if (text === undefined || text === "order") return ok({ by: "order" });
+  if (text === "reverse") return ok({ by: "order", order: [...candidates].reverse() });
+  if (text.startsWith("random:") && text.length > 7)
+    return ok({ by: "random", seed: text.slice(7) });
+  const order = text.split(",").map((id) => id.trim());
+  const unknown = order.find((id) => !candidates.includes(id));
+  if (unknown !== undefined)
+    return fail([
+      makeIssue(
+        "invalid-tie-break",
+        [],
+        `a tie-break is order, reverse, random:SEED or candidate ids separated by commas; "${unknown}" is not a candidate`,
+        { value: text, unknown },
+      ),
+    ]);
+  return ok({ by: "order", order });
+}
