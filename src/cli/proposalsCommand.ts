@@ -1,84 +1,17 @@
 import { parseArgs } from "node:util";
-import * as z from "zod/mini";
 import type { Process } from "../calendar/index.js";
-import { makeIssue } from "../core/issue.js";
-import { lazySchema } from "../core/lazySchema.js";
 import { formatMoney, parseMoney } from "../core/money.js";
-import { parseSchema } from "../core/parseSchema.js";
-import { fail, ok, type Result } from "../core/result.js";
-import { schemaIssues } from "../core/schemaIssues.js";
-import { parseJsonText, writePabulib } from "../io/index.js";
+import { parseProposalCommands, parseProposalEventLog, writePabulib } from "../io/index.js";
 import {
-  defineLifecycle,
   emptyConsultation,
-  type Lifecycle,
-  lifecycleSchema,
   type ProposalEvent,
   participationFigures,
-  proposalEventSchema,
   replay,
-  supportRulesSchema,
   type TransitionContext,
   toBudgetInstance,
   transition,
 } from "../proposals/index.js";
 import { type CliIo, loadProcess, readParsed, UsageError } from "./cliSupport.js";
-
-/** A file of commands to apply: the consultation's context, then each command with its instant. */
-const commandFileSchema = lazySchema(() =>
-  z.object({
-    context: z._default(
-      z.object({
-        rules: z.optional(supportRulesSchema),
-        lifecycle: z.optional(lifecycleSchema),
-        component: z.optional(z.string().check(z.minLength(1))),
-        admins: z.optional(z.array(z.string())),
-        valuators: z.optional(z.array(z.string())),
-        census: z.optional(z.int().check(z.nonnegative())),
-      }),
-      {},
-    ),
-    commands: z.array(
-      z.object({
-        at: z.string().check(z.regex(/(Z|[+-]\d{2}:\d{2})$/, "an ISO instant with its offset")),
-        command: z.unknown(),
-        /** This command is meant to be refused (a scenario showing a rule at work). */
-        refused: z.optional(z.boolean()),
-      }),
-    ),
-  }),
-);
-
-type CommandFile = z.output<typeof commandFileSchema> & { readonly lifecycle?: Lifecycle };
-
-function parseCommandFile(text: string): Result<CommandFile> {
-  const json = parseJsonText(text);
-  if (!json.ok) return json;
-  const parsed = parseSchema(commandFileSchema, json.value);
-  if (!parsed.success) return fail(schemaIssues(parsed.error, "invalid-commands", "file"));
-  if (parsed.data.context.lifecycle === undefined) return ok(parsed.data);
-  const lifecycle = defineLifecycle(parsed.data.context.lifecycle);
-  if (!lifecycle.ok)
-    return fail(
-      lifecycle.issues.map((issue) =>
-        makeIssue(
-          issue.code,
-          ["context", "lifecycle", ...issue.path],
-          `context.lifecycle.${issue.message}`,
-        ),
-      ),
-    );
-  return ok({ ...parsed.data, lifecycle: lifecycle.value });
-}
-
-function parseEventLog(text: string): Result<ProposalEvent[]> {
-  const json = parseJsonText(text);
-  if (!json.ok) return json;
-  const parsed = parseSchema(z.array(proposalEventSchema), json.value);
-  return parsed.success
-    ? ok(parsed.data)
-    : fail(schemaIssues(parsed.error, "invalid-events", "log"));
-}
 
 /** "1 support", "2 supports". */
 function count(n: number, noun: string): string {
@@ -95,7 +28,7 @@ function describe(command: unknown): string {
 }
 
 function applyCommands(file: string, process: Process | undefined, io: CliIo): number {
-  const scenario = readParsed(file, io, parseCommandFile);
+  const scenario = readParsed(file, io, parseProposalCommands);
   if (scenario === undefined) return 1;
   const { rules, component, admins, valuators, census } = scenario.context;
   const base: Omit<TransitionContext, "instant"> = {
@@ -133,7 +66,7 @@ function applyCommands(file: string, process: Process | undefined, io: CliIo): n
 }
 
 function replayLog(file: string, process: Process | undefined, json: boolean, io: CliIo): number {
-  const log = readParsed(file, io, parseEventLog);
+  const log = readParsed(file, io, parseProposalEventLog);
   if (log === undefined) return 1;
   const state = replay(log);
   const figures = participationFigures(log, process === undefined ? {} : { process });
@@ -187,7 +120,7 @@ function budgetFromLog(
     throw new UsageError(
       `--budget must be an amount with at most ${scale} decimals, such as 1000000`,
     );
-  const log = readParsed(file, io, parseEventLog);
+  const log = readParsed(file, io, parseProposalEventLog);
   if (log === undefined) return 1;
   const instance = toBudgetInstance(replay(log), {
     budget,

@@ -20,6 +20,11 @@ export {
   parsePabulibWithLocations,
 } from "./parsePabulib.js";
 export { type PreflibOptions, parsePreflib } from "./parsePreflib.js";
+export {
+  type ProposalCommandFile,
+  parseProposalCommands,
+  parseProposalEventLog,
+} from "./parseProposalFiles.js";
 export { parseRankedCsv } from "./parseRankedCsv.js";
 export { type ElectionFile, readElection, readElectionOf } from "./readElection.js";
 export { checkPbElectionText, readPbElection, readPbElectionChecked } from "./readPbElection.js";

@@ -8,7 +8,7 @@ const allowed: Record<string, readonly string[]> = {
   core: [],
   budgeting: ["core"],
   tally: ["core", "budgeting"],
-  io: ["core", "budgeting", "tally"],
+  io: ["core", "budgeting", "tally", "proposals"],
   calendar: ["core"],
   proposals: ["core", "calendar", "budgeting"],
   cli: ["core", "io", "budgeting", "tally", "calendar", "proposals"],
