@@ -1,5 +1,5 @@
 import { type Process, validateProcess } from "../calendar/index.js";
-import type { Issue } from "../core/issue.js";
+import { type Issue, makeIssue } from "../core/issue.js";
 import type { MethodInfo } from "../core/methodInfo.js";
 import { fail, type Result, strictResult } from "../core/result.js";
 import { parseJsonText } from "../io/index.js";
@@ -13,6 +13,37 @@ export interface CliIo {
   readonly now?: () => number;
   /** The wall clock (milliseconds since 1970), for iCalendar's DTSTAMP; none: 0. */
   readonly clock?: () => number;
+  /** Problems as JSON objects, one a line (`--json`), instead of words. */
+  readonly json?: boolean;
+}
+
+/** The same io, printing problems as JSON when `json` (a command's `--json`). */
+export function withJson(io: CliIo, json: boolean | undefined): CliIo {
+  return json === true ? { ...io, json: true } : io;
+}
+
+/**
+ * Prints one problem on stderr: `FILE: message` (`FILE: warning: message`), or under
+ * `--json` one object with the file, severity, code, line and column when the issue has
+ * them, path, message and params.
+ */
+export function printIssue(io: CliIo, file: string, issue: Issue, prefix = ""): void {
+  const warning = issue.severity === "warning";
+  if (io.json === true) {
+    const { line, column } = issue.params as { line?: unknown; column?: unknown };
+    io.stderr(
+      `${JSON.stringify({
+        file,
+        severity: warning ? "warning" : "error",
+        code: issue.code,
+        ...(typeof line === "number" ? { line } : {}),
+        ...(typeof column === "number" ? { column } : {}),
+        path: issue.path,
+        message: `${prefix}${issue.message}`,
+        params: issue.params,
+      })}\n`,
+    );
+  } else io.stderr(`${file}: ${warning ? "warning: " : ""}${prefix}${issue.message}\n`);
 }
 
 /**
@@ -36,22 +67,36 @@ function decode(bytes: Uint8Array): string | undefined {
   }
 }
 
-/** Reads a file as UTF-8 text, or the one line that says why it cannot be read. */
+/** Reads a file as UTF-8 text, or the issue that says why it cannot be read. */
 export function readText(
   file: string,
   io: CliIo,
-): { ok: true; text: string } | { ok: false; line: string } {
+): { ok: true; text: string } | { ok: false; issue: Issue } {
   let bytes: Uint8Array;
   try {
     bytes = io.readFile(file);
   } catch (error) {
-    const reason =
-      (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : "cannot read the file";
-    return { ok: false, line: `${file}: ${reason}` };
+    const missing = (error as NodeJS.ErrnoException).code === "ENOENT";
+    return {
+      ok: false,
+      issue: makeIssue(
+        missing ? "no-such-file" : "unreadable-file",
+        [],
+        missing ? "no such file" : "cannot read the file",
+      ),
+    };
   }
   const text = decode(bytes);
   return text === undefined
-    ? { ok: false, line: `${file}: line 1, column 1: the file is not UTF-8 text (binary data?)` }
+    ? {
+        ok: false,
+        issue: makeIssue(
+          "not-utf8",
+          [],
+          "line 1, column 1: the file is not UTF-8 text (binary data?)",
+          { line: 1, column: 1 },
+        ),
+      }
     : { ok: true, text };
 }
 
@@ -68,10 +113,10 @@ export function reported<T>(
 ): T | undefined {
   const checked = strict ? strictResult(result) : result;
   if (!checked.ok) {
-    for (const issue of checked.issues) io.stderr(`${file}: ${issue.message}\n`);
+    for (const issue of checked.issues) printIssue(io, file, issue);
     return undefined;
   }
-  for (const warning of checked.warnings) io.stderr(`${file}: warning: ${warning.message}\n`);
+  for (const warning of checked.warnings) printIssue(io, file, warning);
   return checked.value;
 }
 
@@ -84,7 +129,7 @@ export function readParsed<T>(
 ): T | undefined {
   const read = readText(file, io);
   if (!read.ok) {
-    io.stderr(`${read.line}\n`);
+    printIssue(io, file, read.issue);
     return undefined;
   }
   return reported(file, parse(read.text), io, strict);

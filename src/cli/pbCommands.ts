@@ -29,6 +29,7 @@ import {
 import { methodCatalogue } from "../tally/index.js";
 import {
   type CliIo,
+  printIssue,
   printMethods,
   progress,
   readParsed,
@@ -37,6 +38,7 @@ import {
   table,
   UsageError,
   unknownId,
+  withJson,
 } from "./cliSupport.js";
 
 /**
@@ -130,7 +132,7 @@ function ruleOf(
   return { rule, completion: chosen as EqualSharesCompletion };
 }
 
-function runCommand(args: string[], io: CliIo): number {
+function runCommand(args: string[], cli: CliIo): number {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -144,6 +146,7 @@ function runCommand(args: string[], io: CliIo): number {
       strict: { type: "boolean", default: false },
     },
   });
+  const io = withJson(cli, values.json);
   if (values.rule === undefined) throw new UsageError("pb run needs --rule");
   const { rule, completion } = ruleOf(values.rule, values.completion);
   if (positionals.length === 0) throw new UsageError("pb run needs at least one FILE");
@@ -183,7 +186,7 @@ function runCommand(args: string[], io: CliIo): number {
   return failed ? 1 : 0;
 }
 
-function compareCommand(args: string[], io: CliIo): number {
+function compareCommand(args: string[], cli: CliIo): number {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -194,6 +197,7 @@ function compareCommand(args: string[], io: CliIo): number {
       strict: { type: "boolean", default: false },
     },
   });
+  const io = withJson(cli, values.json);
   if (positionals.length !== 1) throw new UsageError("pb compare takes exactly one FILE");
   if (values.rules === undefined)
     throw new UsageError("pb compare needs --rules, e.g. greedy,mes/add1,phragmen");
@@ -215,7 +219,7 @@ function compareCommand(args: string[], io: CliIo): number {
     const options: PbRuleOptions = { ...(sat === undefined ? {} : { sat }), completion };
     const outcome = rule.run(instance, profile, options);
     if (!outcome.ok) {
-      for (const issue of outcome.issues) io.stderr(`${file}: ${spec}: ${issue.message}\n`);
+      for (const issue of outcome.issues) printIssue(io, file, issue, `${spec}: `);
       failed = true;
       continue;
     }
@@ -300,13 +304,12 @@ function checkCommand(args: string[], io: CliIo): number {
   for (const file of positionals) {
     const read = readText(file, io);
     if (!read.ok) {
-      io.stderr(`${read.line}\n`);
+      printIssue(io, file, read.issue);
       failed = true;
       continue;
     }
     const issues = checkPbElectionText(read.text);
-    for (const issue of issues)
-      io.stderr(`${file}: ${issue.severity === "warning" ? "warning: " : ""}${issue.message}\n`);
+    for (const issue of issues) printIssue(io, file, issue);
     if (issues.length > 0) failed = true;
     else io.stdout(`${file}: ok\n`);
   }
@@ -332,7 +335,7 @@ function convertCommand(args: string[], io: CliIo): number {
   }
   const written = writePabulib(election);
   if (!written.ok) {
-    for (const issue of written.issues) io.stderr(`${file}: ${issue.message}\n`);
+    for (const issue of written.issues) printIssue(io, file, issue);
     return 1;
   }
   io.stdout(written.value);

@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { nextTransition, phaseAt, toICalendar } from "../calendar/index.js";
-import { type CliIo, instantArgument, loadProcess, UsageError } from "./cliSupport.js";
+import { type CliIo, instantArgument, loadProcess, UsageError, withJson } from "./cliSupport.js";
 
 /** An instant as the process's local time with its offset: `2026-10-11 23:59 (+02:00, Europe/Paris)`. */
 function localTimeIn(instant: number, zone: string): string {
@@ -23,7 +23,7 @@ function localTimeIn(instant: number, zone: string): string {
 }
 
 /** `civitas process check | at | ics …`. */
-export function processCommand(args: string[], io: CliIo): number {
+export function processCommand(args: string[], cli: CliIo): number {
   const [command, ...rest] = args;
   const { values, positionals } = parseArgs({
     args: rest,
@@ -34,6 +34,7 @@ export function processCommand(args: string[], io: CliIo): number {
       json: { type: "boolean", default: false },
     },
   });
+  const io = withJson(cli, values.json);
   if (positionals.length === 0) throw new UsageError(`process ${command ?? ""} needs a FILE`);
   if (command === "check") {
     let failed = false;

@@ -11,7 +11,14 @@ import {
   toBudgetInstance,
   transition,
 } from "../proposals/index.js";
-import { type CliIo, loadProcess, readParsed, UsageError } from "./cliSupport.js";
+import {
+  type CliIo,
+  loadProcess,
+  printIssue,
+  readParsed,
+  UsageError,
+  withJson,
+} from "./cliSupport.js";
 
 /** "1 support", "2 supports". */
 function count(n: number, noun: string): string {
@@ -128,7 +135,7 @@ function budgetFromLog(
     meta: { description: description ?? `Projects from ${file}`, currency: "EUR" },
   });
   if (!instance.ok) {
-    for (const issue of instance.issues) io.stderr(`${file}: ${issue.message}\n`);
+    for (const issue of instance.issues) printIssue(io, file, issue);
     return 1;
   }
   const written = writePabulib({
@@ -136,7 +143,7 @@ function budgetFromLog(
     profile: { voteType: "approval", ballots: [], voteColumns: ["voter_id", "vote"] },
   });
   if (!written.ok) {
-    for (const issue of written.issues) io.stderr(`${file}: ${issue.message}\n`);
+    for (const issue of written.issues) printIssue(io, file, issue);
     return 1;
   }
   io.stdout(written.value);
@@ -150,7 +157,7 @@ function budgetFromLog(
 }
 
 /** `civitas proposals apply|replay|budget`. */
-export function proposalsCommand(args: string[], io: CliIo): number {
+export function proposalsCommand(args: string[], cli: CliIo): number {
   const [command, ...rest] = args;
   const { values, positionals } = parseArgs({
     args: rest,
@@ -163,6 +170,7 @@ export function proposalsCommand(args: string[], io: CliIo): number {
       description: { type: "string" },
     },
   });
+  const io = withJson(cli, values.json);
   const [file, ...extra] = positionals;
   if (file === undefined) throw new UsageError(`proposals ${command ?? ""} needs a FILE`);
   if (extra.length > 0) throw new UsageError(`proposals ${command ?? ""} takes one FILE`);

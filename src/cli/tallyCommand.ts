@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { ownValue } from "../core/idRecord.js";
+import { makeIssue } from "../core/issue.js";
 import type { Result } from "../core/result.js";
 import { readElection, readElectionOf } from "../io/index.js";
 import {
@@ -21,12 +22,14 @@ import {
 } from "../tally/index.js";
 import {
   type CliIo,
+  printIssue,
   printMethods,
   progress,
   readParsed,
   table,
   UsageError,
   unknownId,
+  withJson,
 } from "./cliSupport.js";
 
 /** The options `civitas tally` takes. */
@@ -94,7 +97,7 @@ function printTally(
   io: CliIo,
 ): boolean {
   if (!counted.ok) {
-    for (const issue of counted.issues) io.stderr(`${file}: ${issue.message}\n`);
+    for (const issue of counted.issues) printIssue(io, file, issue);
     return false;
   }
   const settled = settleTies(
@@ -196,7 +199,11 @@ function committeeCommand(
     }
     const seats = flags.seats === undefined ? profile.seats : Number(flags.seats);
     if (seats === undefined || !Number.isInteger(seats) || seats < 1) {
-      io.stderr(`${file}: the committee size is missing: give --seats\n`);
+      printIssue(
+        io,
+        file,
+        makeIssue("missing-seats", ["seats"], "the committee size is missing: give --seats"),
+      );
       failed = true;
       continue;
     }
@@ -237,7 +244,7 @@ function jsonBallotsCommand(
     } else if (method === undefined && document.type === "referendum") {
       const decided = referendumQuestions(document.ballots, document.rules ?? {});
       if (!decided.ok) {
-        for (const issue of decided.issues) io.stderr(`${file}: ${issue.message}\n`);
+        for (const issue of decided.issues) printIssue(io, file, issue);
         failed = true;
         continue;
       }
@@ -248,7 +255,18 @@ function jsonBallotsCommand(
             : `${file} — ${question}: ${outcome.notes[0] ?? ""} (yes ${count.yes}, no ${count.no}, abstain ${count.abstain})\n`,
         );
     } else {
-      io.stderr(`${file}: the file holds ${document.type} ballots, which ${id} does not count\n`);
+      printIssue(
+        io,
+        file,
+        makeIssue(
+          "wrong-ballot-type",
+          ["type"],
+          `the file holds ${document.type} ballots, which ${id} does not count`,
+          {
+            found: document.type,
+          },
+        ),
+      );
       failed = true;
     }
   }
@@ -256,7 +274,7 @@ function jsonBallotsCommand(
 }
 
 /** `civitas tally FILE… --method M …` and `civitas tally methods`. */
-export function tallyCommand(args: string[], io: CliIo): number {
+export function tallyCommand(args: string[], cli: CliIo): number {
   if (args[0] === "methods") {
     const { values } = parseArgs({
       args: args.slice(1),
@@ -265,7 +283,7 @@ export function tallyCommand(args: string[], io: CliIo): number {
     printMethods(
       methodCatalogue.filter((method) => method.kind !== "budget"),
       values.json,
-      io,
+      cli,
     );
     return 0;
   }
@@ -283,6 +301,7 @@ export function tallyCommand(args: string[], io: CliIo): number {
       strict: { type: "boolean", default: false },
     },
   });
+  const io = withJson(cli, values.json);
   if (values.method === undefined)
     throw new UsageError("tally needs --method (see civitas tally methods)");
   const ids = methodCatalogue

@@ -87,7 +87,13 @@ describe("civitas pb run", () => {
       },
     );
     expect(code).toBe(1);
-    expect(stderr).toBe('bad.pb: line 3, column 8: the budget "-5" is not a non-negative number\n');
+    // Under --json the problem is a JSON object too.
+    expect(JSON.parse(stderr)).toMatchObject({
+      file: "bad.pb",
+      line: 3,
+      column: 8,
+      message: 'line 3, column 8: the budget "-5" is not a non-negative number',
+    });
     expect(stdout.trim().split("\n")).toHaveLength(1);
   });
 
@@ -528,6 +534,29 @@ describe("civitas tally", () => {
     expect(rule.stderr.trim()).toBe(
       'civitas: unknown rule "lottery"; the rules are: greedy, greedy-no-skip, greedy-threshold, utilitarian, mes, phragmen, maximin-support, official',
     );
+  });
+});
+
+describe("civitas --json errors", () => {
+  it("prints each problem as one JSON object on stderr, with code, file, line and column", () => {
+    const broken = run(["tally", "bad.blt", "--method", "irv", "--json"], {
+      "bad.blt": '3 1\n1 1 9 0\n0\n"a"\n"b"\n"c"\n',
+    });
+    expect(broken.code).toBe(1);
+    const lines = broken.stderr.trimEnd().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0] as string)).toMatchObject({
+      file: "bad.blt",
+      severity: "error",
+      line: 2,
+      column: 5,
+      message: 'line 2, column 5: "9" is not a candidate',
+    });
+    const missing = run(["pb", "run", "nowhere.pb", "--rule", "greedy", "--json"]);
+    expect(missing.code).toBe(1);
+    expect(JSON.parse(missing.stderr)).toMatchObject({ file: "nowhere.pb", code: "no-such-file" });
+    const words = run(["pb", "run", "nowhere.pb", "--rule", "greedy"]);
+    expect(words.stderr).toBe("nowhere.pb: no such file\n");
   });
 });
 
