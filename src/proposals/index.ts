@@ -39,6 +39,12 @@ export {
 } from "./proposalCommand.js";
 export { type ProposalEvent, proposalEventSchema } from "./proposalEvent.js";
 export { proposalHistory } from "./proposalHistory.js";
+export {
+  type ProposalIssueCode,
+  type ProposalIssueParams,
+  proposalIssue,
+  proposalIssueMessages,
+} from "./proposalIssues.js";
 export { replay } from "./replay.js";
 export { successfulProposals } from "./successfulProposals.js";
 export { type SupportRules, supportRulesSchema } from "./supportRules.js";

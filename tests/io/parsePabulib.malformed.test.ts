@@ -213,9 +213,10 @@ describe("civitas pb run on the same catalogue", () => {
       });
       expect(code).toBe(1);
       expect(stdout).toBe("");
-      expect(stderr.split("\n")[0]).toMatch(
-        new RegExp(`^bad\\.pb: line ${entry.line}, column ${entry.column}: \\S`),
-      );
+      // Under --json, one JSON object per problem, with the line and column.
+      const first = JSON.parse(stderr.split("\n")[0] as string);
+      expect(first).toMatchObject({ file: "bad.pb", line: entry.line, column: entry.column });
+      expect(first.message).toMatch(new RegExp(`^line ${entry.line}, column ${entry.column}: \\S`));
       expect(stderr).not.toMatch(/\bat .+:\d+:\d+\)/); // no stack trace
     });
   }

@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
+import type { Issue } from "../../src/core/index.js";
 import {
   defineLifecycle,
   PROPOSAL_COMMAND_TYPES,
+  type ProposalIssueCode,
   proposalEventSchema,
+  proposalIssueMessages,
   replay,
   type TransitionContext,
   transition,
@@ -539,17 +542,39 @@ describe("transition: a catalogue of refused commands, each with its reason", ()
       expect(refusal(base, command, instant, overrides)).toContain(reason);
     });
 
+  it("gives each refusal a code of the catalogue, whose English message its params make", () => {
+    const codes = new Set<string>();
+    for (const [, command, instant, , overrides] of catalogue) {
+      const step = transition(base, command, {
+        ...context,
+        ...overrides,
+        instant,
+      } as TransitionContext);
+      if (step.ok) throw new Error("accepted");
+      const issue = step.issues[0] as Issue;
+      codes.add(issue.code);
+      if (issue.code === "invalid-command") continue;
+      expect(Object.keys(proposalIssueMessages)).toContain(issue.code);
+      const message = proposalIssueMessages[issue.code as ProposalIssueCode] as (
+        params: never,
+      ) => string;
+      expect(message(issue.params as never)).toBe(issue.message);
+    }
+    // Distinct reasons, not one code for all.
+    expect(codes.size).toBeGreaterThan(25);
+  });
+
   it("covers every command type", () => {
     const types = new Set(catalogue.map(([, command]) => (command as { type: string }).type));
     expect(PROPOSAL_COMMAND_TYPES.filter((type) => !types.has(type))).toEqual([]);
   });
 
-  it("refuses with a `refused` issue naming the command; malformed commands get `invalid-command` with a path", () => {
+  it("refuses with an issue coded by its reason; malformed commands get `invalid-command` with a path", () => {
     const refused = transition(base, { type: "publish", proposal: "p1", actor: "ana" }, context);
     expect(!refused.ok && refused.issues[0]).toMatchObject({
-      code: "refused",
+      code: "not-a-draft",
       path: ["command"],
-      params: { command: "publish" },
+      params: { proposal: "p1", status: "published" },
     });
     const malformed = transition(base, { type: "support", proposal: "p1" }, context);
     expect(!malformed.ok && malformed.issues[0]).toMatchObject({
