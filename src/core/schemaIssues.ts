@@ -3,7 +3,9 @@ import { type Issue, makeIssue } from "./issue.js";
 /**
  * The issues of a failed zod parse, one per problem, each with `code`, the path into the
  * input and a message that starts with that path (or with `subject` when the problem is
- * the whole input): what a boundary returns instead of throwing.
+ * the whole input): what a boundary returns instead of throwing. The one mapping from zod
+ * to issues: `code` may depend on the problem (its path and zod's code), and `locate` adds
+ * a file position (line and column) to each issue where the input came from a file.
  *
  * @category Issues
  * @example
@@ -15,16 +17,27 @@ import { type Issue, makeIssue } from "./issue.js";
  */
 export function schemaIssues(
   error: {
-    readonly issues: readonly { readonly path: readonly PropertyKey[]; readonly message: string }[];
+    readonly issues: readonly {
+      readonly path: readonly PropertyKey[];
+      readonly message: string;
+      readonly code?: string;
+    }[];
   },
-  code: string,
+  code:
+    | string
+    | ((problem: {
+        readonly path: readonly (string | number)[];
+        readonly code?: string;
+      }) => string),
   subject: string,
+  locate: (issue: Issue) => Issue = (issue) => issue,
 ): Issue[] {
-  return error.issues.map((issue) =>
-    makeIssue(
-      code,
-      issue.path.map((part) => (typeof part === "number" ? part : String(part))),
-      `${issue.path.map(String).join(".") || subject}: ${issue.message}`,
-    ),
-  );
+  return error.issues.map((problem) => {
+    const path = problem.path.map((part) => (typeof part === "number" ? part : String(part)));
+    const codeOf =
+      typeof code === "string"
+        ? code
+        : code({ path, ...(problem.code === undefined ? {} : { code: problem.code }) });
+    return locate(makeIssue(codeOf, path, `${path.join(".") || subject}: ${problem.message}`));
+  });
 }

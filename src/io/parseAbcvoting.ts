@@ -4,6 +4,7 @@ import { type Issue, makeIssue, makeWarning } from "../core/issue.js";
 import { lazySchema } from "../core/lazySchema.js";
 import { parseSchema } from "../core/parseSchema.js";
 import { fail, ok, type Result } from "../core/result.js";
+import { schemaIssues } from "../core/schemaIssues.js";
 import type { ApprovalProfile } from "../tally/ballots/approvalProfile.js";
 
 /**
@@ -162,21 +163,15 @@ export function parseAbcvoting(text: string): Result<AbcvotingInstance> {
   const parsed = parseSchema(abcvotingDocumentSchema, record);
   if (!parsed.success) {
     return fail(
-      parsed.error.issues.map((problem) => {
-        const path = problem.path.map((part) => (typeof part === "number" ? part : String(part)));
-        const code =
-          path.length === 1 &&
-          problem.code === "invalid_type" &&
-          record[path[0] as string] === undefined
+      schemaIssues(
+        parsed.error,
+        ({ path, code }) =>
+          path.length === 1 && code === "invalid_type" && record[path[0] as string] === undefined
             ? `missing-${String(path[0]).replace(/_/g, "-")}`
-            : `invalid-${String(path[0] ?? "instance").replace(/_/g, "-")}`;
-        return issue(
-          code,
-          path,
-          offsetOf(path),
-          `${path.join(".") || "instance"}: ${problem.message}`,
-        );
-      }),
+            : `invalid-${String(path[0] ?? "instance").replace(/_/g, "-")}`,
+        "instance",
+        (made) => issue(made.code, [...made.path], offsetOf([...made.path]), made.message),
+      ),
     );
   }
   const instance = parsed.data;

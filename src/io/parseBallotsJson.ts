@@ -1,9 +1,9 @@
 import * as z from "zod/mini";
 import { idRecordSchema } from "../core/idRecordSchema.js";
-import { type Issue, makeIssue } from "../core/issue.js";
 import { lazySchema } from "../core/lazySchema.js";
 import { parseSchema } from "../core/parseSchema.js";
 import { fail, ok, type Result } from "../core/result.js";
+import { schemaIssues } from "../core/schemaIssues.js";
 import { type ApprovalProfile, approvalProfileSchema } from "../tally/ballots/approvalProfile.js";
 import { type RankedProfile, rankedProfileSchema } from "../tally/ballots/rankedProfile.js";
 import { type ScoreProfile, scoreProfileSchema } from "../tally/ballots/scoreProfile.js";
@@ -65,14 +65,7 @@ export function parseBallotsJson(text: string): Result<BallotsJson> {
   const data = json.value;
   const parsed = parseSchema(documentSchema, data);
   if (!parsed.success) {
-    const issues: Issue[] = parsed.error.issues.map((issue) =>
-      makeIssue(
-        "invalid-ballots",
-        issue.path.map((part) => (typeof part === "number" ? part : String(part))),
-        `${issue.path.length > 0 ? `${issue.path.join(".")}: ` : ""}${issue.message}`,
-      ),
-    );
-    return fail(issues);
+    return fail(schemaIssues(parsed.error, "invalid-ballots", "ballots"));
   }
   return ok(parsed.data as BallotsJson);
 }

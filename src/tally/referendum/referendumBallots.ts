@@ -1,10 +1,10 @@
 import * as z from "zod/mini";
 import { ownValue } from "../../core/idRecord.js";
 import { idRecordSchema } from "../../core/idRecordSchema.js";
-import { makeIssue } from "../../core/issue.js";
 import { lazySchema } from "../../core/lazySchema.js";
 import { parseSchema } from "../../core/parseSchema.js";
 import { fail, ok, type Result } from "../../core/result.js";
+import { schemaIssues } from "../../core/schemaIssues.js";
 import type { TallyOutcome } from "../outcome.js";
 import { type ReferendumCount, type ReferendumRules, referendum } from "./referendum.js";
 
@@ -93,11 +93,7 @@ export function referendumQuestions(
 ): Result<readonly { question: string; count: ReferendumCount; outcome: TallyOutcome }[]> {
   const parsed = parseSchema(referendumBallotsSchema, input);
   if (!parsed.success)
-    return fail(
-      parsed.error.issues.map((issue) =>
-        makeIssue("invalid-referendum-ballots", issue.path.map(String), issue.message),
-      ),
-    );
+    return fail(schemaIssues(parsed.error, "invalid-referendum-ballots", "ballots"));
   const perQuestion = input.questions.every((question) => Object.hasOwn(rules, question))
     ? (rules as Readonly<Record<string, ReferendumRules>>)
     : undefined;

@@ -106,7 +106,7 @@ describe("several questions on one ballot", () => {
       ballots: [{ answers: { metro: "yes" }, weight: 1 }],
     });
     expect(!result.ok && result.issues.map((issue) => issue.path)).toEqual([
-      ["ballots", "0", "answers", "metro"],
+      ["ballots", 0, "answers", "metro"],
     ]);
   });
 
