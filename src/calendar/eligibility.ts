@@ -1,3 +1,5 @@
+import type { Issue } from "../core/issue.js";
+import { accessIssue } from "./accessIssues.js";
 /**
  * Who a participant is, as far as eligibility rules look: whether their identity is
  * verified, the scopes (districts) they live in, their birth date (`YYYY-MM-DD`), and any
@@ -65,33 +67,48 @@ function ageOn(birthDate: string, on: string): number | undefined {
 export function checkEligibility(
   policy: EligibilityPolicy,
   participant: Participant,
-): { readonly eligible: true } | { readonly eligible: false; readonly reasons: string[] } {
-  const reasons = refusals(policy, participant);
-  return reasons.length === 0 ? { eligible: true } : { eligible: false, reasons };
+):
+  | { readonly eligible: true }
+  | { readonly eligible: false; readonly reasons: string[]; readonly issues: Issue[] } {
+  const issues = refusals(policy, participant);
+  return issues.length === 0
+    ? { eligible: true }
+    : { eligible: false, reasons: issues.map((issue) => issue.message), issues };
 }
 
-function refusals(policy: EligibilityPolicy, who: Participant): string[] {
-  if ("verified" in policy) return who.verified === true ? [] : [`${who.id} is not verified`];
+function refusals(policy: EligibilityPolicy, who: Participant): Issue[] {
+  const participant = who.id;
+  if ("verified" in policy)
+    return who.verified === true ? [] : [accessIssue("not-verified", { participant })];
   if ("residentOf" in policy)
     return policy.residentOf.some((scope) => who.scopes?.includes(scope))
       ? []
-      : [`${who.id} does not live in ${policy.residentOf.join(" or ")}`];
+      : [accessIssue("not-resident", { participant, scopes: policy.residentOf })];
   if ("minimumAge" in policy) {
     const age = who.birthDate === undefined ? undefined : ageOn(who.birthDate, policy.on);
-    if (age === undefined) return [`${who.id} has no known birth date`];
+    if (age === undefined) return [accessIssue("no-birth-date", { participant })];
     return age >= policy.minimumAge
       ? []
-      : [`${who.id} is ${age} on ${policy.on}, under ${policy.minimumAge}`];
+      : [
+          accessIssue("too-young", {
+            participant,
+            age,
+            on: policy.on,
+            minimumAge: policy.minimumAge,
+          }),
+        ];
   }
   if ("census" in policy)
     return policy.census.includes(who.id)
       ? []
-      : [`${who.id} is not in the ${policy.name ?? "census"} list`];
+      : [accessIssue("not-in-census", { participant, census: policy.name ?? "census" })];
   if ("all" in policy) return policy.all.flatMap((rule) => refusals(rule, who));
   if ("any" in policy) {
     const each = policy.any.map((rule) => refusals(rule, who));
-    return each.some((reasons) => reasons.length === 0) ? [] : each.flat();
+    return each.some((issues) => issues.length === 0) ? [] : each.flat();
   }
   const refused = policy.test(who);
-  return refused === undefined ? [] : [`${policy.custom}: ${refused}`];
+  return refused === undefined
+    ? []
+    : [accessIssue("custom-refusal", { policy: policy.custom, reason: refused })];
 }

@@ -5,6 +5,7 @@
  * @module calendar
  */
 
+export { type AccessIssueCode, accessIssue, accessIssueMessages } from "./accessIssues.js";
 export {
   changeSchedule,
   type NeighbourPolicy,

@@ -1,4 +1,6 @@
 import { ownValue } from "../core/idRecord.js";
+import type { Issue } from "../core/issue.js";
+import { accessIssue } from "./accessIssues.js";
 import { checkEligibility, type EligibilityPolicy, type Participant } from "./eligibility.js";
 import { phaseAt } from "./phaseAt.js";
 import type { Process } from "./validateProcess.js";
@@ -6,7 +8,8 @@ import type { Process } from "./validateProcess.js";
 /**
  * Whether a participant may do an action at an instant: a phase must be running, it must
  * permit the action, and the participant must meet the eligibility policy for that action
- * (if any). Allowed, or every reason it is not.
+ * (if any). Allowed, or every reason it is not: `issues` with codes from
+ * {@link accessIssueMessages} and typed params, and `reasons`, their English messages.
  *
  * @category Calendar
  * @example
@@ -23,18 +26,23 @@ export function isAllowed(
   policies: Readonly<Record<string, EligibilityPolicy>> = {},
 ):
   | { readonly allowed: true; readonly phase: string }
-  | { readonly allowed: false; readonly reasons: string[] } {
+  | { readonly allowed: false; readonly reasons: string[]; readonly issues: Issue[] } {
+  const refused = (issues: Issue[]) => ({
+    allowed: false as const,
+    reasons: issues.map((issue) => issue.message),
+    issues,
+  });
   const { phase } = phaseAt(process, instant);
   if (phase === undefined)
-    return { allowed: false, reasons: [`no phase of ${process.definition.title} is running`] };
+    return refused([accessIssue("no-phase-running", { process: process.definition.title })]);
   if (!phase.permits.includes(action))
-    return { allowed: false, reasons: [`the phase "${phase.title}" does not permit ${action}`] };
+    return refused([accessIssue("phase-forbids-action", { phase: phase.title, action })]);
   const policy = ownValue(policies, action);
   if (policy !== undefined) {
     if (participant === undefined)
-      return { allowed: false, reasons: [`${action} needs an identified participant`] };
+      return refused([accessIssue("participant-required", { action })]);
     const eligibility = checkEligibility(policy, participant);
-    if (!eligibility.eligible) return { allowed: false, reasons: eligibility.reasons };
+    if (!eligibility.eligible) return refused(eligibility.issues);
   }
   return { allowed: true, phase: phase.id };
 }

@@ -65,7 +65,10 @@ function plural(n: number, noun: string): string {
  * ```
  */
 export const proposalIssueMessages = {
-  "phase-forbids": (p: { readonly reasons: readonly string[] }) => p.reasons.join("; "),
+  "phase-forbids": (p: {
+    readonly reasons: readonly string[];
+    readonly codes: readonly string[];
+  }) => p.reasons.join("; "),
   "not-permitted": (p: {
     readonly actor: string;
     readonly command: ProposalCommand["type"];

@@ -94,7 +94,12 @@ export function transition(
       ownValue(context.participants, scope.actor),
       context.policies,
     );
-    if (!allowed.allowed) return scope.refuse("phase-forbids", { reasons: allowed.reasons });
+    // The calendar's own codes (phase-forbids-action, too-young, …) travel in `codes`.
+    if (!allowed.allowed)
+      return scope.refuse("phase-forbids", {
+        reasons: allowed.reasons,
+        codes: allowed.issues.map((issue) => issue.code),
+      });
   }
   switch (command.type) {
     case "create":

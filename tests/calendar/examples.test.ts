@@ -46,7 +46,9 @@ describe("the example processes", () => {
     expect(phaseAt(valDeMarne, Date.parse("2026-03-01T10:00:00Z")).permits).toContain(
       "proposals.support",
     );
-    expect(isAllowed(valDeMarne, "proposals.support", Date.parse("2026-04-10T10:00:00Z"))).toEqual({
+    expect(
+      isAllowed(valDeMarne, "proposals.support", Date.parse("2026-04-10T10:00:00Z")),
+    ).toMatchObject({
       allowed: false,
       reasons: ['the phase "Réponses du Département" does not permit proposals.support'],
     });

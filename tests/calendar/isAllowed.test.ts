@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
+  type AccessIssueCode,
+  accessIssueMessages,
   checkEligibility,
   type EligibilityPolicy,
   isAllowed,
@@ -48,16 +50,21 @@ describe("isAllowed and eligibility", () => {
   });
 
   it("says why not: no phase, a phase that does not permit it, every failed rule", () => {
-    expect(isAllowed(process, "budget.vote", Date.parse("2026-06-01T10:00:00Z"))).toEqual({
+    expect(isAllowed(process, "budget.vote", Date.parse("2026-06-01T10:00:00Z"))).toMatchObject({
       allowed: false,
       reasons: ["no phase of Budget participatif is running"],
+      issues: [{ code: "no-phase-running", params: { process: "Budget participatif" } }],
     });
-    expect(isAllowed(process, "proposals.create", vote)).toEqual({
+    expect(isAllowed(process, "proposals.create", vote)).toMatchObject({
       allowed: false,
       reasons: ['the phase "Vote" does not permit proposals.create'],
+      issues: [
+        { code: "phase-forbids-action", params: { phase: "Vote", action: "proposals.create" } },
+      ],
     });
     const lou = { id: "lou", verified: false, scopes: ["trelaze"], birthDate: "2015-09-02" };
-    expect(isAllowed(process, "budget.vote", vote, lou, { "budget.vote": angersVoters })).toEqual({
+    const refused = isAllowed(process, "budget.vote", vote, lou, { "budget.vote": angersVoters });
+    expect(refused).toMatchObject({
       allowed: false,
       reasons: [
         "lou is not verified",
@@ -65,6 +72,18 @@ describe("isAllowed and eligibility", () => {
         "lou does not live in angers",
       ],
     });
+    // Codes and params an app can translate: each message is the catalogue's.
+    expect(!refused.allowed && refused.issues.map((issue) => issue.code)).toEqual([
+      "not-verified",
+      "too-young",
+      "not-resident",
+    ]);
+    for (const issue of refused.allowed ? [] : refused.issues)
+      expect(
+        (accessIssueMessages[issue.code as AccessIssueCode] as (params: never) => string)(
+          issue.params as never,
+        ),
+      ).toBe(issue.message);
   });
 
   it("counts ages by the calendar (a 29 February birthday counts on 1 March)", () => {
@@ -87,9 +106,10 @@ describe("isAllowed and eligibility", () => {
     expect(checkEligibility(policy, { id: "x", attributes: { staff: true } })).toEqual({
       eligible: true,
     });
-    expect(checkEligibility(policy, { id: "x" })).toEqual({
+    expect(checkEligibility(policy, { id: "x" })).toMatchObject({
       eligible: false,
       reasons: ["x is not in the school council list", "staff: not staff"],
+      issues: [{ code: "not-in-census" }, { code: "custom-refusal", params: { policy: "staff" } }],
     });
   });
 });
