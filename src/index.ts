@@ -10,5 +10,6 @@ export * from "./budgeting/index.js";
 export * from "./calendar/index.js";
 export * from "./core/index.js";
 export * from "./io/index.js";
+export { type IssueCode, issueCatalogue } from "./issueCatalogue.js";
 export * from "./proposals/index.js";
 export * from "./tally/index.js";

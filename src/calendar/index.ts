@@ -6,6 +6,7 @@
  */
 
 export { type AccessIssueCode, accessIssue, accessIssueMessages } from "./accessIssues.js";
+export { type CalendarIssueCode, calendarIssueMessages } from "./calendarIssues.js";
 export {
   changeSchedule,
   type NeighbourPolicy,

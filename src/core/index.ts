@@ -4,6 +4,8 @@
  *
  * @module core
  */
+
+export { type CoreIssueCode, coreIssueMessages } from "./coreIssues.js";
 export {
   type Decimal,
   formatDecimal,

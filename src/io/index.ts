@@ -5,6 +5,7 @@
  * @module io
  */
 export { checkPabulib } from "./checkPabulib.js";
+export { type IoIssueCode, ioIssueMessages } from "./ioIssues.js";
 export {
   type AbcvotingInstance,
   abcvotingDocumentSchema,

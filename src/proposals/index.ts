@@ -42,6 +42,7 @@ export { proposalHistory } from "./proposalHistory.js";
 export {
   type ProposalIssueCode,
   type ProposalIssueParams,
+  proposalDataIssueMessages,
   proposalIssue,
   proposalIssueMessages,
 } from "./proposalIssues.js";

@@ -203,3 +203,20 @@ export function proposalIssue<C extends ProposalIssueCode>(
   const message = (proposalIssueMessages[code] as (p: ProposalIssueParams<C>) => string)(params);
   return makeIssue(code, ["command"], message, params as Readonly<Record<string, unknown>>);
 }
+
+/**
+ * The codes of civitas/proposals' other issues (malformed commands and lifecycles, budget
+ * projects without a cost), each with an English description.
+ *
+ * @category Proposals
+ * @example
+ * ```ts
+ * proposalDataIssueMessages["missing-cost"]; //=> "an accepted proposal has no cost"
+ * ```
+ */
+export const proposalDataIssueMessages = {
+  "invalid-command": "the command does not match its schema",
+  "invalid-lifecycle": "the lifecycle does not match its schema",
+  "duplicate-answer-state": "an answer state id appears twice",
+  "missing-cost": "an accepted proposal has no cost",
+} as const;

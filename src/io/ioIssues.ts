@@ -1,0 +1,108 @@
+/**
+ * The codes of the issues civitas/io reports, each with an English description of the
+ * problem (the issue's own message adds the specifics: line, column, the value found). An
+ * app that shows problems in another language keys its messages on these codes; `params`
+ * carries the specifics (`line`, `column` and what the message names).
+ *
+ * @category Issues
+ * @example
+ * ```ts
+ * ioIssueMessages["wrong-field-count"]; //=> "a row has more or fewer fields than its section's header"
+ * ```
+ */
+export const ioIssueMessages = {
+  "binary-content": "the file holds binary data, not text",
+  "commas-as-separators": "commas were read as field separators (assumed)",
+  "duplicate-column": "a column name appears twice in a header",
+  "duplicate-meta-key": "a META key appears twice",
+  "duplicate-project": "a project id appears twice",
+  "empty-file": "the file is empty",
+  "equal-ranks": "a ballot ranks candidates equal where the format does not allow it",
+  "incomplete-order": "a complete order does not rank every candidate",
+  "invalid-ballots": "the JSON ballots do not match their schema",
+  "invalid-budget": "the budget is not a non-negative number",
+  "invalid-commands": "the proposals command file does not match its schema",
+  "invalid-cost": "a project cost is not a non-negative number",
+  "invalid-count": "a ballot count is not a positive whole number",
+  "invalid-events": "the proposals event log does not match its schema",
+  "invalid-header": "a header line is malformed",
+  "invalid-json": "the text is not valid JSON",
+  "invalid-points": "points are not numbers in range",
+  "invalid-rank": "a rank is not a positive whole number",
+  "invalid-weight": "a ballot weight is not a positive number",
+  "invalid-yaml": "the text is not valid YAML",
+  "misplaced-header": "a header line comes after the ballots",
+  "misplaced-section": "a section is out of order",
+  "missing-alternatives": "the file does not name its candidates",
+  "missing-budget": "META has no budget",
+  "missing-column": "a required column is missing",
+  "missing-count": "a ballot line has no count",
+  "missing-end-of-ballots": "the ballots never end with a line 0",
+  "missing-header": "a section has no header line",
+  "missing-name": "a candidate has no name",
+  "missing-num-cand": "the instance has no num_cand",
+  "missing-profile": "the instance has no profile",
+  "missing-committeesize": "the instance has no committeesize",
+  "missing-voter-weights": "the instance has no voter_weights",
+  "missing-description": "the instance has no description",
+  "missing-compute": "the instance has no compute",
+  "missing-rule-id": "the instance has no rule_id",
+  "missing-resolute": "the instance has no resolute",
+  "missing-result": "the instance has no result",
+  "missing-project-id": "a project has no id",
+  "missing-section": "a section the format requires is missing",
+  "missing-vote-type": "META has no vote_type",
+  "names-from-comments": "candidate names were read from comment lines (assumed)",
+  "negative-cost": "a project cost is negative",
+  "nested-tie": "a tie opens inside another tie",
+  "not-writable": "the data cannot be written in this format without changing it",
+  "points-mismatch": "a vote has more or fewer points than projects",
+  "repeated-candidate": "a ballot names a candidate twice",
+  "repeated-project-in-vote": "a vote names a project twice",
+  "tie-in-strict-order": "a strict order has a tie",
+  "too-many-candidates": "the number of candidates declared is beyond what the file can hold",
+  "too-many-choices": "a choose-1 vote names several projects",
+  "too-many-issues": "reading stopped after too many problems",
+  "too-many-rows": "the file would have too many rows",
+  "unexpected-content": "a line the format does not expect",
+  "unknown-candidate": "a ballot names a candidate the file does not list",
+  "unknown-data-type": "the PrefLib data type is not one civitas reads",
+  "unknown-file-type": "the file type is not one civitas reads",
+  "unknown-key": "a key the format does not define (ignored)",
+  "unknown-project": "a vote names a project the file does not list",
+  "unknown-vote-type": "the vote type is not one civitas counts",
+  "unmatched-brace": "a brace closes no tie",
+  "unterminated-ballot": "a ballot line does not end with 0",
+  "unterminated-quote": "a quoted field is never closed",
+  "unterminated-tie": "a tie is never closed",
+  "voter-weights-mismatch": "voter_weights does not have one weight per voter",
+  "voters-mismatch": "the number of voters declared differs from the ballots",
+  "weight-split": "a ballot weight beyond 2^53 is kept as several ballots (assumed)",
+  "weight-too-large": "a ballot weight is beyond 2^64",
+  "wrong-ballot-type": "the file holds ballots of another kind than the method counts",
+  "wrong-field-count": "a row has more or fewer fields than its section's header",
+  "no-such-file": "there is no such file",
+  "unreadable-file": "the file cannot be read",
+  "not-utf8": "the file is not UTF-8 text",
+  "invalid-profile": "the abcvoting profile is malformed",
+  "invalid-num-cand": "num_cand is not a positive whole number",
+  "invalid-committeesize": "committeesize is not a positive whole number",
+  "invalid-voter-weights": "voter_weights are not positive numbers",
+  "invalid-description": "the description is not text",
+  "invalid-compute": "compute is malformed",
+  "invalid-rule-id": "rule_id is not text",
+  "invalid-resolute": "resolute is not true or false",
+  "invalid-result": "result is malformed",
+  "invalid-instance": "the instance is malformed",
+} as const;
+
+/**
+ * A code of civitas/io's issues.
+ *
+ * @category Issues
+ * @example
+ * ```ts
+ * const code: IoIssueCode = "unknown-candidate";
+ * ```
+ */
+export type IoIssueCode = keyof typeof ioIssueMessages;

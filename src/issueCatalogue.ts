@@ -1,0 +1,44 @@
+import { budgetingIssueMessages } from "./budgeting/budgetingIssues.js";
+import { accessIssueMessages } from "./calendar/accessIssues.js";
+import { calendarIssueMessages } from "./calendar/calendarIssues.js";
+import { coreIssueMessages } from "./core/coreIssues.js";
+import { ioIssueMessages } from "./io/ioIssues.js";
+import { proposalDataIssueMessages, proposalIssueMessages } from "./proposals/proposalIssues.js";
+import { tallyIssueMessages } from "./tally/tallyIssues.js";
+
+/**
+ * Every issue code civitas reports, with its English message: a description of the
+ * problem, or (proposal refusals and access refusals, whose params are typed) the function
+ * that writes the message from the issue's params. The catalogue an app translates: key
+ * your messages on `issue.code` and fill them from `issue.params`. A test checks that every
+ * code the source can report is here.
+ *
+ * @category Issues
+ * @example
+ * ```ts
+ * issueCatalogue["negative-cost"]; //=> "a project cost is negative"
+ * const message = issueCatalogue["support-limit-reached"];
+ * typeof message === "function" && message({ participant: "ana", limit: 3 }); //=> "ana has used all 3 supports"
+ * ```
+ */
+export const issueCatalogue = {
+  ...coreIssueMessages,
+  ...ioIssueMessages,
+  ...budgetingIssueMessages,
+  ...tallyIssueMessages,
+  ...calendarIssueMessages,
+  ...accessIssueMessages,
+  ...proposalIssueMessages,
+  ...proposalDataIssueMessages,
+};
+
+/**
+ * Any issue code civitas reports.
+ *
+ * @category Issues
+ * @example
+ * ```ts
+ * const code: IssueCode = "pairwise-work-limit";
+ * ```
+ */
+export type IssueCode = keyof typeof issueCatalogue;
