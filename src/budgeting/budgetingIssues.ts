@@ -27,6 +27,7 @@ export const budgetingIssueMessages = {
   "maximin-support-too-large": "costs times voters are beyond exact arithmetic in doubles",
   "maximin-support-work-limit": "maximin support's search went past its work limit",
   "meta-count-mismatch": "a META count differs from the file's contents",
+  "more-ballot-issues": "more votes have an issue already listed for a few of them",
   "missing-official-rule": "META has no rule to apply",
   "missing-points": "a vote has no points where the vote type needs them",
   "missing-project-id": "a project has no id",

@@ -39,24 +39,17 @@ export function checkPbElection(
   election: PbElection,
   options: { readonly ballots?: boolean } = {},
 ): Issue[] {
-  const { instance, profile } = election;
-  const issues: Issue[] = [];
-  const counts = new Map<string, number>();
-  const ballotIssue = (code: string, index: number, message: string, params: object): void => {
-    const seen = (counts.get(code) ?? 0) + 1;
-    counts.set(code, seen);
-    if (seen <= MAX_BALLOT_ISSUES_PER_CODE) {
-      const voter = profile.ballots[index]?.voterId;
-      issues.push(
-        makeIssue(code, ["VOTES", index], `vote ${voter ?? index + 1}: ${message}`, {
-          voter,
-          ...params,
-        }),
-      );
-    }
-  };
+  return [
+    ...checkCounts(election),
+    ...(options.ballots === false ? [] : checkBallots(election)),
+    ...checkColumns(election),
+  ];
+}
 
-  if (profile.ballots.every((ballot) => ballot.multiplicity === 0)) {
+/** No ballots at all, and META `num_projects` and `num_votes` against the data. */
+function checkCounts({ instance, profile }: PbElection): Issue[] {
+  const issues: Issue[] = [];
+  if (profile.ballots.every((ballot) => ballot.multiplicity === 0))
     issues.push(
       makeIssue(
         "no-ballots",
@@ -64,10 +57,8 @@ export function checkPbElection(
         "the election has no ballots: every rule selects nothing or only free projects",
       ),
     );
-  }
-  const projects = new Map(instance.projects.map((project) => [project.id, project]));
   const numProjects = metaInteger(instance.meta, "num_projects");
-  if (numProjects !== undefined && numProjects !== instance.projects.length) {
+  if (numProjects !== undefined && numProjects !== instance.projects.length)
     issues.push(
       makeIssue(
         "meta-count-mismatch",
@@ -76,10 +67,9 @@ export function checkPbElection(
         { key: "num_projects", meta: numProjects, actual: instance.projects.length },
       ),
     );
-  }
   const voters = profile.ballots.reduce((sum, ballot) => sum + ballot.multiplicity, 0);
   const numVotes = metaInteger(instance.meta, "num_votes");
-  if (numVotes !== undefined && numVotes !== voters) {
+  if (numVotes !== undefined && numVotes !== voters)
     issues.push(
       makeIssue(
         "meta-count-mismatch",
@@ -88,123 +78,153 @@ export function checkPbElection(
         { key: "num_votes", meta: numVotes, actual: voters },
       ),
     );
-  }
+  return issues;
+}
 
-  const meta = instance.meta;
-  const limit = (key: string) => metaInteger(meta, key);
+/** The META ballot constraints (absent: no limit). */
+interface BallotLimits {
+  readonly minLength: number | undefined;
+  readonly maxLength: number | undefined;
+  readonly minSumCost: bigint | undefined;
+  readonly maxSumCost: bigint | undefined;
+  readonly minPoints: number | undefined;
+  readonly maxPoints: number | undefined;
+  readonly minSumPoints: number | undefined;
+  readonly maxSumPoints: number | undefined;
+}
+
+function ballotLimits({ instance }: PbElection): BallotLimits {
+  const limit = (key: string) => metaInteger(instance.meta, key);
   const money = (key: string) => {
-    const text = meta[key]?.trim();
+    const text = instance.meta[key]?.trim();
     return text === undefined ? undefined : parseMoney(text, instance.scale);
   };
-  const minLength = limit("min_length");
-  const maxLength = limit("max_length");
-  const minSumCost = money("min_sum_cost");
-  const maxSumCost = money("max_sum_cost");
-  const minPoints = limit("min_points");
-  const maxPoints = limit("max_points");
-  const minSumPoints = limit("min_sum_points");
-  const maxSumPoints = limit("max_sum_points");
+  return {
+    minLength: limit("min_length"),
+    maxLength: limit("max_length"),
+    minSumCost: money("min_sum_cost"),
+    maxSumCost: money("max_sum_cost"),
+    minPoints: limit("min_points"),
+    maxPoints: limit("max_points"),
+    minSumPoints: limit("min_sum_points"),
+    maxSumPoints: limit("max_sum_points"),
+  };
+}
+
+/** Reports one vote's problem: at most a few per code, then a summary (more-ballot-issues). */
+type BallotReport = (code: string, message: string, params: object) => void;
+
+/** Every vote: known projects named once, unique voter ids, the META ballot constraints. */
+function checkBallots(election: PbElection): Issue[] {
+  const { instance, profile } = election;
+  const issues: Issue[] = [];
+  const counts = new Map<string, number>();
+  const projects = new Map(instance.projects.map((project) => [project.id, project]));
+  const limits = ballotLimits(election);
   const scored = profile.voteType === "cumulative" || profile.voteType === "scoring";
   const valuesOf = ballotValues(instance, profile);
   const voterIds = new Set<string>();
-
-  for (const [index, ballot] of options.ballots === false ? [] : profile.ballots.entries()) {
+  for (const [index, ballot] of profile.ballots.entries()) {
+    const report: BallotReport = (code, message, params) => {
+      const seen = (counts.get(code) ?? 0) + 1;
+      counts.set(code, seen);
+      if (seen > MAX_BALLOT_ISSUES_PER_CODE) return;
+      const voter = ballot.voterId;
+      issues.push(
+        makeIssue(code, ["VOTES", index], `vote ${voter ?? index + 1}: ${message}`, {
+          voter,
+          ...params,
+        }),
+      );
+    };
     if (ballot.voterId !== undefined) {
-      if (voterIds.has(ballot.voterId)) {
-        ballotIssue("duplicate-voter", index, "this voter id appears more than once", {});
-      }
+      if (voterIds.has(ballot.voterId))
+        report("duplicate-voter", "this voter id appears more than once", {});
       voterIds.add(ballot.voterId);
     }
     let sumCost = 0n;
     const named = new Set<string>();
     for (const id of ballot.projects) {
       const project = projects.get(id);
-      if (project === undefined) {
-        ballotIssue("unknown-project", index, `vote for unknown project "${id}"`, { project: id });
-      } else if (named.has(id)) {
-        ballotIssue("repeated-project-in-vote", index, `project "${id}" appears twice`, {
-          project: id,
-        });
-      } else {
-        sumCost += project.cost;
-      }
+      if (project === undefined)
+        report("unknown-project", `vote for unknown project "${id}"`, { project: id });
+      else if (named.has(id))
+        report("repeated-project-in-vote", `project "${id}" appears twice`, { project: id });
+      else sumCost += project.cost;
       named.add(id);
     }
-    const length = ballot.projects.length;
-    if (minLength !== undefined && length < minLength) {
-      ballotIssue(
-        "ballot-too-short",
-        index,
-        `names ${length} projects, fewer than min_length ${minLength}`,
-        { length, minLength },
-      );
-    }
-    if (maxLength !== undefined && length > maxLength) {
-      ballotIssue(
-        "ballot-too-long",
-        index,
-        `names ${length} projects, more than max_length ${maxLength}`,
-        { length, maxLength },
-      );
-    }
-    if (minSumCost !== undefined && sumCost < minSumCost) {
-      ballotIssue(
-        "ballot-cost-too-low",
-        index,
-        `selects ${formatMoney(sumCost, instance.scale)}, less than min_sum_cost`,
-        { sumCost: formatMoney(sumCost, instance.scale) },
-      );
-    }
-    if (maxSumCost !== undefined && sumCost > maxSumCost) {
-      ballotIssue(
-        "ballot-cost-too-high",
-        index,
-        `selects ${formatMoney(sumCost, instance.scale)}, more than max_sum_cost`,
-        { sumCost: formatMoney(sumCost, instance.scale) },
-      );
-    }
-    if (scored) {
-      const values = valuesOf(ballot);
-      const sum = values.reduce((total, value) => total + value, 0);
-      for (const value of values) {
-        if (
-          (minPoints !== undefined && value < minPoints) ||
-          (maxPoints !== undefined && value > maxPoints)
-        ) {
-          ballotIssue(
-            "points-out-of-range",
-            index,
-            `gives ${value} points, outside min_points..max_points`,
-            { value },
-          );
-        }
-      }
-      if (
-        (minSumPoints !== undefined && sum < minSumPoints) ||
-        (maxSumPoints !== undefined && sum > maxSumPoints)
-      ) {
-        ballotIssue(
-          "points-sum-out-of-range",
-          index,
-          `gives ${sum} points in all, outside min_sum_points..max_sum_points`,
-          { sum },
-        );
-      }
-    }
+    checkBallotLimits(ballot.projects.length, sumCost, instance.scale, limits, report);
+    if (scored) checkBallotPoints(valuesOf(ballot), limits, report);
   }
-  for (const [code, seen] of counts) {
-    if (seen > MAX_BALLOT_ISSUES_PER_CODE) {
+  for (const [code, seen] of counts)
+    if (seen > MAX_BALLOT_ISSUES_PER_CODE)
       issues.push(
         makeIssue(
-          `${code}-more`,
+          "more-ballot-issues",
           ["VOTES"],
           `${seen - MAX_BALLOT_ISSUES_PER_CODE} more votes with the issue ${code}`,
           { code, count: seen },
         ),
       );
-    }
-  }
+  return issues;
+}
 
+/** min_length, max_length, min_sum_cost and max_sum_cost for one vote. */
+function checkBallotLimits(
+  length: number,
+  sumCost: bigint,
+  scale: number,
+  { minLength, maxLength, minSumCost, maxSumCost }: BallotLimits,
+  report: BallotReport,
+): void {
+  if (minLength !== undefined && length < minLength)
+    report("ballot-too-short", `names ${length} projects, fewer than min_length ${minLength}`, {
+      length,
+      minLength,
+    });
+  if (maxLength !== undefined && length > maxLength)
+    report("ballot-too-long", `names ${length} projects, more than max_length ${maxLength}`, {
+      length,
+      maxLength,
+    });
+  const cost = formatMoney(sumCost, scale);
+  if (minSumCost !== undefined && sumCost < minSumCost)
+    report("ballot-cost-too-low", `selects ${cost}, less than min_sum_cost`, { sumCost: cost });
+  if (maxSumCost !== undefined && sumCost > maxSumCost)
+    report("ballot-cost-too-high", `selects ${cost}, more than max_sum_cost`, { sumCost: cost });
+}
+
+/** min_points, max_points, min_sum_points and max_sum_points for one cumulative or scoring vote. */
+function checkBallotPoints(
+  values: readonly number[],
+  { minPoints, maxPoints, minSumPoints, maxSumPoints }: BallotLimits,
+  report: BallotReport,
+): void {
+  for (const value of values)
+    if (
+      (minPoints !== undefined && value < minPoints) ||
+      (maxPoints !== undefined && value > maxPoints)
+    )
+      report("points-out-of-range", `gives ${value} points, outside min_points..max_points`, {
+        value,
+      });
+  const sum = values.reduce((total, value) => total + value, 0);
+  if (
+    (minSumPoints !== undefined && sum < minSumPoints) ||
+    (maxSumPoints !== undefined && sum > maxSumPoints)
+  )
+    report(
+      "points-sum-out-of-range",
+      `gives ${sum} points in all, outside min_sum_points..max_sum_points`,
+      {
+        sum,
+      },
+    );
+}
+
+/** The PROJECTS `votes` and `score` columns against the ballots; `selected` against the budget. */
+function checkColumns({ instance, profile }: PbElection): Issue[] {
+  const issues: Issue[] = [];
   const support = projectSupport(instance, profile);
   let selectedCost = 0n;
   let anySelected = false;
