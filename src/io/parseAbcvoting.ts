@@ -95,6 +95,8 @@ const MAX_CANDIDATES = 1_000_000;
  * ```
  */
 export function parseAbcvoting(text: string): Result<AbcvotingInstance> {
+  // Long by design: reads, checks and locates one YAML document: every step needs the node
+  // positions of the same parse.
   const lineCounter = new LineCounter();
   const document = parseDocument(text.replace(/^\uFEFF/, ""), {
     lineCounter,

@@ -57,6 +57,8 @@ const ALTERNATIVE_NAME = /^#\s*ALTERNATIVE NAME\s+(\d+)\s*:\s*(.*?)\s*$/i;
  * ```
  */
 export function parseBlt(text: string): Result<RankedProfile> {
+  // Long by design: a single pass over the BLT grammar (header, ballots, 0, names, title), each
+  // part reading where the previous one stopped, with every issue located.
   const issues: Issue[] = [];
   const warnings: Issue[] = [];
   const at = locatedIssues(issues);

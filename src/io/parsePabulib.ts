@@ -673,6 +673,8 @@ function votesReader(
   report: Report,
   grouped: boolean,
 ): VotesReader | undefined {
+  // Long by design: the VOTES fast path: one closure owning the column buffers and the grouping
+  // map that every row reuses, so that no object is made per voter.
   const names = header.fields;
   const voterIndex = names.indexOf("voter_id");
   const voteIndex = names.indexOf("vote");

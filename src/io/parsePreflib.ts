@@ -35,6 +35,8 @@ const DATA_TYPES = new Set(["soc", "soi", "toc", "toi", "cat"]);
  * ```
  */
 export function parsePreflib(text: string, options: PreflibOptions = {}): Result<RankedProfile> {
+  // Long by design: a single pass over the PrefLib header and preference lines, each issue
+  // located by line and column.
   const base = options.idBase ?? 1;
   const issues: Issue[] = [];
   const at = locatedIssues(issues);

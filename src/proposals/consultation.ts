@@ -188,6 +188,8 @@ function unique(values: Iterable<string>): string[] {
  * ```
  */
 export function applyEvent(state: Consultation, event: ProposalEvent): Consultation {
+  // Long by design: one reducer with a case per event type, each a few lines: the cases read
+  // best side by side.
   return produce(consultationWithIdRecords(state), (draft) => {
     switch (event.type) {
       case "created": {

@@ -91,6 +91,8 @@ export function analyzeOutcome(
   selected: readonly string[],
   options: { readonly sat?: SatisfactionFunction | undefined } = {},
 ): OutcomeAnalysis {
+  // Long by design: one pass computing every figure of the analysis from the same
+  // satisfactions.
   const sat = options.sat ?? defaultSatisfaction(profile);
   const funded = new Set(selected);
   const byId = new Map(instance.projects.map((project) => [project.id, project]));

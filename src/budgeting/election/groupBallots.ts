@@ -47,6 +47,7 @@ export function groupBallots(
   valuesOf: ((ballot: PbProfile["ballots"][number]) => readonly number[]) | undefined,
   merge: boolean,
 ): BallotGroups {
+  // Long by design: groups ballots by hashing their contents into typed arrays in one pass.
   // Merge identical ballots (same projects with the same values) into groups, stored
   // flat: group g holds entries flatStart[g] .. flatStart[g + 1]. A numeric hash finds
   // candidates, compared entry by entry. With a general additive satisfaction a ballot's

@@ -64,6 +64,8 @@ class IssueList {
  * ```
  */
 export function validatePbElection(election: PbElection): Issue[] {
+  // Long by design: one pass over every ballot with no allocation per ballot, checking all the
+  // constraints at once so a million ballots validate quickly.
   const { instance, profile } = election;
   const list = new IssueList();
   if (!(voteTypes as readonly string[]).includes(profile.voteType)) {

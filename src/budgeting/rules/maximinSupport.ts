@@ -303,6 +303,8 @@ export function maximinSupport(
   profile: PbProfile,
   options: MaximinSupportOptions = {},
 ): Result<PbOutcome> {
+  // Long by design: rounds of flows over arrays the whole run shares, with the work limit
+  // counted across them.
   const invalid = validatePbElection({ instance, profile });
   if (invalid.length > 0) return fail(invalid);
   const tieBreaking = options.tieBreaking ?? defaultPbTieBreaking;

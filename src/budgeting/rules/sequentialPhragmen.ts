@@ -56,6 +56,8 @@ export function sequentialPhragmen(
   profile: PbProfile,
   options: SequentialPhragmenOptions = {},
 ): Result<PbOutcome> {
+  // Long by design: rounds over loads kept in typed arrays the whole run shares, deciding close
+  // calls exactly in place.
   const invalid = validatePbElection({ instance, profile });
   if (invalid.length > 0) return fail(invalid);
   const tieBreaking = options.tieBreaking ?? defaultPbTieBreaking;

@@ -151,6 +151,8 @@ export function utilitarianWelfare(
   profile: PbProfile,
   options: UtilitarianWelfareOptions = {},
 ): Result<PbOutcome> {
+  // Long by design: a depth-first branch and bound whose stack, bound and best set are shared
+  // by every node.
   const invalid = validatePbElection({ instance, profile });
   if (invalid.length > 0) return fail(invalid);
   const sat = options.sat ?? defaultSatisfaction(profile);

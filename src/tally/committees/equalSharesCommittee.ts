@@ -82,6 +82,8 @@ export function equalSharesCommittee(
   seats: number,
   options: { readonly completion?: EqualSharesCommitteeCompletion } = {},
 ): Result<TallyOutcome> {
+  // Long by design: equal shares over every tied path, with its completions, sharing the states
+  // of the search.
   const checked = sizeCheck(profile, seats);
   if (!checked.ok) return checked;
   const completion = options.completion ?? "seqphragmen";

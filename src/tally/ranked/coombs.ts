@@ -33,6 +33,8 @@ import { shareUnit } from "./plurality.js";
  * ```
  */
 export function coombs(profile: RankedProfile): Result<TallyOutcome> {
+  // Long by design: the per-ballot bookkeeping of first and last places is kept incrementally
+  // across rounds in typed arrays the whole count shares.
   const ballots = compactBallots(profile);
   const { candidates, members, tierStart, ballotStart, weights } = ballots;
   const n = candidates.length;

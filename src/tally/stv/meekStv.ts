@@ -229,6 +229,10 @@ function countMeek<T>(
   N: StvNumbers<T>,
   rules: MeekRules,
 ): Result<TallyOutcome> {
+  // Long by design: one Meek count is a loop of iterations whose keep factors, quota, surplus
+  // and omega every step reads and writes, in the order droop's reference counts follow; split
+  // into functions it would pass a dozen mutable values around and be harder to check against
+  // those counts.
   const method = rules.id === "warren-stv" ? "Warren STV" : "Meek STV";
   const laid = stvPapers(profile, requestedSeats, method, true);
   if (!laid.ok) return laid;

@@ -60,6 +60,8 @@ export function countStv<W>(
   requestedSeats: number | undefined,
   rules: StvRules<W>,
 ): Result<TallyOutcome> {
+  // Long by design: one STV count, stage by stage as the statute orders them (elect, transfer
+  // surpluses, exclude), sharing the piles and the stage record.
   const { arithmetic: A } = rules;
   const laid = stvPapers(profile, requestedSeats, rules.name);
   if (!laid.ok) return laid;

@@ -96,6 +96,8 @@ export function prepareEqualShares(
   sat: SatisfactionFunction,
   tieBreaking: TieBreakingPolicy,
 ): EqualSharesData {
+  // Long by design: builds every flat array the engine reads in one pass over the grouped
+  // ballots.
   const projects = instance.projects;
   const P = projects.length;
   const index = new Map(projects.map((project, k) => [project.id, k]));

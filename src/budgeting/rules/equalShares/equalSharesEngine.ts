@@ -259,6 +259,8 @@ export class EqualSharesRunner extends EqualSharesClasses {
    * weight (doubled for safety), so the exact price lies within the returned error.
    */
   waterFill(p: number, guess: number): Estimate | undefined {
+    // Long by design: the engine's hottest loop, water-filling over typed arrays with its error
+    // bound computed alongside; calls inside it cost measurably (docs/equal-shares.md).
     const { entClass, entCount, entWeight, classBudget, entLive, entLiveRatio, entries } = this;
     const { side: entSide, sideRatio: entSideRatio } = this.current;
     const cost = Number((this.projects[p] as PbProject).cost);
@@ -755,6 +757,8 @@ export class EqualSharesRunner extends EqualSharesClasses {
    * paid what.
    */
   buy(winner: number, price: ExactPrice | undefined, unitPrice: number, unitError: number) {
+    // Long by design: the payment of one purchase over every supporter class, with exact
+    // refreshes and the explanation collected in the same pass; a hot loop.
     // Capped: by the exact price's set when there is one, otherwise (every entry clear) the
     // entries whose budget is below their payment at the estimated price.
     const cappedExactly = price?.capped;
