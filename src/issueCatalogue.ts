@@ -1,4 +1,5 @@
 import { budgetingIssueMessages } from "./budgeting/budgetingIssues.js";
+import { votingIssueMessages } from "./budgeting/voting/votingIssues.js";
 import { accessIssueMessages } from "./calendar/accessIssues.js";
 import { calendarIssueMessages } from "./calendar/calendarIssues.js";
 import { coreIssueMessages } from "./core/coreIssues.js";
@@ -25,6 +26,7 @@ export const issueCatalogue = {
   ...coreIssueMessages,
   ...ioIssueMessages,
   ...budgetingIssueMessages,
+  ...votingIssueMessages,
   ...tallyIssueMessages,
   ...calendarIssueMessages,
   ...accessIssueMessages,

@@ -89,3 +89,15 @@ export {
   utilitarianWelfare,
   utilitarianWelfareMetadata,
 } from "./rules/utilitarianWelfare.js";
+export { canAdd, canRemove, canSubmit } from "./voting/ballotChecks.js";
+export {
+  type BallotRule,
+  type BallotRules,
+  type BudgetBallot,
+  ballotRulesFromJson,
+  ballotRulesJsonSchema,
+  budgetBallotFromJson,
+  budgetBallotSchema,
+  type VotingProject,
+} from "./voting/ballotRules.js";
+export { type VotingIssueCode, votingIssue, votingIssueMessages } from "./voting/votingIssues.js";

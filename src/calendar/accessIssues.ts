@@ -1,4 +1,5 @@
-import { type Issue, makeIssue } from "../core/issue.js";
+import { catalogueIssue } from "../core/catalogueIssue.js";
+import type { Issue } from "../core/issue.js";
 
 /**
  * Why an action is not allowed (`isAllowed`) or a participant not eligible
@@ -61,6 +62,5 @@ export function accessIssue<C extends AccessIssueCode>(
   code: C,
   params: Parameters<(typeof accessIssueMessages)[C]>[0],
 ): Issue {
-  const message = (accessIssueMessages[code] as (p: typeof params) => string)(params);
-  return makeIssue(code, [], message, params as Readonly<Record<string, unknown>>);
+  return catalogueIssue(accessIssueMessages, code, [], params);
 }

@@ -1,3 +1,4 @@
+import { budgetCommand } from "./budgetCommand.js";
 import { type CliIo, UsageError } from "./cliSupport.js";
 import { pbCommand } from "./pbCommands.js";
 import { processCommand } from "./processCommand.js";
@@ -38,6 +39,7 @@ export function runCli(args: readonly string[], io: CliIo): number {
     if (group === "process") return processCommand([command ?? "", ...rest], io);
     if (group === "proposals") return proposalsCommand([command ?? "", ...rest], io);
     if (group === "pb") return pbCommand(command, rest, io);
+    if (group === "budget") return budgetCommand([command ?? "", ...rest], io);
     throw new UsageError(`unknown command "${group}"`);
   } catch (error) {
     if (

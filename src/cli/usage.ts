@@ -12,6 +12,7 @@ export const USAGE = `Usage:
   civitas tally FILE... --method <method> [--seats N] [--arithmetic rational|fixed:P|guarded:P[:G]] [--tie-break order|reverse|random:SEED|ID,...] [--irresolute] [--json] [--explain] [--strict]
   civitas tally FILE.json --method <score method|referendum|…>  (JSON ballots: ranked, approval, score, referendum)
   civitas tally methods [--json]
+  civitas budget check-ballot RULES.json BALLOT.json [--json]   (exit 0 when the ballot may be submitted, 1 with its issues)
   civitas process check FILE.json...            (a process definition: issues, exit 1 if invalid)
   civitas process at FILE.json --at <ISO instant> [--json]
   civitas process ics FILE.json [--stamp <ISO instant>]

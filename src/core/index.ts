@@ -5,6 +5,7 @@
  * @module core
  */
 
+export { catalogueIssue } from "./catalogueIssue.js";
 export { type CoreIssueCode, coreIssueMessages } from "./coreIssues.js";
 export {
   type Decimal,

@@ -1,4 +1,5 @@
-import { type Issue, makeIssue } from "../core/issue.js";
+import { catalogueIssue } from "../core/catalogueIssue.js";
+import type { Issue } from "../core/issue.js";
 import type { Role } from "./lifecycle.js";
 import type { ProposalCommand } from "./proposalCommand.js";
 
@@ -200,8 +201,7 @@ export function proposalIssue<C extends ProposalIssueCode>(
   code: C,
   params: ProposalIssueParams<C>,
 ): Issue {
-  const message = (proposalIssueMessages[code] as (p: ProposalIssueParams<C>) => string)(params);
-  return makeIssue(code, ["command"], message, params as Readonly<Record<string, unknown>>);
+  return catalogueIssue(proposalIssueMessages, code, ["command"], params);
 }
 
 /**

@@ -560,6 +560,35 @@ describe("civitas --json errors", () => {
   });
 });
 
+describe("civitas budget check-ballot", () => {
+  const voting = join(repoRoot, "examples", "voting");
+  const rulesFile = join(voting, "angers-threshold.rules.json");
+
+  it("exits 0 for a ballot that may be submitted and 1 with its issues otherwise", () => {
+    const accepted = run(["budget", "check-ballot", rulesFile, join(voting, "ballot-ok.json")]);
+    expect(accepted).toMatchObject({ code: 0 });
+    expect(accepted.stdout).toContain("may be submitted");
+    const refused = run([
+      "budget",
+      "check-ballot",
+      rulesFile,
+      join(voting, "ballot-short.json"),
+      "--json",
+    ]);
+    expect(refused.code).toBe(1);
+    expect(JSON.parse(refused.stderr)).toMatchObject({
+      code: "below-threshold",
+      params: { missing: "350000 EUR", minimum: "700000 EUR", percent: 70 },
+    });
+    const empty = run(["budget", "check-ballot", "rules.json", "ballot.json"], {
+      "rules.json": readFileSync(rulesFile, "utf8"),
+      "ballot.json": '{"projects": []}',
+    });
+    expect(empty.code).toBe(1);
+    expect(empty.stderr).toContain("the ballot has no project");
+  });
+});
+
 describe("civitas --version", () => {
   it("prints the version (dev when run from source)", () => {
     expect(run(["--version"])).toMatchObject({ code: 0, stdout: "civitas dev\n" });
