@@ -100,4 +100,10 @@ export {
   budgetBallotSchema,
   type VotingProject,
 } from "./voting/ballotRules.js";
+export {
+  type ConsulHeadingResult,
+  type ConsulInvestment,
+  consulResults,
+} from "./voting/consulResults.js";
+export { decidimVotes } from "./voting/decidimVotes.js";
 export { type VotingIssueCode, votingIssue, votingIssueMessages } from "./voting/votingIssues.js";
