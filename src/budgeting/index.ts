@@ -106,4 +106,16 @@ export {
   consulResults,
 } from "./voting/consulResults.js";
 export { decidimVotes } from "./voting/decidimVotes.js";
+export {
+  applyOrderEvent,
+  emptyOrders,
+  type Order,
+  type OrderCommand,
+  type OrderEvent,
+  type OrdersContext,
+  type OrdersState,
+  type OrderWorkflow,
+  orderTransition,
+  replayOrders,
+} from "./voting/orders.js";
 export { type VotingIssueCode, votingIssue, votingIssueMessages } from "./voting/votingIssues.js";
