@@ -118,4 +118,5 @@ export {
   orderTransition,
   replayOrders,
 } from "./voting/orders.js";
+export { ordersToPbElection } from "./voting/ordersToPbElection.js";
 export { type VotingIssueCode, votingIssue, votingIssueMessages } from "./voting/votingIssues.js";
