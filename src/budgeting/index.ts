@@ -89,7 +89,7 @@ export {
   utilitarianWelfare,
   utilitarianWelfareMetadata,
 } from "./rules/utilitarianWelfare.js";
-export { canAdd, canRemove, canSubmit } from "./voting/ballotChecks.js";
+export { ballotChecker, canAdd, canRemove, canSubmit } from "./voting/ballotChecks.js";
 export {
   type BallotRule,
   type BallotRules,
@@ -104,6 +104,7 @@ export {
   type ConsulHeadingResult,
   type ConsulInvestment,
   consulResults,
+  consulVotes,
 } from "./voting/consulResults.js";
 export { decidimVotes } from "./voting/decidimVotes.js";
 export {

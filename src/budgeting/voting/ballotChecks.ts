@@ -10,16 +10,22 @@ function shown(rules: BallotRules, amount: Money): string {
   return rules.currency === undefined ? text : `${text} ${rules.currency}`;
 }
 
-function projectOf(rules: BallotRules, id: string): VotingProject | undefined {
-  return rules.projects.find((project) => project.id === id);
+/** The rules with their projects by id, for checks that look projects up often. */
+interface IndexedRules {
+  readonly rules: BallotRules;
+  readonly byId: ReadonlyMap<string, VotingProject>;
+}
+
+function indexed(rules: BallotRules): IndexedRules {
+  return { rules, byId: new Map(rules.projects.map((project) => [project.id, project])) };
 }
 
 /** The ballot's projects that the rules know, once each. */
-function chosen(rules: BallotRules, ballot: BudgetBallot): VotingProject[] {
+function chosen(index: IndexedRules, ballot: BudgetBallot): VotingProject[] {
   const seen = new Set<string>();
   const projects: VotingProject[] = [];
   for (const id of ballot.projects) {
-    const project = projectOf(rules, id);
+    const project = index.byId.get(id);
     if (project !== undefined && !seen.has(id)) projects.push(project);
     seen.add(id);
   }
@@ -35,10 +41,10 @@ function limitIssues(
   rules: BallotRules,
   projects: readonly VotingProject[],
   added?: VotingProject,
+  cost = costOf(projects),
 ): Issue[] {
   const rule = rules.rule;
   const name = added === undefined ? {} : { project: added.id };
-  const cost = costOf(projects);
   const issues: Issue[] = [];
   switch (rule.type) {
     case "threshold-percent":
@@ -141,11 +147,15 @@ function limitIssues(
  * ```
  */
 export function canAdd(rules: BallotRules, ballot: BudgetBallot, project: string): Result<void> {
-  const added = projectOf(rules, project);
+  return addCheck(indexed(rules), ballot, project);
+}
+
+function addCheck(index: IndexedRules, ballot: BudgetBallot, project: string): Result<void> {
+  const added = index.byId.get(project);
   if (added === undefined) return fail([votingIssue("unknown-project", { project })]);
   if (ballot.projects.includes(project))
     return fail([votingIssue("already-in-ballot", { project })]);
-  const issues = limitIssues(rules, [...chosen(rules, ballot), added], added);
+  const issues = limitIssues(index.rules, [...chosen(index, ballot), added], added);
   return issues.length === 0 ? ok(undefined) : fail(issues);
 }
 
@@ -183,19 +193,52 @@ export function canRemove(
  * ```
  */
 export function canSubmit(rules: BallotRules, ballot: BudgetBallot): Result<void> {
+  return submitCheck(indexed(rules), ballot);
+}
+
+/**
+ * The checks of one set of rules, made once (projects indexed by id): for services that
+ * check many ballots, such as every checkout of a vote.
+ *
+ * @category Voting
+ * @example
+ * ```ts
+ * const check = ballotChecker(rules);
+ * const refused = orders.filter((order) => !check.canSubmit(order).ok);
+ * ```
+ */
+export function ballotChecker(rules: BallotRules): {
+  readonly canAdd: (ballot: BudgetBallot, project: string) => Result<void>;
+  readonly canRemove: (ballot: BudgetBallot, project: string) => Result<void>;
+  readonly canSubmit: (ballot: BudgetBallot) => Result<void>;
+} {
+  const index = indexed(rules);
+  return {
+    canAdd: (ballot, project) => addCheck(index, ballot, project),
+    canRemove: (ballot, project) => canRemove(rules, ballot, project),
+    canSubmit: (ballot) => submitCheck(index, ballot),
+  };
+}
+
+function submitCheck(index: IndexedRules, ballot: BudgetBallot): Result<void> {
+  const rules = index.rules;
   const issues: Issue[] = [];
-  const seen = new Set<string>();
+  // One pass: the known projects once each, their cost, and the unknown or repeated ones.
+  const projects: VotingProject[] = [];
+  let cost = 0n;
   for (const id of ballot.projects) {
-    if (projectOf(rules, id) === undefined)
-      issues.push(votingIssue("unknown-project", { project: id }));
-    else if (seen.has(id)) issues.push(votingIssue("already-in-ballot", { project: id }));
-    seen.add(id);
+    const project = index.byId.get(id);
+    if (project === undefined) issues.push(votingIssue("unknown-project", { project: id }));
+    else if (projects.includes(project))
+      issues.push(votingIssue("already-in-ballot", { project: id }));
+    else {
+      projects.push(project);
+      cost += project.cost;
+    }
   }
-  const projects = chosen(rules, ballot);
   if (ballot.projects.length === 0) issues.push(votingIssue("empty-ballot", {}));
-  issues.push(...limitIssues(rules, projects));
+  issues.push(...limitIssues(rules, projects, undefined, cost));
   const rule = rules.rule;
-  const cost = costOf(projects);
   switch (rule.type) {
     case "threshold-percent": {
       const minimum = (rule.budget * BigInt(rule.percent)) / 100n;

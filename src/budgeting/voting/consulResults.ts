@@ -101,3 +101,28 @@ export function consulResults(
     };
   });
 }
+
+/**
+ * Ballot lines per investment from CONSUL ballots (online and paper alike): each ballot
+ * counts once for each investment it holds, a repeated line once.
+ *
+ * @category Voting
+ * @example
+ * ```ts
+ * consulVotes([{ investments: ["7", "9"] }, { investments: ["7"] }]).get("7"); //=> 2
+ * ```
+ */
+export function consulVotes(
+  ballots: readonly { readonly investments: readonly string[] }[],
+): Map<string, number> {
+  const votes = new Map<string, number>();
+  for (const ballot of ballots) {
+    const lines = ballot.investments;
+    for (let k = 0; k < lines.length; k++) {
+      const id = lines[k] as string;
+      if (lines.indexOf(id) !== k) continue;
+      votes.set(id, (votes.get(id) ?? 0) + 1);
+    }
+  }
+  return votes;
+}

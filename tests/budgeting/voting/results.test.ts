@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   type ConsulInvestment,
   consulResults,
+  consulVotes,
   decidimVotes,
 } from "../../../src/budgeting/index.js";
 
@@ -95,6 +96,20 @@ describe("Decidim's votes per project (project.rb confirmed_orders_count)", () =
       { project: "b", votes: 2 },
       { project: "a", votes: 1 },
       { project: "c", votes: 0 },
+    ]);
+  });
+});
+
+describe("CONSUL's ballot lines", () => {
+  it("count each ballot once per investment it holds", () => {
+    const votes = consulVotes([
+      { investments: ["7", "9", "7"] },
+      { investments: ["7"] },
+      { investments: [] },
+    ]);
+    expect([...votes]).toEqual([
+      ["7", 2],
+      ["9", 1],
     ]);
   });
 });
