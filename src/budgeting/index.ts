@@ -94,6 +94,7 @@ export {
   type BallotRule,
   type BallotRules,
   type BudgetBallot,
+  ballotRulesFor,
   ballotRulesFromJson,
   ballotRulesJsonSchema,
   budgetBallotFromJson,

@@ -6,6 +6,7 @@ import { type Money, parseMoney } from "../../core/money.js";
 import { parseSchema } from "../../core/parseSchema.js";
 import { fail, ok, type Result } from "../../core/result.js";
 import { schemaIssues } from "../../core/schemaIssues.js";
+import type { PbInstance } from "../election/instance.js";
 
 /**
  * How a budget's ballot may be filled, as data: one of Decidim's three voting rules
@@ -390,4 +391,32 @@ function readRule(
     }
   }
   return read;
+}
+
+/**
+ * Ballot rules for the projects of a budget instance (for example the one
+ * `toBudgetInstance` makes from accepted proposals): its projects with their costs and
+ * categories, at its scale, under the rule given.
+ *
+ * @category Voting
+ * @example
+ * ```ts
+ * const rules = ballotRulesFor(instance, { type: "threshold-percent", budget: instance.budget, percent: 70 }, "EUR");
+ * ```
+ */
+export function ballotRulesFor(
+  instance: PbInstance,
+  rule: BallotRule,
+  currency?: string,
+): BallotRules {
+  return {
+    scale: instance.scale,
+    ...(currency === undefined ? {} : { currency }),
+    rule,
+    projects: instance.projects.map((project) => ({
+      id: project.id,
+      cost: project.cost,
+      categories: [...project.categories],
+    })),
+  };
 }
