@@ -29,6 +29,8 @@ export const budgetingIssueMessages = {
   "order-in-progress-elsewhere": "the voter has an order in progress in another budget",
   "missing-voter-number": "the random workflow needs each voter's number",
   "not-assigned-budget": "the workflow assigns the voter another budget",
+  "invalid-orders": "the orders file does not match its schema",
+  "invalid-consul-ballots": "the CONSUL ballots file does not match its schema",
   "invalid-ballot": "the ballot does not match its schema",
   "invalid-ballot-rules": "the ballot rules do not match their schema",
   "invalid-amount": "an amount has more decimals than the rules' scale",

@@ -121,4 +121,10 @@ export {
   replayOrders,
 } from "./voting/orders.js";
 export { ordersToPbElection } from "./voting/ordersToPbElection.js";
+export {
+  consulFileFromJson,
+  consulFileSchema,
+  ordersFileFromJson,
+  ordersFileSchema,
+} from "./voting/votingFiles.js";
 export { type VotingIssueCode, votingIssue, votingIssueMessages } from "./voting/votingIssues.js";

@@ -13,6 +13,7 @@ export const USAGE = `Usage:
   civitas tally FILE.json --method <score method|referendum|…>  (JSON ballots: ranked, approval, score, referendum)
   civitas tally methods [--json]
   civitas budget check-ballot RULES.json BALLOT.json [--json]   (exit 0 when the ballot may be submitted, 1 with its issues)
+  civitas budget results FILE.json --rule <consul|decidim|pb rule> [--json]   (orders or CONSUL ballots)
   civitas process check FILE.json...            (a process definition: issues, exit 1 if invalid)
   civitas process at FILE.json --at <ISO instant> [--json]
   civitas process ics FILE.json [--stamp <ISO instant>]

@@ -589,6 +589,76 @@ describe("civitas budget check-ballot", () => {
   });
 });
 
+describe("civitas budget results", () => {
+  const voting = join(repoRoot, "examples", "voting");
+
+  it("counts orders as Decidim does, by any pb rule, and a CONSUL heading", () => {
+    const decidim = run([
+      "budget",
+      "results",
+      join(voting, "angers-orders.json"),
+      "--rule",
+      "decidim",
+      "--json",
+    ]);
+    expect(decidim.code).toBe(0);
+    expect(JSON.parse(decidim.stdout).votes.slice(0, 2)).toEqual([
+      { project: "i7", votes: 4 },
+      { project: "i4", votes: 3 },
+    ]);
+    const greedy = run([
+      "budget",
+      "results",
+      join(voting, "angers-orders.json"),
+      "--rule",
+      "greedy",
+      "--json",
+    ]);
+    expect(JSON.parse(greedy.stdout)).toMatchObject({
+      selected: ["i7", "i4", "i2", "i1"],
+      cost: "97500",
+    });
+    const consul = run([
+      "budget",
+      "results",
+      join(voting, "consul-heading.json"),
+      "--rule",
+      "consul",
+      "--json",
+    ]);
+    expect(JSON.parse(consul.stdout)).toMatchObject({
+      heading: "north",
+      winners: ["7", "9"],
+      spent: "950",
+    });
+    const unknown = run([
+      "budget",
+      "results",
+      join(voting, "angers-orders.json"),
+      "--rule",
+      "lottery",
+    ]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain(
+      'unknown rule "lottery"; the rules are: consul, decidim, greedy',
+    );
+  });
+
+  it("refuses an order naming an unknown project, with its path", () => {
+    const bad = run(["budget", "results", "orders.json", "--rule", "decidim", "--json"], {
+      "orders.json": JSON.stringify({
+        rules: { rule: { type: "selected-projects" }, projects: [{ id: "a", cost: 1 }] },
+        orders: [{ projects: ["zz"], checkedOut: true }],
+      }),
+    });
+    expect(bad.code).toBe(1);
+    expect(JSON.parse(bad.stderr)).toMatchObject({
+      code: "unknown-project",
+      path: ["orders", 0, "projects", 0],
+    });
+  });
+});
+
 describe("civitas --version", () => {
   it("prints the version (dev when run from source)", () => {
     expect(run(["--version"])).toMatchObject({ code: 0, stdout: "civitas dev\n" });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   type ConsulInvestment,
+  consulFileFromJson,
   consulResults,
   consulVotes,
   decidimVotes,
@@ -110,6 +111,21 @@ describe("CONSUL's ballot lines", () => {
     expect([...votes]).toEqual([
       ["7", 2],
       ["9", 1],
+    ]);
+  });
+});
+
+describe("CONSUL ballots files", () => {
+  it("locate investments in unknown headings, lines naming unknown investments, too precise amounts", () => {
+    const read = consulFileFromJson({
+      headings: [{ id: "north", price: "1000.5" }],
+      investments: [{ id: "7", heading: "south", price: "10" }],
+      ballots: [{ investments: ["7", "99"] }],
+    });
+    expect(!read.ok && read.issues.map((issue) => [issue.code, issue.path.join(".")])).toEqual([
+      ["invalid-amount", "headings.0.price"],
+      ["unknown-heading", "investments.0.heading"],
+      ["unknown-project", "ballots.0.investments.1"],
     ]);
   });
 });
