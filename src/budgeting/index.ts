@@ -97,6 +97,7 @@ export {
   ballotRulesFor,
   ballotRulesFromJson,
   ballotRulesJsonSchema,
+  ballotRulesJsonSchemaDocument,
   budgetBallotFromJson,
   budgetBallotSchema,
   type VotingProject,
@@ -107,6 +108,7 @@ export {
   consulResults,
   consulVotes,
 } from "./voting/consulResults.js";
+export { canSupportInHeading } from "./voting/consulSupports.js";
 export { decidimVotes } from "./voting/decidimVotes.js";
 export {
   applyOrderEvent,

@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { jsonSchemaOf } from "../../core/idRecordSchema.js";
 import type { Issue } from "../../core/issue.js";
 import { makeIssue } from "../../core/issue.js";
 import { lazySchema } from "../../core/lazySchema.js";
@@ -418,5 +419,23 @@ export function ballotRulesFor(
       cost: project.cost,
       categories: [...project.categories],
     })),
+  };
+}
+
+/**
+ * The JSON Schema (draft 2020-12) of ballot rules as a host writes them (defaults
+ * optional), generated from {@link ballotRulesJsonSchema} so the two never disagree.
+ *
+ * @category Voting
+ * @example
+ * ```ts
+ * ballotRulesJsonSchemaDocument().properties.rule; // one of the six rule shapes
+ * ```
+ */
+export function ballotRulesJsonSchemaDocument(): Record<string, unknown> & {
+  readonly properties: Record<string, unknown>;
+} {
+  return jsonSchemaOf(ballotRulesJsonSchema, "input") as Record<string, unknown> & {
+    readonly properties: Record<string, unknown>;
   };
 }

@@ -3,6 +3,7 @@ import {
   type BallotRules,
   type BudgetBallot,
   ballotRulesFromJson,
+  ballotRulesJsonSchemaDocument,
   canAdd,
   canRemove,
   canSubmit,
@@ -275,5 +276,14 @@ describe("ballots and rules that are not what they should be", () => {
         projects: [{ id: "a", cost: 1 }],
       }),
     ).toEqual([["unknown-heading", "projects.0.heading"]]);
+  });
+});
+
+describe("the JSON Schema of ballot rules", () => {
+  it("is generated from the zod schema: the six rule shapes, amounts as decimal strings or numbers", () => {
+    const schema = ballotRulesJsonSchemaDocument();
+    const rule = schema.properties.rule as { oneOf?: unknown[]; anyOf?: unknown[] };
+    expect((rule.oneOf ?? rule.anyOf)?.length).toBe(6);
+    expect(JSON.stringify(schema)).toContain("threshold-percent");
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   type ConsulInvestment,
+  canSupportInHeading,
   consulFileFromJson,
   consulResults,
   consulVotes,
@@ -127,5 +128,23 @@ describe("CONSUL ballots files", () => {
       ["unknown-heading", "investments.0.heading"],
       ["unknown-project", "ballots.0.investments.1"],
     ]);
+  });
+});
+
+describe("CONSUL supports in the selecting phase (Budget::Investment#valid_heading?)", () => {
+  const groupOf = { north: "districts", south: "districts", east: "districts", city: "citywide" };
+  it("go to at most the group's maximum votable headings, more in a heading already supported", () => {
+    expect(canSupportInHeading({}, groupOf, [], "north").ok).toBe(true);
+    expect(canSupportInHeading({}, groupOf, ["north"], "north").ok).toBe(true);
+    expect(canSupportInHeading({}, groupOf, ["north"], "city").ok).toBe(true);
+    const refused = canSupportInHeading({}, groupOf, ["north"], "south");
+    expect(!refused.ok && refused.issues[0]).toMatchObject({
+      code: "different-heading-assigned",
+      params: { group: "districts", supported: ["north"], maximum: 1 },
+    });
+    expect(canSupportInHeading({ districts: 2 }, groupOf, ["north"], "south").ok).toBe(true);
+    expect(canSupportInHeading({ districts: 2 }, groupOf, ["north", "south"], "east").ok).toBe(
+      false,
+    );
   });
 });
