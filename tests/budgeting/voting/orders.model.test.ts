@@ -202,3 +202,33 @@ function toEvents(state: OrdersState): OrderEvent[] {
     }
   return events;
 }
+
+describe("per-budget eligibility through calendar's policies", () => {
+  it("refuses a voter who does not live in the budget's district", async () => {
+    const { checkEligibility } = await import("../../../src/calendar/index.js");
+    const residents: Record<string, { id: string; scopes: string[] }> = {
+      ana: { id: "ana", scopes: ["north"] },
+      ben: { id: "ben", scopes: ["south"] },
+    };
+    const districtOf = (district: string) => (voter: string) => {
+      const participant = residents[voter];
+      return (
+        participant !== undefined &&
+        checkEligibility({ residentOf: [district] }, participant).eligible
+      );
+    };
+    const context: OrdersContext = {
+      votingOpen: true,
+      workflow: { type: "all" },
+      budgets: budgets.map((budget) => ({ ...budget, eligible: districtOf(budget.id) })),
+    };
+    const add = (voter: string, budget: string) =>
+      orderTransition(emptyOrders(), { type: "add", voter, budget, project: "p0" }, context);
+    expect(add("ana", "north").ok).toBe(true);
+    const refused = add("ben", "north");
+    expect(!refused.ok && refused.issues[0]).toMatchObject({
+      code: "not-eligible",
+      params: { voter: "ben", budget: "north" },
+    });
+  });
+});
