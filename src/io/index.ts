@@ -22,12 +22,13 @@ export {
 } from "./parsePabulib.js";
 export { type PreflibOptions, parsePreflib } from "./parsePreflib.js";
 export {
+  commandFileSchema,
   type ProposalCommandFile,
   parseProposalCommands,
   parseProposalEventLog,
 } from "./parseProposalFiles.js";
 export { parseRankedCsv } from "./parseRankedCsv.js";
-export { type ElectionFile, readElection, readElectionOf } from "./readElection.js";
+export { type ElectionFile, type ProfileOf, readElection, readElectionOf } from "./readElection.js";
 export { checkPbElectionText, readPbElection, readPbElectionChecked } from "./readPbElection.js";
 export { writeAbcvoting } from "./writeAbcvoting.js";
 export { writeBlt } from "./writeBlt.js";

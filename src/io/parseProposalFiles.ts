@@ -14,8 +14,17 @@ import {
 } from "../proposals/index.js";
 import { parseJsonText } from "./parseJsonText.js";
 
-/** A file of commands to apply: the consultation's context, then each command with its instant. */
-const commandFileSchema = lazySchema(() =>
+/**
+ * The zod schema of a proposals command file: the consultation's context, then each
+ * command with its instant.
+ *
+ * @category Proposals
+ * @example
+ * ```ts
+ * parseSchema(commandFileSchema, { commands: [] }).success; //=> true
+ * ```
+ */
+export const commandFileSchema = lazySchema(() =>
   z.object({
     context: z._default(
       z.object({

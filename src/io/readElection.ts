@@ -65,8 +65,16 @@ function tagged(type: "ranked", read: Result<RankedProfile>): Result<ElectionFil
   return read.ok ? ok({ type, profile: read.value }, read.warnings) : read;
 }
 
-/** What {@link readElectionOf} returns for each kind of ballots. */
-interface ProfileOf {
+/**
+ * What {@link readElectionOf} returns for each kind of ballots.
+ *
+ * @category Reading
+ * @example
+ * ```ts
+ * const profile: ProfileOf["ranked"] = { candidates: ["a"], names: {}, ballots: [] };
+ * ```
+ */
+export interface ProfileOf {
   readonly ranked: RankedProfile;
   readonly approval: ApprovalProfile;
   readonly score: ScoreProfile;
