@@ -1,5 +1,10 @@
 /**
- * Participatory budgeting: instances, ballots, allocation rules and their explanations.
+ * Participatory budgeting: the election model (instances, ballots, validation), allocation
+ * rules with their explanations (greedy family, utilitarian, equal shares, sequential
+ * Phragmén, maximin support, the official rule), analysis (fairness figures, EJR,
+ * priceability), and voting (ballot rules as Decidim, CONSUL and Pabulib define them, the
+ * checks a voting page shows, orders with workflows over several budgets, Decidim's and
+ * CONSUL's results).
  *
  * @module budgeting
  */

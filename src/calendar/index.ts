@@ -1,6 +1,7 @@
 /**
  * Participatory processes and their phase calendars: definitions as JSON (zod), validation
- * in the process's own time zone, and the phase running at an instant.
+ * in the process's own time zone, the phase running at an instant, what it permits and who
+ * is eligible (refusals as coded issues), schedule changes, and iCalendar export.
  *
  * @module calendar
  */

@@ -1,6 +1,7 @@
 /**
- * Pure text ⇄ data for the formats civic data is published in, with exact locations in
- * every issue.
+ * Pure text ⇄ data for the formats civic data is published in — Pabulib, BLT, PrefLib,
+ * ranked CSV, abcvoting YAML, JSON ballots, proposals command files and event logs — with
+ * exact locations in every issue; `readElection` reads any ballot file by name and content.
  *
  * @module io
  */
