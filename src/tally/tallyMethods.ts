@@ -198,8 +198,10 @@ export const tallyMethods: readonly TallyMethod[] = [
     ballotTypes: ["ranked"],
     kind: "single-winner",
     multiWinner: false,
-    properties: ["majority", "condorcet-loser"],
-    notes: [],
+    properties: ["majority"],
+    notes: [
+      "candidates tied for the most last places are eliminated together (as pref_voting does), so a Condorcet loser can win when they tie",
+    ],
     reference: "pref_voting `coombs`",
     run: (profile) => coombs(profile),
   },
