@@ -165,6 +165,13 @@ function liveOrders(state: OrdersState, voter: string): Order[] {
 export function applyOrderEvent(state: OrdersState, event: OrderEvent): OrdersState {
   const byVoter = new Map(state.orders);
   const budgets = new Map(byVoter.get(event.voter) ?? []);
+  fileOrder(budgets, event);
+  byVoter.set(event.voter, budgets);
+  return { orders: byVoter };
+}
+
+/** The voter's order in the event's budget after the event (cancelled: none), written in place. */
+function fileOrder(budgets: Map<string, Order>, event: OrderEvent): void {
   const order = budgets.get(event.budget) ?? {
     voter: event.voter,
     budget: event.budget,
@@ -188,8 +195,6 @@ export function applyOrderEvent(state: OrdersState, event: OrderEvent): OrdersSt
       budgets.delete(event.budget);
       break;
   }
-  byVoter.set(event.voter, budgets);
-  return { orders: byVoter };
 }
 
 /**
@@ -202,7 +207,18 @@ export function applyOrderEvent(state: OrdersState, event: OrderEvent): OrdersSt
  * ```
  */
 export function replayOrders(events: readonly OrderEvent[]): OrdersState {
-  return events.reduce(applyOrderEvent, emptyOrders());
+  // Built in place (one map per voter, made here), not through applyOrderEvent's copies:
+  // a log of a million events replays in linear time.
+  const orders = new Map<string, Map<string, Order>>();
+  for (const event of events) {
+    let budgets = orders.get(event.voter);
+    if (budgets === undefined) {
+      budgets = new Map();
+      orders.set(event.voter, budgets);
+    }
+    fileOrder(budgets, event);
+  }
+  return { orders };
 }
 
 function orderIssue(

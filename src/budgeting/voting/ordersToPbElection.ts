@@ -98,12 +98,15 @@ export function ordersToPbElection(
       : heading !== undefined && "price" in heading
         ? heading.price
         : (options.budget ?? (rule.type === "constraints" ? (rule.maxSumCost ?? total) : total));
-  const counted = orders.filter((order) => order.checkedOut);
-  const ballots = counted.map((order, k) => ({
-    projects: order.projects.filter((id) => known.has(id)),
-    multiplicity: 1,
-    voterId: options.orderIds?.[orders.indexOf(order)] ?? String(k + 1),
-  }));
+  const ballots: { projects: string[]; multiplicity: number; voterId: string }[] = [];
+  for (const [index, order] of orders.entries()) {
+    if (!order.checkedOut) continue;
+    ballots.push({
+      projects: order.projects.filter((id) => known.has(id)),
+      multiplicity: 1,
+      voterId: options.orderIds?.[index] ?? String(ballots.length + 1),
+    });
+  }
   const votes = new Map(
     decidimVotes(
       projects.map((project) => project.id),
