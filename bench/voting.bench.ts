@@ -1,7 +1,8 @@
 /**
  * `npm run bench` (voting): checking a million checkouts against Decidim's threshold rule,
  * and CONSUL's results for 100,000 ballots (counting the ballot lines, then the winners of
- * every heading). Goals (issue 15): ≤ 1 s and ≤ 200 ms. Median of 5 runs after a warm one.
+ * every heading). Goals (issue 15): ≤ 1 s and ≤ 200 ms. Also the replay of an order log of
+ * a million events. Median of 5 runs after a warm one.
  */
 import { cpus, totalmem } from "node:os";
 import {
@@ -10,6 +11,8 @@ import {
   type ConsulInvestment,
   consulResults,
   consulVotes,
+  type OrderEvent,
+  replayOrders,
 } from "../src/budgeting/index.js";
 import { seededRandom } from "../src/core/index.js";
 
@@ -87,3 +90,19 @@ const results = median(() => {
 console.log(
   `CONSUL results for 100,000 ballots (20 headings, 400 investments): ${results.toFixed(1)} ms, ${winners} winners; goal ≤ 200 ms: ${results <= 200 ? "met" : "MISSED"}`,
 );
+
+const events: OrderEvent[] = [];
+for (let v = 0; v < 250_000; v++) {
+  const voter = `v${v}`;
+  events.push(
+    { type: "added", voter, budget: "b", project: "p1" },
+    { type: "added", voter, budget: "b", project: "p2" },
+    { type: "removed", voter, budget: "b", project: "p1" },
+    { type: "checked-out", voter, budget: "b" },
+  );
+}
+let voters = 0;
+const replay = median(() => {
+  voters = replayOrders(events).orders.size;
+});
+console.log(`replaying 1,000,000 order events (${voters} voters): ${replay.toFixed(0)} ms`);

@@ -11,7 +11,6 @@ import {
   pbRules,
 } from "../../src/budgeting/index.js";
 import { changeSchedule, toICalendar, validateProcess } from "../../src/calendar/index.js";
-import { runCli } from "../../src/cli/runCli.js";
 import { makeIssue } from "../../src/core/index.js";
 import { parseAbcvoting, parseBlt, parsePabulib, writePabulib } from "../../src/io/index.js";
 import {
@@ -35,6 +34,7 @@ import {
 } from "../../src/tally/index.js";
 import { fixturesDir, repoRoot } from "../helpers/data.js";
 import { approvalElection } from "../helpers/elections.js";
+import { runCliInProcess } from "../helpers/runCliInProcess.js";
 import { during, context as proposalsContext } from "../proposals/fixture.js";
 
 /**
@@ -44,24 +44,7 @@ import { during, context as proposalsContext } from "../proposals/fixture.js";
  * covered by prototypeIds.property.test.ts.
  */
 
-function cli(args: string[], files: Record<string, string> = {}) {
-  let stdout = "";
-  let stderr = "";
-  const code = runCli(args, {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    readFile: (path) => {
-      const text = files[path];
-      if (text === undefined) return readFileSync(path);
-      return new TextEncoder().encode(text);
-    },
-  });
-  return { code, stdout, stderr };
-}
+const cli = runCliInProcess;
 
 const pabulib = (meta: string, projects: string, votes: string) =>
   `META\nkey;value\n${meta}PROJECTS\n${projects}VOTES\n${votes}`;

@@ -88,46 +88,6 @@ export function standingIn(ballots: CompactBallots, t: number, alive: Uint8Array
 }
 
 /**
- * First preferences among the candidates still in the count (`alive`): each ballot's
- * weight, in share units of `unit`, goes to its first tier with a candidate still in,
- * shared equally among them. `at` holds each ballot's current tier and is moved past the
- * tiers left empty (candidates never come back, so each tier is passed once over a
- * whole count). Returns the tallies and the weight of the ballots left with no tier.
- *
- * @internal
- */
-export function countFirstPreferences(
-  ballots: CompactBallots,
-  alive: Uint8Array,
-  at: Int32Array,
-  unit: number,
-): { tallies: Float64Array; exhausted: number } {
-  const { members, tierStart, ballotStart, weights } = ballots;
-  const tallies = new Float64Array(ballots.candidates.length);
-  let exhausted = 0;
-  for (let b = 0; b < weights.length; b++) {
-    const end = ballotStart[b + 1] as number;
-    let t = at[b] as number;
-    let k = 0;
-    for (; t < end; t++) {
-      k = standingIn(ballots, t, alive);
-      if (k > 0) break;
-    }
-    at[b] = t;
-    if (t === end) {
-      exhausted += weights[b] as number;
-      continue;
-    }
-    const share = ((weights[b] as number) * unit) / k;
-    for (let i = tierStart[t] as number; i < (tierStart[t + 1] as number); i++) {
-      const c = members[i] as number;
-      if (alive[c] === 1) tallies[c] = (tallies[c] as number) + share;
-    }
-  }
-  return { tallies, exhausted };
-}
-
-/**
  * Ballot weights as whole numbers: each weight read as written (0.1 is 1/10, as
  * {@link rationalFromNumber} reads it) times `scale`, the common denominator of them all;
  * `total` is their sum. Sums of whole weights below 2^53 are exact in doubles.

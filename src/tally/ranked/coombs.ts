@@ -11,6 +11,7 @@ import {
 import { ok, type Result } from "../../core/result.js";
 import { type CompactBallots, compactBallots, standingIn } from "../ballots/compactBallots.js";
 import { displayName } from "../ballots/displayName.js";
+import { placeTracker } from "../ballots/placeTracker.js";
 import type { RankedProfile } from "../ballots/rankedProfile.js";
 import type { TallyOutcome, TallyRound } from "../outcome.js";
 import { shareUnit } from "./plurality.js";
@@ -104,90 +105,20 @@ export function coombs(profile: RankedProfile): Result<TallyOutcome> {
         alive[c] === 1 ? [[name, (values[c] as number) / unit] as const] : [],
       ),
     );
-  // Complete ballots whose last continuing tier is one candidate count in that candidate's
-  // lastWeight, and move up only when that candidate goes out (each ballot climbs its
-  // ranking once over the whole count, not once per round); those whose last tier is a tie
-  // are counted afresh each round.
-  const lastWeight = new Float64Array(n);
-  const lastBucket: number[][] = Array.from({ length: n }, () => []);
-  let tiedAtBottom: number[] = [];
-  /** Moves b's last tier up to one with continuing candidates, and files b by it. */
-  const settle = (b: number, tied: number[]) => {
-    const first = ballotStart[b] as number;
-    let t = lastTier[b] as number;
-    let k = 0;
-    for (; t >= first; t--) {
-      k = standingIn(ballots, t, alive);
-      if (k > 0) break;
-    }
-    lastTier[b] = t;
-    if (t < first) return;
-    if (k > 1) {
-      tied.push(b);
-      return;
-    }
-    for (let i = tierStart[t] as number; i < (tierStart[t + 1] as number); i++) {
-      const c = members[i] as number;
-      if (alive[c] === 1) {
-        lastWeight[c] = (lastWeight[c] as number) + (weights[b] as number);
-        (lastBucket[c] as number[]).push(b);
-      }
-    }
-  };
-  for (let b = 0; b < B; b++) if (complete[b] === 1) settle(b, tiedAtBottom);
-  // First preferences the same way: a ballot whose first continuing tier is one candidate
-  // counts in firstWeight until that candidate goes out; ties at the top are counted each
-  // round; a ballot with no continuing candidate left is exhausted.
-  const firstWeight = new Float64Array(n);
-  const firstBucket: number[][] = Array.from({ length: n }, () => []);
-  let tiedAtTop: number[] = [];
-  let exhausted = 0;
-  const settleFirst = (b: number, tied: number[]) => {
-    const end = ballotStart[b + 1] as number;
-    let t = firstTier[b] as number;
-    let k = 0;
-    for (; t < end; t++) {
-      k = standingIn(ballots, t, alive);
-      if (k > 0) break;
-    }
-    firstTier[b] = t;
-    if (t === end) {
-      exhausted += weights[b] as number;
-      return;
-    }
-    if (k > 1) {
-      tied.push(b);
-      return;
-    }
-    for (let i = tierStart[t] as number; i < (tierStart[t + 1] as number); i++) {
-      const c = members[i] as number;
-      if (alive[c] === 1) {
-        firstWeight[c] = (firstWeight[c] as number) + (weights[b] as number);
-        (firstBucket[c] as number[]).push(b);
-      }
-    }
-  };
-  for (let b = 0; b < B; b++) settleFirst(b, tiedAtTop);
+  // First places of every ballot, last places of the complete ones (see placeTracker).
+  const firstPlaces = placeTracker(ballots, alive, firstTier, 1);
+  for (let b = 0; b < B; b++) firstPlaces.add(b);
+  const lastPlaces = placeTracker(ballots, alive, lastTier, -1);
+  for (let b = 0; b < B; b++) if (complete[b] === 1) lastPlaces.add(b);
   let totalWeight = 0;
   for (let b = 0; b < B; b++) totalWeight += weights[b] as number;
   const rounds: TallyRound[] = [];
   for (;;) {
     const unit = shareUnit(count);
     // First preferences among the continuing candidates.
-    const stillTiedAtTop: number[] = [];
-    for (const b of tiedAtTop) settleFirst(b, stillTiedAtTop);
-    tiedAtTop = stillTiedAtTop;
     const firsts = new Float64Array(n);
-    for (let c = 0; c < n; c++) if (alive[c] === 1) firsts[c] = (firstWeight[c] as number) * unit;
-    for (const b of tiedAtTop) {
-      const t = firstTier[b] as number;
-      const share = ((weights[b] as number) * unit) / standingIn(ballots, t, alive);
-      for (let i = tierStart[t] as number; i < (tierStart[t + 1] as number); i++) {
-        const c = members[i] as number;
-        if (alive[c] === 1) firsts[c] = (firsts[c] as number) + share;
-      }
-    }
-    const active = totalWeight * unit - exhausted * unit;
+    firstPlaces.tally(unit, firsts);
+    const active = totalWeight * unit - firstPlaces.exhausted() * unit;
     let best = -1;
     for (let c = 0; c < n; c++)
       if (alive[c] === 1 && (firsts[c] as number) > best) best = firsts[c] as number;
@@ -204,10 +135,6 @@ export function coombs(profile: RankedProfile): Result<TallyOutcome> {
     const levels: number[] = [];
     for (let r = 0; r < width && r < count; r++)
       if ((incompleteAt[r] as number) > 0) levels.push(r);
-    // Ties at the bottom first: one that is down to one candidate joins lastWeight.
-    const stillTied: number[] = [];
-    for (const b of tiedAtBottom) settle(b, stillTied);
-    tiedAtBottom = stillTied;
     const last = new Float64Array(n);
     for (let c = 0; c < n; c++) {
       if (alive[c] === 0) continue;
@@ -216,16 +143,9 @@ export function coombs(profile: RankedProfile): Result<TallyOutcome> {
         const w = (weightRanking[r] as number) - (rankedWeight[c * width + r] as number);
         if (w !== 0) sum += (w * unit) / (count - r);
       }
-      last[c] = sum + (lastWeight[c] as number) * unit;
+      last[c] = sum;
     }
-    for (const b of tiedAtBottom) {
-      const t = lastTier[b] as number;
-      const share = ((weights[b] as number) * unit) / standingIn(ballots, t, alive);
-      for (let i = tierStart[t] as number; i < (tierStart[t + 1] as number); i++) {
-        const c = members[i] as number;
-        if (alive[c] === 1) last[c] = (last[c] as number) + share;
-      }
-    }
+    lastPlaces.tally(unit, last);
     const out = mostLast(last, alive, count, unit, {
       ballots,
       rankedAlive,
@@ -260,18 +180,9 @@ export function coombs(profile: RankedProfile): Result<TallyOutcome> {
       alive[c] = 0;
       count--;
     }
-    // Complete ballots whose last candidate went out move up to their next continuing tier.
-    for (const gone of out) {
-      const moving = lastBucket[gone] as number[];
-      lastBucket[gone] = [];
-      lastWeight[gone] = 0;
-      for (const b of moving) settle(b, tiedAtBottom);
-      // And those whose first candidate went out move down to their next continuing tier.
-      const falling = firstBucket[gone] as number[];
-      firstBucket[gone] = [];
-      firstWeight[gone] = 0;
-      for (const b of falling) settleFirst(b, tiedAtTop);
-    }
+    // Ballots whose first or (complete) last candidate went out move on.
+    lastPlaces.remove(out);
+    firstPlaces.remove(out);
     // Incomplete ballots that ranked them now rank one continuing candidate fewer (a
     // complete ballot's count is not read again).
     for (const gone of out) {
@@ -300,7 +211,7 @@ export function coombs(profile: RankedProfile): Result<TallyOutcome> {
       if (complete[b] === 0 && rankedAlive[b] === count) {
         complete[b] = 1;
         incompleteAt[count] = (incompleteAt[count] as number) - 1;
-        settle(b, tiedAtBottom);
+        lastPlaces.add(b);
       }
   }
 }

@@ -1,7 +1,8 @@
 import { idRecordFrom } from "../../core/idRecord.js";
 import { ok, type Result } from "../../core/result.js";
-import { compactBallots, countFirstPreferences } from "../ballots/compactBallots.js";
+import { compactBallots } from "../ballots/compactBallots.js";
 import { displayName } from "../ballots/displayName.js";
+import { placeTracker } from "../ballots/placeTracker.js";
 import type { RankedProfile } from "../ballots/rankedProfile.js";
 import type { TallyOutcome, TallyRound } from "../outcome.js";
 import { shareUnit } from "./plurality.js";
@@ -45,7 +46,9 @@ export function instantRunoff(
   const { candidates } = ballots;
   const alive = new Uint8Array(candidates.length).fill(1);
   let count = candidates.length;
-  const at = ballots.ballotStart.slice(0, -1);
+  // Each ballot's first tier with a candidate still in the count (see placeTracker).
+  const firsts = placeTracker(ballots, alive, ballots.ballotStart.slice(0, -1), 1);
+  for (let b = 0; b < ballots.weights.length; b++) firsts.add(b);
   const order = new Map(
     (options.order ?? profile.candidates).map((candidate, k) => [candidate, k]),
   );
@@ -53,7 +56,9 @@ export function instantRunoff(
   const rounds: TallyRound[] = [];
   for (;;) {
     const unit = shareUnit(count);
-    const { tallies, exhausted } = countFirstPreferences(ballots, alive, at, unit);
+    const tallies = new Float64Array(candidates.length);
+    firsts.tally(unit, tallies);
+    const exhausted = firsts.exhausted();
     const continuing = standing();
     const inVotes = idRecordFrom(
       continuing.map((c) => [candidates[c] as string, (tallies[c] as number) / unit]),
@@ -106,6 +111,7 @@ export function instantRunoff(
       note: `${names.join(", ")} ${out.length > 1 ? "have" : "has"} the fewest votes (${fewest / unit})`,
     });
     for (const c of out) alive[c] = 0;
+    firsts.remove(out);
     count -= out.length;
   }
 }
