@@ -46,6 +46,12 @@ export interface PbStep {
   readonly budgetLeft: Money;
   /** Who paid for the project (equal shares): per class of voters, how much each paid. */
   readonly payments?: readonly PbPayment[];
+  /**
+   * Projects that tied with this one on the measure and lost to it only by the
+   * tie-breaking policy (sequential Phragmén, maximin support with `reportTies`, equal
+   * shares); absent when there was no tie.
+   */
+  readonly tiedWith?: readonly string[];
 }
 
 /**

@@ -29,6 +29,7 @@ export function pbOutcomeToJson(outcome: PbOutcome, scale: number) {
       ...(step.payments === undefined
         ? {}
         : { payments: step.payments.map((payment) => ({ ...payment })) }),
+      ...(step.tiedWith === undefined ? {} : { tied_with: [...step.tiedWith] }),
     })),
     tie_breaking: outcome.tieBreaking.map((criterion) => ({ ...criterion })),
     notes: [...outcome.notes],

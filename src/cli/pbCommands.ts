@@ -88,7 +88,7 @@ function humanOutcome(file: string, election: PbElection, outcome: PbOutcome): s
 /** The explanation, one line per step, payments summarised per class of voters. */
 function humanExplanation(outcome: PbOutcome, scale: number): string {
   const lines = outcome.explanation.map((step, k) => {
-    const head = `${String(k + 1).padStart(3)}. ${step.action} ${step.project} (${step.reason}; ${step.measure} ${step.value}; cost ${formatMoney(step.cost, scale)}; left ${formatMoney(step.budgetLeft, scale)})`;
+    const head = `${String(k + 1).padStart(3)}. ${step.action} ${step.project} (${step.reason}; ${step.measure} ${step.value}; cost ${formatMoney(step.cost, scale)}; left ${formatMoney(step.budgetLeft, scale)}${step.tiedWith === undefined ? "" : `; tied with ${step.tiedWith.join(", ")}, decided by the tie-breaking policy`})`;
     if (step.payments === undefined || step.payments.length === 0) return head;
     const shown = step.payments
       .slice(0, 6)

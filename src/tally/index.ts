@@ -36,6 +36,7 @@ export {
 export { type ScoreMethod, scoreMethods } from "./cardinal/scoreMethods.js";
 export { scoreVoting } from "./cardinal/scoreVoting.js";
 export { type StarSummary, star, starFromSummary, starSummary } from "./cardinal/star.js";
+export { committeeAsBudget } from "./committees/committeeAsBudget.js";
 export { type CommitteeMethod, committeeMethods } from "./committees/committeeMethods.js";
 export { consensusRule } from "./committees/consensusRule.js";
 export { ePluribusHugo } from "./committees/ePluribusHugo.js";

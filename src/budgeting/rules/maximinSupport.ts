@@ -31,6 +31,12 @@ export interface MaximinSupportOptions {
    * `maximin-support-work-limit`; default {@link MAXIMIN_SUPPORT_WORK_LIMIT}.
    */
   readonly workLimit?: number | undefined;
+  /**
+   * Also evaluate every project that could tie with the round's best and list those that
+   * do in the step's `tiedWith` (committee rules follow every tie this way); default false,
+   * which stops at the first best project in tie order.
+   */
+  readonly reportTies?: boolean | undefined;
 }
 
 /**
@@ -353,6 +359,7 @@ export function maximinSupport(
       return floor !== undefined && compareRational(floor, own) > 0 ? floor : own;
     };
     let best: { p: number; load: Rational } | undefined;
+    let ties: number[] = [];
     const base = basePatterns(selected, grouped.value);
     for (;;) {
       // The project with the lowest bound, the earliest in tie order among equal bounds.
@@ -370,7 +377,12 @@ export function maximinSupport(
       if (best !== undefined) {
         const order = compareRational(boundOf(next), best.load);
         // Nothing later can do better: a higher bound, or the same after best in tie order.
-        if (order > 0 || (order === 0 && (rank.get(next) as number) > (rank.get(best.p) as number)))
+        if (
+          order > 0 ||
+          (order === 0 &&
+            options.reportTies !== true &&
+            (rank.get(next) as number) > (rank.get(best.p) as number))
+        )
           break;
       }
       const load = optimalLoad(
@@ -403,12 +415,16 @@ export function maximinSupport(
       }
       fresh.add(next);
       lower.set(next, load);
-      const better =
+      const order = best === undefined ? -1 : compareRational(load, best.load);
+      if (order < 0) ties = [];
+      if (
         best === undefined ||
-        compareRational(load, best.load) < 0 ||
-        (compareRational(load, best.load) === 0 &&
-          compare(projects[next] as PbProject, projects[best.p] as PbProject) < 0);
-      if (better) best = { p: next, load };
+        order < 0 ||
+        (order === 0 && compare(projects[next] as PbProject, projects[best.p] as PbProject) < 0)
+      ) {
+        if (best !== undefined && order === 0) ties.push(best.p);
+        best = { p: next, load };
+      } else if (order === 0) ties.push(next);
     }
     if (best === undefined) break;
     const project = projects[best.p] as PbProject;
@@ -424,6 +440,9 @@ export function maximinSupport(
       measure: "max-load",
       value: formatRationalAsDecimal(best.load, 9),
       budgetLeft: left,
+      ...(options.reportTies === true && ties.length > 0
+        ? { tiedWith: ties.map((p) => (projects[p] as PbProject).id) }
+        : {}),
     });
   }
   return ok({

@@ -179,6 +179,9 @@ export function sequentialPhragmen(
       measure: "max-load",
       value: formatRationalAsDecimal(minimum, 9),
       budgetLeft: left,
+      ...(tied.length > 1
+        ? { tiedWith: tied.slice(1).map((candidate) => (projects[candidate.p] as PbProject).id) }
+        : {}),
     });
   }
   return ok({

@@ -1,12 +1,6 @@
 import { greatestCommonDivisor } from "../../core/greatestCommonDivisor.js";
 import { makeIssue } from "../../core/issue.js";
-import {
-  addRational,
-  compareRational,
-  type Rational,
-  rational,
-  rationalFromNumber,
-} from "../../core/rational.js";
+import { addRational, type Rational, rational, rationalFromNumber } from "../../core/rational.js";
 import { fail, ok, type Result } from "../../core/result.js";
 import type { ApprovalProfile } from "../ballots/approvalProfile.js";
 import type { TallyOutcome } from "../outcome.js";
@@ -267,21 +261,28 @@ export function checkEnumeration(profile: ApprovalProfile, seats: number): Resul
 }
 
 /**
- * The options a load-minimising step follows: those with the lowest finite load, or every
- * option when none has a finite load (no candidate left has a supporter).
+ * The committees that complete `members` (candidate ids) to `seats` in every way with the
+ * candidates not in it, as masks: the candidates a sequential rule leaves over are those
+ * nobody approves, elected last in every order.
  *
  * @internal
  */
-export function lowestLoadOptions<T extends { readonly load: Rational | undefined }>(
-  options: readonly T[],
-): T[] {
-  let best: Rational | undefined;
-  for (const option of options)
-    if (option.load !== undefined && (best === undefined || compareRational(option.load, best) < 0))
-      best = option.load;
-  if (best === undefined) return [...options];
-  const lowest = best;
-  return options.filter(
-    (option) => option.load !== undefined && compareRational(option.load, lowest) === 0,
+export function completedCommittees(
+  profile: ApprovalProfile,
+  members: readonly string[],
+  seats: number,
+): number[] {
+  const index = new Map(profile.candidates.map((candidate, c) => [candidate, c]));
+  const chosen = members.reduce((mask, id) => mask | (1 << (index.get(id) as number)), 0);
+  const rest = membersOf(
+    ~chosen & ((1 << profile.candidates.length) - 1),
+    profile.candidates.length,
   );
+  const committees: number[] = [];
+  committeesOf(rest.length, seats - members.length, (pick) => {
+    committees.push(
+      membersOf(pick, rest.length).reduce((mask, k) => mask | (1 << (rest[k] as number)), chosen),
+    );
+  });
+  return committees;
 }

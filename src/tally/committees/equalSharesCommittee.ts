@@ -1,5 +1,6 @@
-import { cardinalitySatisfaction, methodOfEqualShares } from "../../budgeting/index.js";
-import { ownValue } from "../../core/idRecord.js";
+import type { PbElection } from "../../budgeting/election/election.js";
+import { cardinalitySatisfaction } from "../../budgeting/election/satisfaction.js";
+import { methodOfEqualShares } from "../../budgeting/rules/equalShares/methodOfEqualShares.js";
 import { makeIssue } from "../../core/issue.js";
 import {
   addRational,
@@ -14,7 +15,8 @@ import {
 import { fail, type Result } from "../../core/result.js";
 import type { ApprovalProfile } from "../ballots/approvalProfile.js";
 import type { TallyOutcome } from "../outcome.js";
-import { ballotsOf, bits, outcome, sizeCheck } from "./committeeSearch.js";
+import { committeeAsBudget, followTiedRuns } from "./committeeAsBudget.js";
+import { type Ballots, ballotsOf, bits, outcome } from "./committeeSearch.js";
 
 /**
  * How {@link equalSharesCommittee} fills the seats equal shares leaves empty, by
@@ -30,8 +32,6 @@ import { ballotsOf, bits, outcome, sizeCheck } from "./committeeSearch.js";
  * ```
  */
 export type EqualSharesCommitteeCompletion = "seqphragmen" | "av" | "increment" | "none";
-
-type Ballots = ReturnType<typeof ballotsOf>;
 
 /** The least price per voter at which the approvers of `c` can buy it, or undefined. */
 function leastPrice(
@@ -62,13 +62,14 @@ function leastPrice(
 
 /**
  * The Method of Equal Shares for approval committees (abcvoting's `equal-shares`
- * family), in exact fractions: every candidate costs 1, voters start with weight × seats /
- * total weight; each step buys the candidate its approvers can pay at the least price per
- * voter (a voter with less pays all they have), every tie followed (`committees`). The
- * seats left are filled by the `completion` (default `seqphragmen`, as abcvoting). The
- * `increment` completion runs the budgeting module's equal-shares engine with budgets
- * seats, seats + 1, … until equal shares alone fills the committee (ties to the earlier
- * candidate; one committee, as abcvoting).
+ * family), exact: every candidate costs 1, voters start with weight × seats / total
+ * weight; each step buys the candidate its approvers can pay at the least price per voter
+ * (a voter with less pays all they have). Counted by budgeting's
+ * {@link methodOfEqualShares} on the committee as a budget ({@link committeeAsBudget}),
+ * every tie followed in every direction (`committees`). The seats left are filled by the
+ * `completion` (default `seqphragmen`, as abcvoting). The `increment` completion runs the
+ * same engine with budgets seats, seats + 1, … until equal shares alone fills the
+ * committee (ties to the earlier candidate; one committee, as abcvoting).
  *
  * @category Committees
  * @example
@@ -82,13 +83,56 @@ export function equalSharesCommittee(
   seats: number,
   options: { readonly completion?: EqualSharesCommitteeCompletion } = {},
 ): Result<TallyOutcome> {
-  // Long by design: equal shares over every tied path, with its completions, sharing the states
-  // of the search.
-  const checked = sizeCheck(profile, seats);
-  if (!checked.ok) return checked;
   const completion = options.completion ?? "seqphragmen";
-  if (completion === "increment") return incrementCompletion(profile, seats);
-  const n = checked.value;
+  const election = committeeAsBudget(profile, seats);
+  if (!election.ok) return election;
+  if (completion === "increment") return incrementCompletion(profile, seats, election.value);
+  const { instance, profile: voters } = election.value;
+  const runs = followTiedRuns(profile.candidates, (order) =>
+    methodOfEqualShares(instance, voters, {
+      sat: cardinalitySatisfaction,
+      tieBreaking: [{ by: "order", order }],
+    }),
+  );
+  if (!runs.ok) return runs;
+  const shares = equalSharesState(profile, seats);
+  const results = new Set<number>();
+  for (const run of runs.value) {
+    const { committee, budgets } = shares.afterPurchases(run.selected);
+    if (bits(committee) === seats || completion === "none") results.add(committee);
+    else if (completion === "av")
+      for (const c of fillByApprovals(shares, committee)) results.add(c);
+    else for (const c of fillByPhragmen(shares, committee, budgets)) results.add(c);
+  }
+  return outcome(
+    completion === "seqphragmen"
+      ? "equal-shares"
+      : completion === "av"
+        ? "equal-shares-with-av-completion"
+        : "equal-shares-without-completion",
+    profile,
+    [...results],
+    `equal shares: each candidate costs 1 and each voter starts with ${seats} / ${formatTotal(shares.total)} per unit of weight; ${completion === "none" ? "no completion" : `completed by ${completion === "av" ? "approval votes" : "sequential Phragmén"}`}`,
+  );
+}
+
+/** The exact weights, approvals and starting budgets the completions work from. */
+interface SharesState {
+  readonly n: number;
+  readonly seats: number;
+  readonly ballots: Ballots;
+  readonly weights: readonly Rational[];
+  readonly total: Rational;
+  readonly approvals: readonly Rational[];
+  /** The committee bought and every voter's budget left after these purchases, in order. */
+  readonly afterPurchases: (bought: readonly string[]) => {
+    committee: number;
+    budgets: readonly Rational[];
+  };
+}
+
+function equalSharesState(profile: ApprovalProfile, seats: number): SharesState {
+  const n = profile.candidates.length;
   const ballots = ballotsOf(profile);
   const weights = ballots.weights.map((weight) => rationalFromNumber(weight));
   const total = weights.reduce((sum, weight) => addRational(sum, weight), rational(0));
@@ -98,121 +142,113 @@ export function equalSharesCommittee(
       rational(0),
     ),
   );
-  const results = new Set<number>();
-  const fillByPhragmen = (committee: number, budgets: readonly Rational[]) => {
-    let states = new Map<number, readonly Rational[]>([
-      [
-        committee,
-        budgets.map((budget, v) =>
-          divideRational(rational(-budget.num, budget.den), weights[v] as Rational),
-        ),
-      ],
-    ]);
-    const never = rational(seats + 1);
-    for (let size = bits(committee); size < seats; size++) {
-      const next = new Map<number, readonly Rational[]>();
-      for (const [members, loads] of states) {
-        const options = Array.from({ length: n }, (_, c) => {
-          if ((members >> c) & 1 || approvals[c]?.num === 0n) return never;
-          const carried = ballots.masks.reduce(
-            (sum, mask, v) =>
-              (mask >> c) & 1
-                ? addRational(sum, multiplyRational(weights[v] as Rational, loads[v] as Rational))
-                : sum,
-            rational(1),
-          );
-          return divideRational(carried, approvals[c] as Rational);
-        });
-        const least = options.reduce((low, value) =>
-          compareRational(value, low) < 0 ? value : low,
-        );
-        options.forEach((value, c) => {
-          if ((members >> c) & 1 || compareRational(value, least) > 0) return;
-          next.set(
-            members | (1 << c),
-            loads.map((load, v) => (((ballots.masks[v] as number) >> c) & 1 ? value : load)),
-          );
-        });
-      }
-      states = next;
-    }
-    for (const members of states.keys()) results.add(members);
-  };
-  const fillByApprovals = (committee: number) => {
-    // abcvoting: the approval-voting committees of the missing size, over all candidates,
-    // that complete this one; one more each time none does.
-    const order = Array.from({ length: n }, (_, c) => c).sort(
-      (a, b) => compareRational(approvals[b] as Rational, approvals[a] as Rational) || a - b,
+  const index = new Map(profile.candidates.map((candidate, c) => [candidate, c]));
+  // The engine says what was bought and in which order; the Phragmén completion needs each
+  // voter's budget left, recomputed exactly along that order at each purchase's price.
+  const afterPurchases = (bought: readonly string[]) => {
+    let committee = 0;
+    // No weight at all: nobody has a budget (and nothing was bought).
+    let budgets = weights.map((weight) =>
+      total.num === 0n
+        ? rational(0)
+        : divideRational(multiplyRational(weight, rational(seats)), total),
     );
-    for (let missing = seats - bits(committee); missing <= n; missing++) {
-      const boundary = approvals[order[missing - 1] as number] as Rational;
-      const sure = order.filter((c) => compareRational(approvals[c] as Rational, boundary) > 0);
-      const tied = order.filter((c) => compareRational(approvals[c] as Rational, boundary) === 0);
-      const found: number[] = [];
-      const choose = (from: number, mask: number, left: number) => {
-        if (left === 0) {
-          const members = committee | mask;
-          if (bits(members) === seats) found.push(members);
-          return;
-        }
-        for (let k = from; k <= tied.length - left; k++)
-          choose(k + 1, mask | (1 << (tied[k] as number)), left - 1);
-      };
-      choose(
-        0,
-        sure.reduce((mask, c) => mask | (1 << c), 0),
-        missing - sure.length,
-      );
-      if (found.length > 0) {
-        for (const members of found) results.add(members);
+    for (const id of bought) {
+      const c = index.get(id) as number;
+      const price = leastPrice(ballots, weights, budgets, c) as Rational;
+      committee |= 1 << c;
+      budgets = budgets.map((budget, v) => {
+        if (!(((ballots.masks[v] as number) >> c) & 1)) return budget;
+        const due = multiplyRational(price, weights[v] as Rational);
+        return compareRational(budget, due) < 0 ? rational(0) : subtractRational(budget, due);
+      });
+    }
+    return { committee, budgets };
+  };
+  return { n, seats, ballots, weights, total, approvals, afterPurchases };
+}
+
+/**
+ * abcvoting's completion of equal shares: sequential Phragmén from the voters' loads
+ * (minus what they have left), every tie followed.
+ */
+function fillByPhragmen(
+  shares: SharesState,
+  committee: number,
+  budgets: readonly Rational[],
+): number[] {
+  const { n, seats, ballots, weights, approvals } = shares;
+  let states = new Map<number, readonly Rational[]>([
+    [
+      committee,
+      // A voter of weight 0 carries nothing: any load will do.
+      budgets.map((budget, v) =>
+        (weights[v] as Rational).num === 0n
+          ? rational(0)
+          : divideRational(rational(-budget.num, budget.den), weights[v] as Rational),
+      ),
+    ],
+  ]);
+  const never = rational(seats + 1);
+  for (let size = bits(committee); size < seats; size++) {
+    const next = new Map<number, readonly Rational[]>();
+    for (const [members, loads] of states) {
+      const options = Array.from({ length: n }, (_, c) => {
+        if ((members >> c) & 1 || approvals[c]?.num === 0n) return never;
+        const carried = ballots.masks.reduce(
+          (sum, mask, v) =>
+            (mask >> c) & 1
+              ? addRational(sum, multiplyRational(weights[v] as Rational, loads[v] as Rational))
+              : sum,
+          rational(1),
+        );
+        return divideRational(carried, approvals[c] as Rational);
+      });
+      const least = options.reduce((low, value) => (compareRational(value, low) < 0 ? value : low));
+      options.forEach((value, c) => {
+        if ((members >> c) & 1 || compareRational(value, least) > 0) return;
+        next.set(
+          members | (1 << c),
+          loads.map((load, v) => (((ballots.masks[v] as number) >> c) & 1 ? value : load)),
+        );
+      });
+    }
+    states = next;
+  }
+  return [...states.keys()];
+}
+
+/**
+ * abcvoting's approval completion: the approval-voting committees of the missing size,
+ * over all candidates, that complete this one; one more each time none does.
+ */
+function fillByApprovals(shares: SharesState, committee: number): number[] {
+  const { n, seats, approvals } = shares;
+  const order = Array.from({ length: n }, (_, c) => c).sort(
+    (a, b) => compareRational(approvals[b] as Rational, approvals[a] as Rational) || a - b,
+  );
+  for (let missing = seats - bits(committee); missing <= n; missing++) {
+    const boundary = approvals[order[missing - 1] as number] as Rational;
+    const sure = order.filter((c) => compareRational(approvals[c] as Rational, boundary) > 0);
+    const tied = order.filter((c) => compareRational(approvals[c] as Rational, boundary) === 0);
+    const found: number[] = [];
+    const choose = (from: number, mask: number, left: number) => {
+      if (left === 0) {
+        const members = committee | mask;
+        if (bits(members) === seats) found.push(members);
         return;
       }
-    }
-  };
-  const explore = (committee: number, budgets: readonly Rational[]) => {
-    if (bits(committee) === seats) {
-      results.add(committee);
-      return;
-    }
-    const prices = Array.from({ length: n }, (_, c) =>
-      (committee >> c) & 1 ? undefined : leastPrice(ballots, weights, budgets, c),
+      for (let k = from; k <= tied.length - left; k++)
+        choose(k + 1, mask | (1 << (tied[k] as number)), left - 1);
+    };
+    choose(
+      0,
+      sure.reduce((mask, c) => mask | (1 << c), 0),
+      missing - sure.length,
     );
-    const affordable = prices.filter((price): price is Rational => price !== undefined);
-    if (affordable.length === 0) {
-      if (completion === "seqphragmen") fillByPhragmen(committee, budgets);
-      else if (completion === "av") fillByApprovals(committee);
-      else results.add(committee);
-      return;
-    }
-    const least = affordable.reduce((low, price) =>
-      compareRational(price, low) < 0 ? price : low,
-    );
-    prices.forEach((price, c) => {
-      if (price === undefined || compareRational(price, least) !== 0) return;
-      explore(
-        committee | (1 << c),
-        budgets.map((budget, v) => {
-          if (!(((ballots.masks[v] as number) >> c) & 1)) return budget;
-          const due = multiplyRational(price, weights[v] as Rational);
-          return compareRational(budget, due) < 0 ? rational(0) : subtractRational(budget, due);
-        }),
-      );
-    });
-  };
-  explore(
-    0,
-    weights.map((weight) => divideRational(multiplyRational(weight, rational(seats)), total)),
-  );
-  return outcome(
-    completion === "seqphragmen"
-      ? "equal-shares"
-      : completion === "av"
-        ? "equal-shares-with-av-completion"
-        : "equal-shares-without-completion",
-    profile,
-    [...results],
-    `equal shares: each candidate costs 1 and each voter starts with ${seats} / ${formatTotal(total)} per unit of weight; ${completion === "none" ? "no completion" : `completed by ${completion === "av" ? "approval votes" : "sequential Phragmén"}`}`,
-  );
+    if (found.length > 0) return found;
+  }
+  return [];
 }
 
 function formatTotal(total: Rational): string {
@@ -223,7 +259,11 @@ function formatTotal(total: Rational): string {
 const INCREMENT_LIMIT = 100_000;
 
 /** abcvoting's increment completion, by the budgeting engine. */
-function incrementCompletion(profile: ApprovalProfile, seats: number): Result<TallyOutcome> {
+function incrementCompletion(
+  profile: ApprovalProfile,
+  seats: number,
+  election: PbElection,
+): Result<TallyOutcome> {
   // Whole-number weights (fractions scaled by their common denominator): equal shares
   // gives every voter budget × weight / total weight, the same either way.
   const whole = ballotsOf(profile).weights;
@@ -237,14 +277,6 @@ function incrementCompletion(profile: ApprovalProfile, seats: number): Result<Ta
   }
   // Every committee is filled by seats × (whole) weight in all: each voter can then buy it.
   const voters = whole.reduce((sum, weight) => sum + weight, 0);
-  const projects = profile.candidates.map((id) => ({
-    id,
-    cost: 1n,
-    name: ownValue(profile.names, id) ?? id,
-    categories: [],
-    targets: [],
-    fields: {},
-  }));
   const last = Math.ceil(seats * voters);
   for (let budget = seats; budget <= last; budget++) {
     if (budget - seats >= INCREMENT_LIMIT)
@@ -257,21 +289,8 @@ function incrementCompletion(profile: ApprovalProfile, seats: number): Result<Ta
         ),
       ]);
     const bought = methodOfEqualShares(
-      {
-        budget: BigInt(budget),
-        scale: 0,
-        projects,
-        meta: {},
-        projectColumns: ["project_id", "cost"],
-      },
-      {
-        voteType: "approval",
-        ballots: profile.ballots.map((ballot, b) => ({
-          projects: ballot.approved,
-          multiplicity: whole[b] as number,
-        })),
-        voteColumns: ["voter_id", "vote"],
-      },
+      { ...election.instance, budget: BigInt(budget) },
+      election.profile,
       { sat: cardinalitySatisfaction, tieBreaking: [{ by: "position", prefer: "lower" }] },
     );
     if (!bought.ok) return bought;

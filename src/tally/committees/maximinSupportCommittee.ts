@@ -1,20 +1,16 @@
+import { maximinSupport } from "../../budgeting/rules/maximinSupport.js";
 import type { Result } from "../../core/result.js";
 import type { ApprovalProfile } from "../ballots/approvalProfile.js";
 import type { TallyOutcome } from "../outcome.js";
-import { committeeLoad } from "./committeeLoad.js";
-import {
-  ballotsOf,
-  bits,
-  lowestLoadOptions,
-  membersOf,
-  outcome,
-  sizeCheck,
-} from "./committeeSearch.js";
+import { committeeAsBudget, followTiedRuns } from "./committeeAsBudget.js";
+import { completedCommittees, outcome } from "./committeeSearch.js";
 
 /**
  * Maximin support for committees: each step adds the candidate after which the
- * committee's costs (1 each) can be shared with the lowest possible maximal load; ties are
- * followed in every direction (`committees`).
+ * committee's costs (1 each) can be shared with the lowest possible maximal load. Counted
+ * by budgeting's {@link maximinSupport} on the committee as a budget
+ * ({@link committeeAsBudget}), every tie followed in every direction (`committees`).
+ * Candidates nobody approves are elected last, in every order.
  *
  * @category Committees
  * @example
@@ -26,30 +22,17 @@ export function maximinSupportCommittee(
   profile: ApprovalProfile,
   seats: number,
 ): Result<TallyOutcome> {
-  const checked = sizeCheck(profile, seats);
-  if (!checked.ok) return checked;
-  const n = checked.value;
-  const ballots = ballotsOf(profile);
-  const results = new Set<number>();
-  const seen = new Set<number>();
-  const explore = (committee: number) => {
-    if (seen.has(committee)) return;
-    seen.add(committee);
-    if (bits(committee) === seats) {
-      results.add(committee);
-      return;
-    }
-    const options = membersOf(~committee & ((1 << n) - 1), n).map((c) => ({
-      next: committee | (1 << c),
-      load: committeeLoad(membersOf(committee | (1 << c), n), ballots.masks, ballots.weights),
-    }));
-    for (const option of lowestLoadOptions(options)) explore(option.next);
-  };
-  explore(0);
+  const election = committeeAsBudget(profile, seats);
+  if (!election.ok) return election;
+  const { instance, profile: voters } = election.value;
+  const runs = followTiedRuns(profile.candidates, (order) =>
+    maximinSupport(instance, voters, { tieBreaking: [{ by: "order", order }], reportTies: true }),
+  );
+  if (!runs.ok) return runs;
   return outcome(
     "maximin-support",
     profile,
-    [...results],
+    runs.value.flatMap((run) => completedCommittees(profile, run.selected, seats)),
     "each step adds the candidate that keeps the lowest possible maximal load",
   );
 }

@@ -1,14 +1,16 @@
-import { addRational, type Rational, rational } from "../../core/rational.js";
+import { sequentialPhragmen } from "../../budgeting/rules/sequentialPhragmen.js";
 import type { Result } from "../../core/result.js";
 import type { ApprovalProfile } from "../ballots/approvalProfile.js";
 import type { TallyOutcome } from "../outcome.js";
-import { ballotsOf, bits, lowestLoadOptions, outcome, sizeCheck } from "./committeeSearch.js";
+import { committeeAsBudget, followTiedRuns } from "./committeeAsBudget.js";
+import { completedCommittees, outcome } from "./committeeSearch.js";
 
 /**
  * Sequential Phragmén for committees: voters share the cost (1) of each elected candidate;
  * each step elects the candidate whose supporters would then carry the lowest maximal
- * load. Ties are followed in every direction (`committees`). Candidates nobody approves
- * are elected last, in every order.
+ * load. Counted by budgeting's {@link sequentialPhragmen} on the committee as a budget
+ * ({@link committeeAsBudget}), every tie followed in every direction (`committees`).
+ * Candidates nobody approves are elected last, in every order.
  *
  * @category Committees
  * @example
@@ -20,53 +22,17 @@ export function sequentialPhragmenCommittee(
   profile: ApprovalProfile,
   seats: number,
 ): Result<TallyOutcome> {
-  const checked = sizeCheck(profile, seats);
-  if (!checked.ok) return checked;
-  const n = checked.value;
-  const ballots = ballotsOf(profile);
-  const results = new Set<number>();
-  const explore = (committee: number, loads: readonly Rational[]) => {
-    if (bits(committee) === seats) {
-      results.add(committee);
-      return;
-    }
-    const options: { c: number; load: Rational | undefined }[] = [];
-    for (let c = 0; c < n; c++) {
-      if ((committee >> c) & 1) continue;
-      let support = 0;
-      let total = rational(1);
-      ballots.masks.forEach((mask, v) => {
-        if ((mask >> c) & 1) {
-          const w = ballots.weights[v] as number;
-          support += w;
-          total = addRational(total, {
-            num: (loads[v] as Rational).num * BigInt(w),
-            den: (loads[v] as Rational).den,
-          });
-        }
-      });
-      options.push({
-        c,
-        load: support === 0 ? undefined : rational(total.num, total.den * BigInt(support)),
-      });
-    }
-    for (const option of lowestLoadOptions(options)) {
-      const next = loads.map((load, v) =>
-        option.load !== undefined && ((ballots.masks[v] as number) >> option.c) & 1
-          ? option.load
-          : load,
-      );
-      explore(committee | (1 << option.c), next);
-    }
-  };
-  explore(
-    0,
-    ballots.masks.map(() => rational(0)),
+  const election = committeeAsBudget(profile, seats);
+  if (!election.ok) return election;
+  const { instance, profile: voters } = election.value;
+  const runs = followTiedRuns(profile.candidates, (order) =>
+    sequentialPhragmen(instance, voters, { tieBreaking: [{ by: "order", order }] }),
   );
+  if (!runs.ok) return runs;
   return outcome(
     "seqphragmen",
     profile,
-    [...results],
+    runs.value.flatMap((run) => completedCommittees(profile, run.selected, seats)),
     "each step elects the candidate whose supporters then carry the lowest maximal load",
   );
 }

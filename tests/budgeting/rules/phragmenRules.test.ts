@@ -1,8 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  cardinalitySatisfaction,
   defaultPbTieBreaking,
   maximinSupport,
+  methodOfEqualShares,
   type PbElection,
   type PbProject,
   pbTieBreakingKeys,
@@ -143,5 +145,62 @@ describe("maximinSupport", () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe("ties are reported in the steps", () => {
+  // Two camps of two voters and one of one: a and b tie at every measure but the policy.
+  const tied: PbElection = {
+    instance: {
+      budget: 1n,
+      scale: 0,
+      projects: ["a", "b", "c"].map((id) => ({
+        id,
+        cost: 1n,
+        name: id,
+        categories: [],
+        targets: [],
+        fields: {},
+      })),
+      meta: {},
+      projectColumns: ["project_id", "cost"],
+    },
+    profile: {
+      voteType: "approval",
+      ballots: [
+        { projects: ["a"], multiplicity: 2 },
+        { projects: ["b"], multiplicity: 2 },
+        { projects: ["c"], multiplicity: 1 },
+      ],
+      voteColumns: ["voter_id", "vote"],
+    },
+  };
+  const firstStep = (outcome: ReturnType<typeof sequentialPhragmen>) =>
+    outcome.ok ? outcome.value.explanation[0] : undefined;
+
+  it("sequential Phragmén names the projects the policy decided against", () => {
+    expect(firstStep(sequentialPhragmen(tied.instance, tied.profile))).toMatchObject({
+      project: "a",
+      tiedWith: ["b"],
+    });
+    const reversed = sequentialPhragmen(tied.instance, tied.profile, {
+      tieBreaking: [{ by: "order", order: ["b", "a"] }],
+    });
+    expect(firstStep(reversed)).toMatchObject({ project: "b", tiedWith: ["a"] });
+  });
+
+  it("maximin support names them when asked (reportTies)", () => {
+    expect(firstStep(maximinSupport(tied.instance, tied.profile))?.tiedWith).toBeUndefined();
+    expect(
+      firstStep(maximinSupport(tied.instance, tied.profile, { reportTies: true })),
+    ).toMatchObject({ project: "a", tiedWith: ["b"] });
+  });
+
+  it("equal shares names them", () => {
+    const outcome = methodOfEqualShares({ ...tied.instance, budget: 5n }, tied.profile, {
+      sat: cardinalitySatisfaction,
+    });
+    expect(firstStep(outcome)).toMatchObject({ project: "a", tiedWith: ["b"] });
+    expect(outcome.ok && outcome.value.explanation[1]?.tiedWith).toBeUndefined();
   });
 });

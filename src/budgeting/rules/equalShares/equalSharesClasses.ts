@@ -158,6 +158,8 @@ export class EqualSharesClasses {
   unaffordable: { project: number; after: number }[];
 
   exactDecisions: number;
+  /** The projects that tied with the last round's winner at its exact price. */
+  lastTies: number[];
 
   // The aggregated supporters of one project.
   entClass: Int32Array;
@@ -249,6 +251,7 @@ export class EqualSharesClasses {
     this.rounds = emptyArrayOf<EqualSharesRound>();
     this.unaffordable = emptyArrayOf<{ project: number; after: number }>();
     this.exactDecisions = 0;
+    this.lastTies = [];
     this.entClass = new Int32Array(0);
     this.entWeight = new Int32Array(0);
     this.entCount = new Float64Array(0);

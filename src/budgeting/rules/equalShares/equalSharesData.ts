@@ -63,6 +63,8 @@ export interface EqualSharesRound {
   readonly price: EqualSharesFraction;
   /** Per amount paid, the largest first: how many voters paid it (minor units), whether it was all they had. */
   readonly payments: readonly { voters: number; amount: EqualSharesFraction; all: boolean }[];
+  /** Projects at the same exact price that lost to it by the tie-breaking order. */
+  readonly tiedWith?: readonly number[];
 }
 
 /** What one run returns. @internal */

@@ -690,6 +690,7 @@ export class EqualSharesRunner extends EqualSharesClasses {
     unitError: number;
   } {
     let winner = candidates[0] as number;
+    this.lastTies = [];
     if (winner === this.bestProject) this.restoreBest();
     else {
       this.aggregate(winner);
@@ -736,14 +737,16 @@ export class EqualSharesRunner extends EqualSharesClasses {
           this.estimate(challenger);
           const challengerPrice = this.exactPrice(challenger);
           const compared = this.comparePrices(challenger, challengerPrice, winner, price);
+          if (compared < 0) this.lastTies = [];
           if (
             compared < 0 ||
             (compared === 0 &&
               (this.data.rank[challenger] as number) < (this.data.rank[winner] as number))
           ) {
+            if (compared === 0) this.lastTies.push(winner);
             winner = challenger;
             price = challengerPrice;
-          }
+          } else if (compared === 0) this.lastTies.push(challenger);
         }
         this.aggregate(winner);
       }
@@ -900,6 +903,7 @@ export class EqualSharesRunner extends EqualSharesClasses {
           den: this.denominator * sigma.num,
         },
         payments,
+        ...(this.lastTies.length > 0 ? { tiedWith: [...this.lastTies] } : {}),
       });
     }
     // The winner's supporters move to their new classes (applied when needed).

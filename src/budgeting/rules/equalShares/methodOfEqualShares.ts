@@ -415,6 +415,9 @@ export function methodOfEqualShares(
         ),
         all: payment.all,
       })),
+      ...(round.tiedWith === undefined
+        ? {}
+        : { tiedWith: round.tiedWith.map((p) => (data.projects[p] as PbProject).id) }),
     });
   }
   pushSkipped(Number.POSITIVE_INFINITY);
