@@ -57,6 +57,7 @@ export {
 export { schemaIssues } from "./schemaIssues.js";
 export { seededRandom, seededShuffle } from "./seededRandom.js";
 export {
+  orderByTieBreaking,
   parseTieBreakingPolicy,
   type TieBreakingCriterion,
   type TieBreakingKeys,

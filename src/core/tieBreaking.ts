@@ -2,22 +2,31 @@ import { ownValue } from "./idRecord.js";
 import { makeIssue } from "./issue.js";
 import { compareRational, type Rational } from "./rational.js";
 import { fail, ok, type Result } from "./result.js";
+import { seededShuffle } from "./seededRandom.js";
 
 /**
  * One step of a tie-breaking chain: prefer the item whose named key is lower or higher
- * (`{ by: "cost", prefer: "lower" }`), or follow a fixed list of ids
- * (`{ by: "order", order: ["p3", "p1", …] }`, earlier preferred; unlisted ids last).
+ * (`{ by: "cost", prefer: "lower" }`), follow a fixed list of ids
+ * (`{ by: "order", order: ["p3", "p1", …] }`, earlier preferred; unlisted ids last), or
+ * draw a lottery anyone can re-run (`{ by: "lottery", seed }`: the order
+ * `seededShuffle(ids, seed)` of every id in play, so it needs them: see
+ * {@link tieBreakingComparator}).
+ *
+ * This is civitas's one model of tie-breaking: budgets (`pbTieBreakingKeys`), tallies
+ * (`resolveTies`, instant runoff's elimination) and committee rules all take it.
  *
  * @category Tie-breaking
  * @example
  * ```ts
  * const cheaperFirst: TieBreakingCriterion = { by: "cost", prefer: "lower" };
  * const published: TieBreakingCriterion = { by: "order", order: ["p3", "p1", "p2"] };
+ * const drawn: TieBreakingCriterion = { by: "lottery", seed: "council-2026" };
  * ```
  */
 export type TieBreakingCriterion =
   | { readonly by: string; readonly prefer: "lower" | "higher" }
-  | { readonly by: "order"; readonly order: readonly string[] };
+  | { readonly by: "order"; readonly order: readonly string[] }
+  | { readonly by: "lottery"; readonly seed: number | string };
 
 /**
  * A tie-breaking policy as plain data: criteria applied in turn until one separates the
@@ -71,7 +80,8 @@ function compareValues(a: TieBreakingValue, b: TieBreakingValue): number {
 /**
  * Turns a policy into a comparator: negative when `a` is preferred over `b`. After the
  * policy's own criteria, ids in plain string order (UTF-16 code units) decide, so the
- * result is a strict total order on items with distinct ids.
+ * result is a strict total order on items with distinct ids. A lottery draws its order
+ * over `ids`, every id in play in their given order (the same ids and seed, the same draw).
  *
  * Throws if the policy names a key that `keys` does not define (a programmer error;
  * untrusted policies go through {@link parseTieBreakingPolicy} first).
@@ -90,12 +100,19 @@ function compareValues(a: TieBreakingValue, b: TieBreakingValue): number {
 export function tieBreakingComparator<T>(
   policy: TieBreakingPolicy,
   keys: TieBreakingKeys<T>,
+  ids?: readonly string[],
 ): (a: T, b: T) => number {
+  const byRank = (order: readonly string[]) => {
+    const rank = new Map(order.map((id, index) => [id, index]));
+    const rankOf = (item: T) => rank.get(keys.id(item)) ?? Number.MAX_SAFE_INTEGER;
+    return (a: T, b: T) => rankOf(a) - rankOf(b);
+  };
   const steps = policy.map((criterion): ((a: T, b: T) => number) => {
-    if ("order" in criterion) {
-      const rank = new Map(criterion.order.map((id, index) => [id, index]));
-      const rankOf = (item: T) => rank.get(keys.id(item)) ?? Number.MAX_SAFE_INTEGER;
-      return (a, b) => rankOf(a) - rankOf(b);
+    if ("order" in criterion) return byRank(criterion.order);
+    if ("seed" in criterion) {
+      if (ids === undefined)
+        throw new RangeError("tie-breaking: a lottery needs the ids in play (the `ids` argument)");
+      return byRank(seededShuffle(ids, criterion.seed));
     }
     const key = ownValue(keys, criterion.by) as ((item: T) => TieBreakingValue) | undefined;
     if (key === undefined) throw new RangeError(`tie-breaking: unknown key "${criterion.by}"`);
@@ -156,4 +173,19 @@ export function parseTieBreakingPolicy(
     policy.push({ by: name, prefer: direction ?? preferred });
   }
   return ok(policy);
+}
+
+/**
+ * `ids` in the order a policy prefers them, best first (a lottery draws over exactly these
+ * ids). Tallies use it with `order` and `lottery` criteria, whose keys are the ids alone.
+ *
+ * @category Tie-breaking
+ * @example
+ * ```ts
+ * orderByTieBreaking(["a", "b", "c"], [{ by: "order", order: ["c"] }]); //=> ["c", "a", "b"]
+ * orderByTieBreaking(["a", "b", "c"], [{ by: "lottery", seed: 7 }]); // one fixed order
+ * ```
+ */
+export function orderByTieBreaking(ids: readonly string[], policy: TieBreakingPolicy): string[] {
+  return [...ids].sort(tieBreakingComparator(policy, { id: (id: string) => id }, ids));
 }

@@ -11,7 +11,7 @@ import type { TallyOutcome } from "./outcome.js";
  * @category Tie-breaking
  * @example
  * ```ts
- * const policy: TiePolicy = { tieBreak: { by: "random", seed: "2026" }, irresolute: false };
+ * const policy: TiePolicy = { tieBreak: [{ by: "lottery", seed: "2026" }], irresolute: false };
  * ```
  */
 export interface TiePolicy {
@@ -26,7 +26,7 @@ export interface TiePolicy {
  * @category Tie-breaking
  * @example
  * ```ts
- * const settled = settleTies(outcome, ["a", "b"], "single-winner", { tieBreak: { by: "order" }, irresolute: false });
+ * const settled = settleTies(outcome, ["a", "b"], "single-winner", { tieBreak: [{ by: "order", order: ["a", "b"] }], irresolute: false });
  * settled.outcome.winners; //=> ["a"]
  * ```
  */

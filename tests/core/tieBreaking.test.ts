@@ -1,6 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseTieBreakingPolicy, tieBreakingComparator } from "../../src/core/index.js";
+import {
+  orderByTieBreaking,
+  parseTieBreakingPolicy,
+  seededShuffle,
+  tieBreakingComparator,
+} from "../../src/core/index.js";
+import { instantRunoff, type RankedProfile, resolveTies } from "../../src/tally/index.js";
 
 interface Item {
   id: string;
@@ -62,5 +68,57 @@ describe("tie-breaking policies", () => {
     expect(!unknown.ok && unknown.issues[0]?.code).toBe("unknown-tie-breaking-key");
     const direction = parseTieBreakingPolicy("cost:up", defaults);
     expect(!direction.ok && direction.issues[0]?.code).toBe("unknown-tie-breaking-direction");
+  });
+});
+
+describe("one tie-breaking model for budgets and tallies", () => {
+  const ids = ["d", "a", "c", "b"];
+
+  it("orders ids by a listed order, the unlisted after them by id", () => {
+    expect(orderByTieBreaking(ids, [{ by: "order", order: ["c", "d"] }])).toEqual([
+      "c",
+      "d",
+      "a",
+      "b",
+    ]);
+  });
+
+  it("draws a lottery as seededShuffle over the ids in play, and needs them", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.integer(), fc.string()), (seed) => {
+        expect(orderByTieBreaking(ids, [{ by: "lottery", seed }])).toEqual(
+          seededShuffle(ids, seed),
+        );
+      }),
+    );
+    expect(() =>
+      tieBreakingComparator([{ by: "lottery", seed: 1 }], { id: (id: string) => id }),
+    ).toThrow(RangeError);
+  });
+
+  it("decides tallies' ties and instant runoff's eliminations by the same policy", () => {
+    const profile: RankedProfile = {
+      candidates: ["a", "b", "c"],
+      names: {},
+      ballots: [
+        { ranking: [["a"]], weight: 2 },
+        { ranking: [["b"], ["a"]], weight: 1 },
+        { ranking: [["c"], ["a"]], weight: 1 },
+      ],
+    };
+    for (const seed of [1, 2, 3, 4, 5, 6]) {
+      const drawn = seededShuffle(profile.candidates, seed);
+      const counted = instantRunoff(profile, {
+        eliminate: "one",
+        tieBreaking: [{ by: "lottery", seed }],
+      });
+      // b and c tie last: the one the lottery puts later goes out first.
+      const out = drawn.indexOf("b") > drawn.indexOf("c") ? "b" : "c";
+      expect(counted.ok && counted.value.rounds[0]?.eliminated).toEqual([out]);
+      const tie = { method: "m", winners: ["b", "c"], rounds: [], notes: [] };
+      expect(resolveTies(tie, profile.candidates, [{ by: "lottery", seed }]).winners).toEqual([
+        drawn.indexOf("b") < drawn.indexOf("c") ? "b" : "c",
+      ]);
+    }
   });
 });

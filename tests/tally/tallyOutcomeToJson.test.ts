@@ -21,16 +21,19 @@ describe("tie-break and arithmetic specs", () => {
   it("reads every written form of a tie-break, and refuses unknown candidates with a code", () => {
     expect(parseTallyTieBreak(undefined, ["a", "b"])).toMatchObject({
       ok: true,
-      value: { by: "order" },
+      value: [{ by: "order", order: ["a", "b"] }],
     });
     expect(parseTallyTieBreak("reverse", ["a", "b"])).toMatchObject({
-      value: { by: "order", order: ["b", "a"] },
+      value: [{ by: "order", order: ["b", "a"] }],
     });
     expect(parseTallyTieBreak("random:7", ["a"])).toMatchObject({
-      value: { by: "random", seed: "7" },
+      value: [{ by: "lottery", seed: "7" }],
     });
     expect(parseTallyTieBreak("b, a", ["a", "b"])).toMatchObject({
-      value: { by: "order", order: ["b", "a"] },
+      value: [{ by: "order", order: ["b", "a"] }],
+    });
+    expect(parseTallyTieBreak("c", ["a", "b", "c"])).toMatchObject({
+      value: [{ by: "order", order: ["c", "a", "b"] }],
     });
     const wrong = parseTallyTieBreak("a,zed", ["a", "b"]);
     expect(!wrong.ok && wrong.issues[0]).toMatchObject({
@@ -59,13 +62,13 @@ describe("settleTies and tallyOutcomeToJson", () => {
 
   it("resolves a single-winner tie by the tie-break unless irresolute", () => {
     const resolved = settleTies(counted.value, tie.candidates, "single-winner", {
-      tieBreak: { by: "order", order: ["b"] },
+      tieBreak: [{ by: "order", order: ["b"] }],
       irresolute: false,
     });
     expect(resolved).toMatchObject({ tied: true, outcome: { winners: ["b"] } });
     expect(resolved.options).toBeUndefined();
     const kept = settleTies(counted.value, tie.candidates, "single-winner", {
-      tieBreak: { by: "order" },
+      tieBreak: [{ by: "order", order: tie.candidates }],
       irresolute: true,
     });
     expect(kept.outcome.winners).toEqual(["a", "b"]);
@@ -74,7 +77,7 @@ describe("settleTies and tallyOutcomeToJson", () => {
 
   it("prints winners by name and id, the tied options and the notes", () => {
     const settled = settleTies(counted.value, tie.candidates, "single-winner", {
-      tieBreak: { by: "order" },
+      tieBreak: [{ by: "order", order: tie.candidates }],
       irresolute: false,
     });
     const json = tallyOutcomeToJson(settled.outcome, {

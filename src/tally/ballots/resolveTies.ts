@@ -1,11 +1,12 @@
-import { seededShuffle } from "../../core/seededRandom.js";
+import { orderByTieBreaking, type TieBreakingPolicy } from "../../core/tieBreaking.js";
 import type { TallyOutcome } from "../outcome.js";
 
 /**
- * How a count that ends in a tie picks one winner (or one committee), as data:
- * - `{ by: "order", order }`: the candidate earliest in `order` (candidates not listed come
- *   after, in the election's order) — the file's order by default;
- * - `{ by: "random", seed }`: a lottery anyone can re-run, the order being
+ * How a count that ends in a tie picks one winner (or one committee): a core
+ * {@link TieBreakingPolicy} over candidate ids, usually one criterion:
+ * - `[{ by: "order", order }]`: the candidate earliest in `order` (candidates not listed
+ *   come after, by id; {@link parseTallyTieBreak} lists them in the election's order);
+ * - `[{ by: "lottery", seed }]`: a lottery anyone can re-run, the order being
  *   `seededShuffle(candidates, seed)`.
  * A committee is chosen by comparing tied committees' members, each listed best first by
  * that order.
@@ -13,12 +14,11 @@ import type { TallyOutcome } from "../outcome.js";
  * @category Tie-breaking
  * @example
  * ```ts
- * const lottery: TallyTieBreak = { by: "random", seed: "council-2026" };
+ * const published: TallyTieBreak = [{ by: "order", order: ["b", "a", "c"] }];
+ * const lottery: TallyTieBreak = [{ by: "lottery", seed: "council-2026" }];
  * ```
  */
-export type TallyTieBreak =
-  | { readonly by: "order"; readonly order?: readonly string[] }
-  | { readonly by: "random"; readonly seed: number | string };
+export type TallyTieBreak = TieBreakingPolicy;
 
 /**
  * Resolves a tied outcome by a {@link TallyTieBreak}: `winners` becomes the one chosen
@@ -29,7 +29,7 @@ export type TallyTieBreak =
  * @category Tie-breaking
  * @example
  * ```ts
- * resolveTies(outcome, ["a", "b", "c"], { by: "random", seed: 7 });
+ * resolveTies(outcome, ["a", "b", "c"], [{ by: "lottery", seed: 7 }]);
  * ```
  */
 export function resolveTies(
@@ -38,19 +38,14 @@ export function resolveTies(
   policy: TallyTieBreak,
   options: { readonly committee?: boolean } = {},
 ): TallyOutcome {
-  const order =
-    policy.by === "random"
-      ? seededShuffle(candidates, policy.seed)
-      : [
-          ...(policy.order ?? []).filter((candidate) => candidates.includes(candidate)),
-          ...candidates.filter((candidate) => !(policy.order ?? []).includes(candidate)),
-        ];
+  const order = orderByTieBreaking(candidates, policy);
   const rank = new Map(order.map((candidate, k) => [candidate, k]));
   const byRank = (a: string, b: string) =>
     (rank.get(a) ?? order.length) - (rank.get(b) ?? order.length);
+  const lottery = policy.find((criterion) => "seed" in criterion);
   const how =
-    policy.by === "random"
-      ? `a seeded lottery (seed ${JSON.stringify(policy.seed)}: order ${order.join(", ")})`
+    lottery !== undefined && "seed" in lottery
+      ? `a seeded lottery (seed ${JSON.stringify(lottery.seed)}: order ${order.join(", ")})`
       : `the order ${order.join(", ")}`;
   if (options.committee === true) {
     const committees = outcome.committees ?? [outcome.winners];

@@ -12,18 +12,18 @@ import type { TallyTieBreak } from "./resolveTies.js";
  * @category Tie-breaking
  * @example
  * ```ts
- * parseTallyTieBreak("random:2026", ["a", "b"]); //=> ok({ by: "random", seed: "2026" })
- * parseTallyTieBreak("b,a", ["a", "b"]); //=> ok({ by: "order", order: ["b", "a"] })
+ * parseTallyTieBreak("random:2026", ["a", "b"]); //=> ok([{ by: "lottery", seed: "2026" }])
+ * parseTallyTieBreak("b", ["a", "b", "c"]); //=> ok([{ by: "order", order: ["b", "a", "c"] }])
  * ```
  */
 export function parseTallyTieBreak(
   text: string | undefined,
   candidates: readonly string[],
 ): Result<TallyTieBreak> {
-  if (text === undefined || text === "order") return ok({ by: "order" });
-  if (text === "reverse") return ok({ by: "order", order: [...candidates].reverse() });
+  if (text === undefined || text === "order") return ok([{ by: "order", order: candidates }]);
+  if (text === "reverse") return ok([{ by: "order", order: [...candidates].reverse() }]);
   if (text.startsWith("random:") && text.length > 7)
-    return ok({ by: "random", seed: text.slice(7) });
+    return ok([{ by: "lottery", seed: text.slice(7) }]);
   const order = text.split(",").map((id) => id.trim());
   const unknown = order.find((id) => !candidates.includes(id));
   if (unknown !== undefined)
@@ -35,5 +35,8 @@ export function parseTallyTieBreak(
         { value: text, unknown },
       ),
     ]);
-  return ok({ by: "order", order });
+  // Candidates not written come after, in the election's order.
+  return ok([
+    { by: "order", order: [...order, ...candidates.filter((id) => !order.includes(id))] },
+  ]);
 }

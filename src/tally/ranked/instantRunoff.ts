@@ -1,5 +1,6 @@
 import { idRecordFrom } from "../../core/idRecord.js";
 import { ok, type Result } from "../../core/result.js";
+import { orderByTieBreaking, type TieBreakingPolicy } from "../../core/tieBreaking.js";
 import { compactBallots } from "../ballots/compactBallots.js";
 import { displayName } from "../ballots/displayName.js";
 import { placeTracker } from "../ballots/placeTracker.js";
@@ -13,15 +14,19 @@ import { shareUnit } from "./plurality.js";
  * @category Single winner
  * @example
  * ```ts
- * instantRunoff(profile, { eliminate: "one", order: ["c", "b", "a"] });
+ * instantRunoff(profile, { eliminate: "one", order: ["c", "b", "a"] }); // a goes out first
+ * instantRunoff(profile, { eliminate: "one", tieBreaking: [{ by: "lottery", seed: 7 }] });
  * ```
  */
 export interface InstantRunoffOptions {
   /**
    * `all-tied-last` (default): every candidate with the fewest votes goes out together;
-   * `one`: only one, the latest of them in `order` (default: the file's candidate order).
+   * `one`: only one, the one `tieBreaking` prefers least.
    */
   readonly eliminate?: "all-tied-last" | "one";
+  /** Who is preferred among the weakest with `eliminate: "one"`; default the file's candidate order. */
+  readonly tieBreaking?: TieBreakingPolicy;
+  /** Shorthand for `tieBreaking: [{ by: "order", order }]`. */
   readonly order?: readonly string[];
 }
 
@@ -50,7 +55,10 @@ export function instantRunoff(
   const firsts = placeTracker(ballots, alive, ballots.ballotStart.slice(0, -1), 1);
   for (let b = 0; b < ballots.weights.length; b++) firsts.add(b);
   const order = new Map(
-    (options.order ?? profile.candidates).map((candidate, k) => [candidate, k]),
+    orderByTieBreaking(
+      profile.candidates,
+      options.tieBreaking ?? [{ by: "order", order: options.order ?? profile.candidates }],
+    ).map((candidate, k) => [candidate, k]),
   );
   const standing = () => candidates.flatMap((_candidate, c) => (alive[c] === 1 ? [c] : []));
   const rounds: TallyRound[] = [];
@@ -98,7 +106,7 @@ export function instantRunoff(
         notes: ["tied winners"],
       });
     }
-    const place = (c: number) => order.get(candidates[c] as string) ?? -1;
+    const place = (c: number) => order.get(candidates[c] as string) as number;
     const out =
       options.eliminate === "one"
         ? [weakest.reduce((latest, c) => (place(c) > place(latest) ? c : latest))]
