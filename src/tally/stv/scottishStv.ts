@@ -19,8 +19,6 @@ const fixedFive: StvArithmetic<bigint> = {
   add: (a, b) => a + b,
   subtract: (a, b) => a - b,
   times: (value, count) => value * BigInt(count),
-  // Truncated to 5 decimals, as the statute says.
-  scale: (value, surplus, votes) => (value * surplus) / votes,
   compare: (a, b) => (a < b ? -1 : a > b ? 1 : 0),
   toNumber: (value) => Number(value) / Number(SCALE),
   format: (value) => String(Number(value) / Number(SCALE)),
@@ -38,7 +36,6 @@ const fixedFiveSmall: StvArithmetic<number> = {
   add: (a, b) => a + b,
   subtract: (a, b) => a - b,
   times: (value, count) => value * count,
-  scale: (value, surplus, votes) => Number((BigInt(value) * BigInt(surplus)) / BigInt(votes)),
   compare: (a, b) => a - b,
   toNumber: (value) => value / Number(SCALE),
   format: (value) => String(value / Number(SCALE)),
@@ -49,6 +46,9 @@ const scottishRulesSmall: StvRules<number> = {
   id: "scottish-stv",
   name: "Scottish STV",
   arithmetic: fixedFiveSmall,
+  // Computed in bigints and truncated to 5 decimals, as the statute says.
+  transferValue: (value, surplus, votes) =>
+    Number((BigInt(value) * BigInt(surplus)) / BigInt(votes)),
   quota: (valid, seats) => Number((valid / BigInt(seats + 1) + 1n) * SCALE),
   reaches: (votes, quota) => votes >= quota,
   lookBack: true,
@@ -60,6 +60,8 @@ const scottishRules: StvRules<bigint> = {
   id: "scottish-stv",
   name: "Scottish STV",
   arithmetic: fixedFive,
+  // Truncated to 5 decimals, as the statute says.
+  transferValue: (value, surplus, votes) => (value * surplus) / votes,
   quota: (valid, seats) => (valid / BigInt(seats + 1) + 1n) * SCALE,
   reaches: (votes, quota) => votes >= quota,
   lookBack: true,

@@ -6,8 +6,9 @@ import { stvPapers } from "./stvPapers.js";
 import { sureLosers } from "./sureLosers.js";
 
 /**
- * The arithmetic of a count: votes and paper values as W, with the transfer value
- * computed as the rules say (truncated fixed point, exact fractions, …).
+ * The arithmetic of a count: votes and paper values as W (truncated fixed point, exact
+ * fractions, …). The one STV arithmetic interface: `StvNumbers` extends it with what
+ * Meek's iterative count needs, and every numbers of an `StvArithmeticSpec` are one.
  *
  * @internal
  */
@@ -18,8 +19,6 @@ export interface StvArithmetic<W> {
   readonly subtract: (a: W, b: W) => W;
   /** A paper value times a whole number of papers. */
   readonly times: (value: W, count: number) => W;
-  /** value × surplus / votes, as the rules compute a transfer value. */
-  readonly scale: (value: W, surplus: W, votes: W) => W;
   readonly compare: (a: W, b: W) => number;
   readonly toNumber: (value: W) => number;
   readonly format: (value: W) => string;
@@ -36,6 +35,8 @@ export interface StvRules<W> {
   readonly id: string;
   readonly name: string;
   readonly arithmetic: StvArithmetic<W>;
+  /** A paper's new value: value × surplus / votes, rounded as the rules say. */
+  readonly transferValue: (value: W, surplus: W, votes: W) => W;
   readonly quota: (valid: bigint, seats: number) => W;
   /** Whether votes elect: at least the quota, or more than it. */
   readonly reaches: (votes: W, quota: W) => boolean;
@@ -213,7 +214,7 @@ export function countStv<W>(
       votes[e] = quota;
       for (const p of moving) {
         // Transfer value: value × surplus / votes (per paper, in the count's arithmetic).
-        weights[p] = A.scale(weights[p] as W, surplus, held);
+        weights[p] = rules.transferValue(weights[p] as W, surplus, held);
         place(p);
       }
       note = `surplus of ${spoken([e])} (${A.format(surplus)}) transferred`;

@@ -11,6 +11,7 @@ import {
   subtractRational,
 } from "../../core/rational.js";
 import { fail, ok, type Result } from "../../core/result.js";
+import type { StvArithmetic } from "./stvEngine.js";
 
 /**
  * The arithmetic an STV count is done in, as the counting rules name it:
@@ -84,17 +85,13 @@ export function parseStvArithmetic(text: string): Result<StvArithmeticSpec> {
  *
  * @internal
  */
-export interface StvNumbers<T> {
+export interface StvNumbers<T> extends StvArithmetic<T> {
   readonly description: string;
   /** True for rational and guarded arithmetic: quota votes/(seats+1), elected above it. */
   readonly exact: boolean;
-  readonly zero: T;
-  readonly one: T;
   /** The smallest positive value (zero when exact). */
   readonly epsilon: T;
   readonly fromInteger: (value: bigint) => T;
-  readonly add: (a: T, b: T) => T;
-  readonly subtract: (a: T, b: T) => T;
   readonly timesInteger: (a: T, k: bigint) => T;
   /** a / k, truncated in fixed and guarded arithmetic. */
   readonly divideInteger: (a: T, k: bigint) => T;
@@ -109,7 +106,6 @@ export interface StvNumbers<T> {
   readonly format: (a: T) => string;
   /** Every digit: a fraction (`"1501/2"`) or all the decimal places kept. */
   readonly formatExactly: (a: T) => string;
-  readonly toNumber: (a: T) => number;
   /** The smallest value with at most `digits` decimals that is at least `a`. */
   readonly roundUpToDecimals: (a: T, digits: number) => T;
   /** Bits of the denominator: how far an exact value has grown (0 in fixed point). */
@@ -167,6 +163,7 @@ function scaledNumbers(precision: number, guard: number, display: number): StvNu
     add: (a, b) => a + b,
     subtract: (a, b) => a - b,
     timesInteger: (a, k) => a * k,
+    times: (a, count) => a * BigInt(count),
     divideInteger: (a, k) => floorDivide(a, k),
     multiply: (a, b, round) => product(a, b, scale, round),
     divide: (a, b, round) => product(a, scale, b, round),
@@ -211,6 +208,7 @@ function rationalNumbers(display: number): StvNumbers<Rational> {
     add: addRational,
     subtract: subtractRational,
     timesInteger: (a, k) => rational(a.num * k, a.den),
+    times: (a, count) => rational(a.num * BigInt(count), a.den),
     divideInteger: (a, k) => rational(a.num, a.den * k),
     multiply: (a, b) => multiplyRational(a, b),
     divide: (a, b) => rational(a.num * b.den, a.den * b.num),

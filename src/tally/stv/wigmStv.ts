@@ -1,7 +1,7 @@
 import type { Result } from "../../core/result.js";
 import type { RankedProfile } from "../ballots/rankedProfile.js";
 import type { TallyOutcome } from "../outcome.js";
-import { countStv, type StvArithmetic, type StvRules } from "./stvEngine.js";
+import { countStv, type StvRules } from "./stvEngine.js";
 import { type StvArithmeticSpec, type StvNumbers, withStvNumbers } from "./stvNumbers.js";
 
 /**
@@ -27,22 +27,12 @@ export interface WigmStvOptions {
 const DROOP_DEFAULT: StvArithmeticSpec = { kind: "guarded", precision: 18, guard: 9 };
 
 function wigmRules<T>(N: StvNumbers<T>, defeatSureLosers: boolean, id = "wigm-stv"): StvRules<T> {
-  const arithmetic: StvArithmetic<T> = {
-    zero: N.zero,
-    one: N.one,
-    add: N.add,
-    subtract: N.subtract,
-    times: (value, count) => N.timesInteger(value, BigInt(count)),
-    scale: (value, surplus, votes) => N.divide(N.multiply(value, surplus, "down"), votes, "down"),
-    compare: N.compare,
-    toNumber: N.toNumber,
-    format: N.format,
-    formatExactly: N.formatExactly,
-  };
   return {
     id,
     name: "WIGM STV",
-    arithmetic,
+    arithmetic: N,
+    transferValue: (value, surplus, votes) =>
+      N.divide(N.multiply(value, surplus, "down"), votes, "down"),
     quota: (valid, seats) => {
       const share = N.divideInteger(N.fromInteger(valid), BigInt(seats + 1));
       return N.exact ? share : N.add(share, N.epsilon);
