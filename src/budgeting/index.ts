@@ -17,6 +17,7 @@ export {
 } from "./analysis/checkExtendedJustifiedRepresentation.js";
 export { checkPriceability, type PriceabilityReport } from "./analysis/checkPriceability.js";
 export { projectWelfare } from "./analysis/projectWelfare.js";
+export { type OutcomePreference, votersPreferring } from "./analysis/votersPreferring.js";
 export { type BudgetingIssueCode, budgetingIssueMessages } from "./budgetingIssues.js";
 export { ballotValues } from "./election/ballotValues.js";
 export { checkPbElection } from "./election/checkPbElection.js";

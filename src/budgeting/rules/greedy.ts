@@ -46,6 +46,16 @@ export interface GreedyEngineOptions extends GreedyOptions {
   readonly threshold?: Rational | undefined;
   /** Skip projects whose cost is the 999999999 withdrawal sentinel. */
   readonly skipWithdrawn: boolean;
+  /**
+   * Projects already funded by the rule this greedy completes: not ranked again, their
+   * cost already spent; they head `selected`.
+   */
+  readonly preselected?: readonly string[] | undefined;
+  /**
+   * Rank by how many voters support each project (Pabulib's votes), whatever the ballots,
+   * and leave out projects nobody supports: greedy as equal shares' completions run it.
+   */
+  readonly byVoters?: boolean | undefined;
 }
 
 /** Pabulib's marker for a withdrawn project, in major units. */
@@ -68,21 +78,37 @@ export function greedyEngine(
   const support = projectSupport(instance, profile);
   const welfare = projectWelfare(instance, profile, sat, support);
   const approvalLike = profile.voteType === "approval" || profile.voteType === "choose-1";
-  const measure = sat.id === "cost" ? (approvalLike ? "votes" : "score") : "welfare-per-cost";
+  const measure =
+    options.byVoters === true || (sat.id === "cost" && approvalLike)
+      ? "votes"
+      : sat.id === "cost"
+        ? "score"
+        : "welfare-per-cost";
   const welfareOf = (project: PbProject) => welfare.get(project.id) ?? rational(0);
   const breakTie = tieBreakingComparator(
     tieBreaking,
     pbTieBreakingKeys(instance.projects, support),
   );
+  const preselected = new Set(options.preselected ?? []);
+  const votersOf = (project: PbProject) => support.get(project.id)?.votes ?? 0;
   // Welfare per cost, compared by cross-multiplication so a zero cost needs no division.
-  const order = [...instance.projects].sort((a, b) => {
-    const byRatio = compareRational(
-      multiplyRational(welfareOf(b), rational(a.cost)),
-      multiplyRational(welfareOf(a), rational(b.cost)),
-    );
-    return byRatio !== 0 ? byRatio : breakTie(a, b);
-  });
+  const order = instance.projects
+    .filter(
+      (project) =>
+        !preselected.has(project.id) && (options.byVoters !== true || votersOf(project) > 0),
+    )
+    .sort((a, b) => {
+      const byRank =
+        options.byVoters === true
+          ? votersOf(b) - votersOf(a)
+          : compareRational(
+              multiplyRational(welfareOf(b), rational(a.cost)),
+              multiplyRational(welfareOf(a), rational(b.cost)),
+            );
+      return byRank !== 0 ? byRank : breakTie(a, b);
+    });
   const measureText = (project: PbProject): string => {
+    if (options.byVoters === true) return String(votersOf(project));
     if (measure !== "welfare-per-cost")
       return formatRational(support.get(project.id)?.score ?? rational(0));
     return project.cost === 0n
@@ -90,9 +116,12 @@ export function greedyEngine(
       : formatRational(multiplyRational(welfareOf(project), rational(1n, project.cost)));
   };
   const withdrawnCost = WITHDRAWN_COST * 10n ** BigInt(instance.scale);
-  const selected: string[] = [];
+  const selected: string[] = [...preselected];
   const explanation: PbStep[] = [];
-  let left = instance.budget;
+  let left = instance.projects.reduce(
+    (rest, project) => (preselected.has(project.id) ? rest - project.cost : rest),
+    instance.budget,
+  );
   for (const project of order) {
     const step = (action: PbStep["action"], reason: PbStep["reason"]): PbStep => ({
       project: project.id,
@@ -135,6 +164,31 @@ export function greedyEngine(
       `projects ranked by ${measure === "welfare-per-cost" ? `${sat.id} welfare per cost` : measure}, highest first`,
     ],
   });
+}
+
+/**
+ * Greedy by votes after a rule's own selection: the projects nobody has funded yet, by how
+ * many voters support them (ties by the policy), each if it still fits what `selected`
+ * left of the budget; projects nobody supports are left out. Equal shares' `greedy` and
+ * comparison completions run it. Returns the projects it adds, in order.
+ *
+ * @internal
+ */
+export function greedyCompletion(
+  instance: PbInstance,
+  profile: PbProfile,
+  selected: readonly string[],
+  tieBreaking: TieBreakingPolicy,
+): Result<string[]> {
+  const outcome = greedyEngine(instance, profile, {
+    rule: "greedy",
+    tieBreaking,
+    stopAtFirstUnaffordable: false,
+    skipWithdrawn: false,
+    preselected: selected,
+    byVoters: true,
+  });
+  return outcome.ok ? ok(outcome.value.selected.slice(selected.length)) : outcome;
 }
 
 /**

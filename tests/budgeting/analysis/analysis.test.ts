@@ -11,6 +11,7 @@ import {
   greedy,
   methodOfEqualShares,
   type PbElection,
+  votersPreferring,
 } from "../../../src/budgeting/index.js";
 import { rational } from "../../../src/core/index.js";
 import { parsePabulib } from "../../../src/io/index.js";
@@ -209,5 +210,40 @@ describe("analyzeOutcome", () => {
     expect(Number(analysis.shareWithFunded)).toBeGreaterThan(0.5);
     expect(Number(analysis.satisfaction.gini)).toBeGreaterThan(0);
     expect(Number(analysis.satisfaction.gini)).toBeLessThan(1);
+  });
+});
+
+describe("votersPreferring", () => {
+  it("counts each voter for the outcome that funds more of their projects", () => {
+    // {a, b} funds two of the 6's projects, {a, c} one; {a, c} funds the 4's c.
+    expect(votersPreferring(split.profile, ["a", "b"], ["a", "c"])).toEqual({
+      preferFirst: 6,
+      preferSecond: 4,
+      indifferent: 0,
+    });
+    expect(votersPreferring(split.profile, ["a"], ["b"])).toEqual({
+      preferFirst: 0,
+      preferSecond: 0,
+      indifferent: 10,
+    });
+  });
+
+  it("is antisymmetric and counts every voter once", () => {
+    fc.assert(
+      fc.property(approvalElections, fc.integer({ min: 0, max: 2 ** 16 }), (e, mask) => {
+        const ids = e.instance.projects.map((project) => project.id);
+        const first = ids.filter((_, k) => (mask >> k) & 1);
+        const second = ids.filter((_, k) => (mask >> (k + 8)) & 1);
+        const forward = votersPreferring(e.profile, first, second);
+        const backward = votersPreferring(e.profile, second, first);
+        expect(backward).toEqual({
+          preferFirst: forward.preferSecond,
+          preferSecond: forward.preferFirst,
+          indifferent: forward.indifferent,
+        });
+        const voters = e.profile.ballots.reduce((sum, ballot) => sum + ballot.multiplicity, 0);
+        expect(forward.preferFirst + forward.preferSecond + forward.indifferent).toBe(voters);
+      }),
+    );
   });
 });

@@ -2,12 +2,14 @@ import { makeIssue } from "../../../core/issue.js";
 import { formatRationalAsDecimal, type Rational, rational } from "../../../core/rational.js";
 import { fail, ok, type Result } from "../../../core/result.js";
 import type { TieBreakingPolicy } from "../../../core/tieBreaking.js";
+import { votersPreferring } from "../../analysis/votersPreferring.js";
 import type { PbInstance, PbProject } from "../../election/instance.js";
 import { defaultPbTieBreaking } from "../../election/pbTieBreaking.js";
 import type { PbProfile } from "../../election/profile.js";
 import { defaultSatisfaction, type SatisfactionFunction } from "../../election/satisfaction.js";
 import { validatePbElection } from "../../election/validatePbElection.js";
 import type { PbOutcome, PbRuleMetadata, PbStep } from "../../outcome.js";
+import { greedyCompletion } from "../greedy.js";
 import {
   type EqualSharesData,
   type EqualSharesRun,
@@ -200,60 +202,6 @@ function add1(
   return ok(kept);
 }
 
-/** Greedy by votes on what `selected` leaves: the remaining projects, most votes first. */
-function greedyByVotes(
-  data: EqualSharesData,
-  selected: readonly number[],
-  budget: bigint,
-): number[] {
-  const chosen = new Set(selected);
-  const order = data.projects
-    .map((_, p) => p)
-    .filter((p) => !chosen.has(p))
-    .sort(
-      (a, b) =>
-        (data.supporters[b] as number) - (data.supporters[a] as number) ||
-        (data.rank[a] as number) - (data.rank[b] as number),
-    );
-  let left = budget - runCost(data, selected);
-  const added: number[] = [];
-  for (const p of order) {
-    const cost = (data.projects[p] as PbProject).cost;
-    if ((data.supporters[p] as number) > 0 && cost <= left) {
-      added.push(p);
-      left -= cost;
-    }
-  }
-  return added;
-}
-
-/** Voters who support more projects of `a` than of `b`, and the reverse. */
-function compareBySupporters(
-  data: EqualSharesData,
-  a: readonly number[],
-  b: readonly number[],
-): { preferA: number; preferB: number } {
-  const balance = new Float64Array(data.groups);
-  const count = (set: readonly number[], sign: number) => {
-    for (const p of set) {
-      for (let k = data.supStart[p] as number; k < (data.supStart[p + 1] as number); k++) {
-        const g = data.supGroup[k] as number;
-        balance[g] = (balance[g] as number) + sign;
-      }
-    }
-  };
-  count(a, 1);
-  count(b, -1);
-  let preferA = 0;
-  let preferB = 0;
-  for (let g = 0; g < data.groups; g++) {
-    const m = data.multiplicity[g] as number;
-    if ((balance[g] as number) > 0) preferA += m;
-    else if ((balance[g] as number) < 0) preferB += m;
-  }
-  return { preferA, preferB };
-}
-
 /** Everything a run of the rule decides, before it is written up. @internal */
 export interface EqualSharesComputation {
   readonly data: EqualSharesData;
@@ -319,18 +267,34 @@ export function computeEqualShares(
         : `add1 completion: kept the outcome at ${formatRationalAsDecimal(rational(perVoter.num, perVoter.den * unit), 6)} per voter (budget step ${result.value.step}, ${result.value.runs} runs)`,
     );
   }
-  if (completion === "greedy") completed = greedyByVotes(data, mesSelected, budget);
+  const ids = (selection: readonly number[]) =>
+    selection.map((p) => (data.projects[p] as PbProject).id);
+  const index = new Map(data.projects.map((project, p) => [project.id, p]));
+  const greedyAfter = (selection: readonly number[]): Result<number[]> => {
+    const added = greedyCompletion(instance, profile, ids(selection), tieBreaking);
+    return added.ok ? ok(added.value.map((id) => index.get(id) as number)) : added;
+  };
+  if (completion === "greedy") {
+    const added = greedyAfter(mesSelected);
+    if (!added.ok) return added;
+    completed = added.value;
+  }
   let replacedByGreedy = false;
   if (completion === "add1-comparison" || completion === "comparison") {
-    const greedyOutcome = greedyByVotes(data, [], budget);
-    const { preferA, preferB } = compareBySupporters(data, greedyOutcome, mesSelected);
-    notes.push(
-      `comparison: ${preferA} voters support more projects of the greedy outcome, ${preferB} more of the equal-shares one`,
+    const greedyOutcome = greedyAfter([]);
+    if (!greedyOutcome.ok) return greedyOutcome;
+    const { preferFirst, preferSecond } = votersPreferring(
+      profile,
+      ids(greedyOutcome.value),
+      ids(mesSelected),
     );
-    if (preferA > preferB) {
+    notes.push(
+      `comparison: ${preferFirst} voters support more projects of the greedy outcome, ${preferSecond} more of the equal-shares one`,
+    );
+    if (preferFirst > preferSecond) {
       replacedByGreedy = true;
       mesSelected = [];
-      completed = greedyOutcome;
+      completed = greedyOutcome.value;
       notes.push("the greedy-by-votes outcome replaces the equal-shares one");
     }
   }
