@@ -223,20 +223,22 @@ function binomialRow(k: number): bigint[] {
   return row;
 }
 
-function countMeek<T>(
-  profile: RankedProfile,
-  requestedSeats: number | undefined,
-  N: StvNumbers<T>,
-  rules: MeekRules,
-): Result<TallyOutcome> {
-  // Long by design: one Meek count is a loop of iterations whose keep factors, quota, surplus
-  // and omega every step reads and writes, in the order droop's reference counts follow; split
-  // into functions it would pass a dozen mutable values around and be harder to check against
-  // those counts.
-  const method = rules.id === "warren-stv" ? "Warren STV" : "Meek STV";
-  const laid = stvPapers(profile, requestedSeats, method, true);
-  if (!laid.ok) return laid;
-  const { seats, candidates, prefs, prefStart, counts, paperCount, newTier } = laid.value;
+/** A laid-out profile's papers as Meek counts them: multiplicities and equal-rank tiers. */
+interface MeekPapers {
+  readonly seats: number;
+  readonly candidates: readonly string[];
+  readonly prefs: Int32Array | readonly number[];
+  readonly prefStart: Int32Array | readonly number[];
+  readonly paperCount: number;
+  readonly multiplier: readonly bigint[];
+  /** The tiers of each paper that ranks candidates equal (undefined for the others). */
+  readonly tiersOf: readonly (number[][] | undefined)[];
+  /** Each distinct tier of equal candidates numbered, for caching its shares. */
+  readonly tierIdsOf: readonly (number[] | undefined)[];
+}
+
+/** The rules' digits, checked: an issue for a value that is not a whole number ≥ 0. */
+function checkMeekRules(rules: MeekRules): Result<true> {
   if (!Number.isInteger(rules.omegaDigits) || rules.omegaDigits < 0) {
     return fail([
       makeIssue("invalid-omega", ["omegaDigits"], "omegaDigits must be a whole number ≥ 0", {
@@ -257,10 +259,18 @@ function countMeek<T>(
       ),
     ]);
   }
-  const omega = N.divide(N.one, N.fromInteger(10n ** BigInt(rules.omegaDigits)), "down");
-  const n = candidates.length;
-  const multiplier = Array.from({ length: paperCount }, (_, p) => BigInt(counts[p] as number));
-  /** The tiers of each paper that ranks candidates equal (undefined for the others). */
+  return ok(true);
+}
+
+/** Lays out the papers and finds the equal-rank tiers of those that have some. */
+function meekPapers(
+  profile: RankedProfile,
+  requestedSeats: number | undefined,
+  method: string,
+): Result<MeekPapers> {
+  const laid = stvPapers(profile, requestedSeats, method, true);
+  if (!laid.ok) return laid;
+  const { seats, candidates, prefs, prefStart, counts, paperCount, newTier } = laid.value;
   const tiersOf = Array.from({ length: paperCount }, (_, p) => {
     const start = prefStart[p] as number;
     const end = prefStart[p + 1] as number;
@@ -274,7 +284,6 @@ function countMeek<T>(
     }
     return tiers;
   });
-  /** Each distinct tier of equal candidates gets a number, for caching its shares. */
   const tierNumbers = new Map<string, number>();
   const tierIdsOf = tiersOf.map((tiers) =>
     tiers?.map((tier) => {
@@ -285,33 +294,125 @@ function countMeek<T>(
       return tierNumbers.size - 1;
     }),
   );
-  type State = "hopeful" | "elected" | "excluded";
-  const state = new Array<State>(n).fill("hopeful");
-  const keep = new Array<T>(n).fill(N.one);
-  let votes = new Array<T>(n).fill(N.zero);
-  let quota = N.zero;
-  let surplus = N.zero;
-  const tieOrder = profile.tieOrder ?? profile.candidates;
-  const tieRank = candidates.map((candidate) => tieOrder.indexOf(candidate));
-  const rounds: TallyRound[] = [];
-  const name = (c: number) =>
-    ownValue(profile.names, candidates[c] as string) ?? (candidates[c] as string);
-  const continuing = (c: number) => state[c] !== "excluded";
-  const hopefuls = () => candidates.map((_, c) => c).filter((c) => state[c] === "hopeful");
-  /** Protected candidates (a vacancy recount): assured of a seat, never excluded. */
-  const guarded = new Set(
-    (rules.protectedCandidates ?? [])
-      .map((candidate) => candidates.indexOf(candidate))
-      .filter((c) => c >= 0),
-  );
-  const defeatable = () => hopefuls().filter((c) => !guarded.has(c));
+  return ok({
+    seats,
+    candidates,
+    prefs,
+    prefStart,
+    paperCount,
+    multiplier: Array.from({ length: paperCount }, (_, p) => BigInt(counts[p] as number)),
+    tiersOf,
+    tierIdsOf,
+  });
+}
+
+type MeekState = "hopeful" | "elected" | "excluded";
+type Credit<T> = (c: number, kept: T, m: bigint) => void;
+/** How one round's iterations ended. */
+type IterationEnd = "elected" | "omega" | "stable" | "batch";
+
+/**
+ * One Meek (or Warren) count, in the steps droop's reference counts follow: distribute the
+ * papers by the keep factors, elect at the quota, iterate the keep factors until the
+ * surplus is within omega or stops falling (or sure losers can go), exclude, and so on
+ * until the seats are filled.
+ */
+class MeekCount<T> {
+  readonly n: number;
+  readonly state: MeekState[];
+  readonly keep: T[];
+  votes: T[];
+  quota: T;
   /** The quota protected candidates are held to: votes / (seats + 1), as without protection. */
-  let protectedQuota = N.zero;
-  const elected = () => candidates.map((_, c) => c).filter((c) => state[c] === "elected");
+  protectedQuota: T;
+  surplus: T;
+  readonly omega: T;
+  readonly tieRank: number[];
+  /** Protected candidates (a vacancy recount): assured of a seat, never excluded. */
+  readonly guarded: Set<number>;
+  readonly rounds: TallyRound[] = [];
+  /** Per equal tier, for the keep factors of one distribution: each one's share and the rest. */
+  tierShares: ({ shares: T[]; rest: T } | undefined)[] = [];
+  work = 0;
+
+  constructor(
+    readonly profile: RankedProfile,
+    readonly papers: MeekPapers,
+    readonly N: StvNumbers<T>,
+    readonly rules: MeekRules,
+  ) {
+    const { candidates } = papers;
+    this.n = candidates.length;
+    this.state = new Array<MeekState>(this.n).fill("hopeful");
+    this.keep = new Array<T>(this.n).fill(N.one);
+    this.votes = new Array<T>(this.n).fill(N.zero);
+    this.quota = N.zero;
+    this.protectedQuota = N.zero;
+    this.surplus = N.zero;
+    this.omega = N.divide(N.one, N.fromInteger(10n ** BigInt(rules.omegaDigits)), "down");
+    const tieOrder = profile.tieOrder ?? profile.candidates;
+    this.tieRank = candidates.map((candidate) => tieOrder.indexOf(candidate));
+    this.guarded = new Set(
+      (rules.protectedCandidates ?? [])
+        .map((candidate) => candidates.indexOf(candidate))
+        .filter((c) => c >= 0),
+    );
+  }
+
+  name(c: number): string {
+    const id = this.papers.candidates[c] as string;
+    return ownValue(this.profile.names, id) ?? id;
+  }
+  continuing(c: number): boolean {
+    return this.state[c] !== "excluded";
+  }
+  withState(wanted: MeekState): number[] {
+    return this.papers.candidates.map((_, c) => c).filter((c) => this.state[c] === wanted);
+  }
+  defeatable(): number[] {
+    return this.withState("hopeful").filter((c) => !this.guarded.has(c));
+  }
+  seated(): number {
+    const waiting = [...this.guarded].filter((c) => this.state[c] === "hopeful").length;
+    return this.withState("elected").length + waiting;
+  }
+  quotaOf(c: number): T {
+    return this.guarded.has(c) ? this.protectedQuota : this.quota;
+  }
+  hasQuota(c: number): boolean {
+    return this.N.compare(this.votes[c] as T, this.quotaOf(c)) >= (this.N.exact ? 1 : 0);
+  }
+  byVote(a: number, b: number): number {
+    const { N, votes, tieRank } = this;
+    return (
+      N.compare(votes[a] as T, votes[b] as T) || (tieRank[a] as number) - (tieRank[b] as number)
+    );
+  }
+  tallies(): Pick<TallyRound, "tallies" | "exactTallies"> {
+    const { N, votes, papers } = this;
+    return {
+      tallies: idRecordFrom(papers.candidates.map((id, c) => [id, N.toNumber(votes[c] as T)])),
+      exactTallies: idRecordFrom(
+        papers.candidates.map((id, c) => [id, N.formatExactly(votes[c] as T)]),
+      ),
+    };
+  }
+  largestKeepBits(): number {
+    return this.withState("elected").reduce(
+      (most, c) => Math.max(most, this.N.denominatorBits(this.keep[c] as T)),
+      0,
+    );
+  }
+  /** Whether alternative defeats apply in the round being counted (all rounds by default). */
+  alternativeThisRound(): boolean {
+    const only = this.rules.alternativeDefeatRounds;
+    return only === undefined || only[this.rounds.length] === true;
+  }
 
   /** What a candidate keeps of weight `w`, and the weight the ballot goes on with. */
-  const split = (c: number, w: T): [T, T] => {
-    const factor = keep[c] as T;
+  split(c: number, w: T): [T, T] {
+    const { N, rules } = this;
+    const factor = this.keep[c] as T;
     if (rules.transfer === "warren") {
       const kept = N.compare(factor, w) < 0 ? factor : w;
       return [kept, N.subtract(w, kept)];
@@ -321,31 +422,30 @@ function countMeek<T>(
       return [kept, N.subtract(w, kept)];
     }
     return [N.multiply(w, factor, "down"), N.multiply(w, N.subtract(N.one, factor), "down")];
-  };
-  type Credit = (c: number, kept: T, m: bigint) => void;
+  }
+
   /**
    * droop's recursive descent: the weight is shared equally among the tier's continuing
    * candidates and what each does not keep goes on to the next tier. As in droop (and
    * stv-rs without equalizing), a tier whose candidates are all excluded passes nothing on.
    */
-  const descend = (tiers: number[][], t: number, w: T, m: bigint, credit: Credit): void => {
+  descend(tiers: number[][], t: number, w: T, m: bigint, credit: Credit<T>): void {
+    const { N } = this;
     if (N.isZero(w) || t >= tiers.length) return;
-    const open = (tiers[t] as number[]).filter(continuing);
+    const open = (tiers[t] as number[]).filter((c) => this.continuing(c));
     if (open.length === 0) return;
     const share = N.divideInteger(w, BigInt(open.length));
     for (const c of open) {
-      const [kept, rest] = split(c, share);
+      const [kept, rest] = this.split(c, share);
       credit(c, kept, m);
-      descend(tiers, t + 1, rest, m, credit);
+      this.descend(tiers, t + 1, rest, m, credit);
     }
-  };
-  /**
-   * Per equal tier, for the keep factors of one distribution: each candidate's share of
-   * the weight, and the part that goes on.
-   */
-  let tierShares: ({ shares: T[]; rest: T } | undefined)[] = [];
-  const sharesOf = (tier: number[], id: number): { shares: T[]; rest: T } => {
-    const known = tierShares[id];
+  }
+
+  /** A tier's shares under the current keep factors (see {@link MeekCount.equalize}). */
+  sharesOf(tier: number[], id: number): { shares: T[]; rest: T } {
+    const { N, keep } = this;
+    const known = this.tierShares[id];
     if (known !== undefined) return known;
     const size = tier.length;
     const unused = tier.map((c) => N.subtract(N.one, keep[c] as T));
@@ -371,23 +471,25 @@ function countMeek<T>(
     });
     const rest = unused.reduce((product, a) => N.multiply(product, a, "down"), N.one);
     const computed = { shares, rest };
-    tierShares[id] = computed;
+    this.tierShares[id] = computed;
     return computed;
-  };
+  }
+
   /**
    * stv-rs's equalized counting: a tier of k equal candidates counts as the k! orders of
    * them, each with weight 1/k!; candidate i keeps w × kf_i × Σ_j e_j(others' 1 − kf) /
    * (k × C(k − 1, j)), and w × Π(1 − kf) goes on.
    */
-  const equalize = (tiers: number[][], ids: readonly number[], m: bigint, credit: Credit): void => {
+  equalize(tiers: number[][], ids: readonly number[], m: bigint, credit: Credit<T>): void {
+    const { N } = this;
     let w = N.one;
     for (const [t, tier] of tiers.entries()) {
       if (tier.length === 1) {
-        const [kept, rest] = split(tier[0] as number, w);
+        const [kept, rest] = this.split(tier[0] as number, w);
         credit(tier[0] as number, kept, m);
         w = rest;
       } else {
-        const { shares, rest } = sharesOf(tier, ids[t] as number);
+        const { shares, rest } = this.sharesOf(tier, ids[t] as number);
         tier.forEach((c, i) => {
           credit(c, N.multiply(w, shares[i] as T, "down"), m);
         });
@@ -395,168 +497,156 @@ function countMeek<T>(
       }
       if (N.isZero(w)) break;
     }
-  };
-  const distribute = () => {
-    tierShares = [];
-    const next = new Array<T>(n).fill(N.zero);
+  }
+
+  /** Every paper passed down its preferences by the keep factors; then the quotas. */
+  distribute(): void {
+    const { N, papers, keep } = this;
+    const { prefs, prefStart, tiersOf, tierIdsOf } = papers;
+    this.tierShares = [];
+    const next = new Array<T>(this.n).fill(N.zero);
     const credit = (c: number, kept: T, m: bigint) => {
       next[c] = N.add(next[c] as T, N.timesInteger(kept, m));
     };
-    for (let p = 0; p < paperCount; p++) {
-      const m = multiplier[p] as bigint;
-      const start = prefStart[p] as number;
-      const end = prefStart[p + 1] as number;
+    for (let p = 0; p < papers.paperCount; p++) {
+      const m = papers.multiplier[p] as bigint;
       const tiers = tiersOf[p];
       if (tiers === undefined) {
         let w = N.one;
-        for (let i = start; i < end; i++) {
+        for (let i = prefStart[p] as number; i < (prefStart[p + 1] as number); i++) {
           const c = prefs[i] as number;
           if (N.isZero(keep[c] as T)) continue;
-          const [kept, rest] = split(c, w);
+          const [kept, rest] = this.split(c, w);
           credit(c, kept, m);
           w = rest;
           if (N.compare(w, N.zero) <= 0) break;
         }
         continue;
       }
-      if (rules.equalRanks === "equalize") equalize(tiers, tierIdsOf[p] as number[], m, credit);
-      else descend(tiers, 0, N.one, m, credit);
+      if (this.rules.equalRanks === "equalize")
+        this.equalize(tiers, tierIdsOf[p] as number[], m, credit);
+      else this.descend(tiers, 0, N.one, m, credit);
     }
-    votes = next;
-    const total = candidates.reduce(
-      (sum, _, c) => (continuing(c) ? N.add(sum, votes[c] as T) : sum),
+    this.votes = next;
+    this.setQuotas();
+  }
+
+  /** The quota from the continuing votes; with protected candidates, the others' quota. */
+  setQuotas(): void {
+    const { N, votes, guarded } = this;
+    const { seats } = this.papers;
+    const total = votes.reduce(
+      (sum, value, c) => (this.continuing(c) ? N.add(sum, value) : sum),
       N.zero,
     );
     const share = N.divideInteger(total, BigInt(seats + 1));
-    quota = N.exact ? share : N.add(share, N.epsilon);
-    protectedQuota = quota;
-    if (guarded.size > 0) {
-      // The others share the votes protected candidates do not need, and the other seats.
-      let needed = N.zero;
-      for (const c of guarded)
-        needed = N.add(
-          needed,
-          N.compare(votes[c] as T, protectedQuota) < 0 ? (votes[c] as T) : protectedQuota,
-        );
-      const rest = N.divideInteger(N.subtract(total, needed), BigInt(seats - guarded.size + 1));
-      quota = N.exact ? rest : N.add(rest, N.epsilon);
+    this.quota = N.exact ? share : N.add(share, N.epsilon);
+    this.protectedQuota = this.quota;
+    if (guarded.size === 0) return;
+    // The others share the votes protected candidates do not need, and the other seats.
+    let needed = N.zero;
+    for (const c of guarded) {
+      const own = votes[c] as T;
+      needed = N.add(needed, N.compare(own, this.protectedQuota) < 0 ? own : this.protectedQuota);
     }
-  };
-  const quotaOf = (c: number) => (guarded.has(c) ? protectedQuota : quota);
-  const hasQuota = (c: number) => N.compare(votes[c] as T, quotaOf(c)) >= (N.exact ? 1 : 0);
-  const byVote = (a: number, b: number) =>
-    N.compare(votes[a] as T, votes[b] as T) || (tieRank[a] as number) - (tieRank[b] as number);
-  const tallies = () =>
-    idRecordFrom(candidates.map((candidate, c) => [candidate, N.toNumber(votes[c] as T)]));
-  const exactTallies = () =>
-    idRecordFrom(candidates.map((candidate, c) => [candidate, N.formatExactly(votes[c] as T)]));
-  const largestKeepBits = () =>
-    elected().reduce((most, c) => Math.max(most, N.denominatorBits(keep[c] as T)), 0);
-  const tooPrecise = () => largestKeepBits() > PRECISION_LIMIT_BITS;
-  let work = 0;
+    const rest = N.divideInteger(N.subtract(total, needed), BigInt(seats - guarded.size + 1));
+    this.quota = N.exact ? rest : N.add(rest, N.epsilon);
+  }
 
-  /** Keep factors rounded up to `keepFactorDigits` decimals, when asked (stv-rs's "approx"). */
-  const roundKeep = (factor: T) =>
-    rules.keepFactorDigits === undefined
-      ? factor
-      : N.roundUpToDecimals(factor, rules.keepFactorDigits);
-  /** Whether alternative defeats apply in the round being counted (all rounds by default). */
-  const alternativeThisRound = () =>
-    rules.alternativeDefeatRounds === undefined ||
-    rules.alternativeDefeatRounds[rounds.length] === true;
-  const seated = () => elected().length + [...guarded].filter((c) => state[c] === "hopeful").length;
-  for (;;) {
-    const left = seats - elected().length;
-    if (seated() >= seats || hopefuls().length <= left) break;
-    let status: "elected" | "omega" | "stable" | "batch";
-    let batch: number[] = [];
+  /** The work an exact count has done, or the issue once it passes the limit. */
+  chargeWork(): Result<true> {
+    const { rules, N } = this;
+    if (rules.workLimit === undefined) return ok(true);
+    // Distributing costs about papers × (words of the numbers)²: keep factors and the
+    // tallies they add up to grow together.
+    let bits = this.largestKeepBits();
+    for (const value of this.votes) bits = Math.max(bits, N.denominatorBits(value));
+    const words = 1 + Math.ceil(bits / 64);
+    this.work += this.papers.paperCount * words * words;
+    if (this.work <= rules.workLimit) return ok(true);
+    return fail([
+      makeIssue(
+        "stv-work-limit",
+        ["workLimit"],
+        `the exact count needed more than its work limit (${rules.workLimit}): its keep factors keep growing; count in guarded or fixed-point arithmetic, or raise workLimit`,
+        { workLimit: rules.workLimit },
+      ),
+    ]);
+  }
+
+  /** The elected candidates' surplus over their quotas, as the rules count it. */
+  computeSurplus(): void {
+    const { N, rules } = this;
+    this.surplus = this.withState("elected").reduce((sum, c) => {
+      const over = N.subtract(this.votes[c] as T, this.quotaOf(c));
+      return rules.positiveSurplus === true && N.compareExactly(over, N.zero) < 0
+        ? sum
+        : N.add(sum, over);
+    }, N.zero);
+    if (rules.reference && N.compareExactly(this.surplus, N.zero) < 0) this.surplus = N.zero;
+  }
+
+  sureLosers(): number[] {
+    const elected = this.withState("elected").length;
+    const seatsLeft = this.papers.seats - elected;
+    return sureLosers(this.defeatable(), this.votes, this.surplus, seatsLeft, this.N, (c) => {
+      return this.tieRank[c] as number;
+    });
+  }
+
+  /**
+   * Sure losers where the rules exclude them at this point of an iteration (`when` names
+   * the point), or none.
+   */
+  batchAt(when: "no-new-electeds" | "before-single" | "each-iteration"): number[] {
+    const { rules } = this;
+    const applies =
+      when === "no-new-electeds"
+        ? rules.alternativeDefeats === "if-no-new-electeds" && this.alternativeThisRound()
+        : when === "before-single"
+          ? rules.alternativeDefeats === "before-single-defeats" && this.alternativeThisRound()
+          : rules.defeatBatch === "safe" ||
+            (rules.alternativeDefeats === "per-reference-rule" && this.alternativeThisRound());
+    return applies ? this.sureLosers() : [];
+  }
+
+  /**
+   * Iterates the keep factors until a round ends: someone reaches the quota (elected), the
+   * surplus is within omega or stops falling, or sure losers can be excluded (batch).
+   */
+  iterate(): Result<{ end: IterationEnd; batch: number[] }> {
+    const { N, rules } = this;
     let lastSurplus: T | undefined;
     for (;;) {
-      if (rules.workLimit !== undefined) {
-        // Distributing costs about papers × (words of the numbers)²: keep factors and the
-        // tallies they add up to grow together.
-        let bits = largestKeepBits();
-        for (const value of votes) bits = Math.max(bits, N.denominatorBits(value as T));
-        const words = 1 + Math.ceil(bits / 64);
-        work += paperCount * words * words;
-        if (work > rules.workLimit) {
-          return fail([
-            makeIssue(
-              "stv-work-limit",
-              ["workLimit"],
-              `the exact count needed more than its work limit (${rules.workLimit}): its keep factors keep growing; count in guarded or fixed-point arithmetic, or raise workLimit`,
-              { workLimit: rules.workLimit },
-            ),
-          ]);
-        }
-      }
-      distribute();
-      const winners = hopefuls().filter(hasQuota);
-      for (const c of winners) state[c] = "elected";
-      surplus = elected().reduce((sum, c) => {
-        const over = N.subtract(votes[c] as T, quotaOf(c));
-        return rules.positiveSurplus === true && N.compareExactly(over, N.zero) < 0
-          ? sum
-          : N.add(sum, over);
-      }, N.zero);
-      if (rules.reference && N.compareExactly(surplus, N.zero) < 0) surplus = N.zero;
+      const charged = this.chargeWork();
+      if (!charged.ok) return charged;
+      this.distribute();
+      const winners = this.withState("hopeful").filter((c) => this.hasQuota(c));
+      for (const c of winners) this.state[c] = "elected";
+      this.computeSurplus();
       if (winners.length > 0) {
-        status = "elected";
-        winners.sort((a, b) => byVote(b, a));
-        rounds.push({
-          tallies: tallies(),
-          exactTallies: exactTallies(),
-          elected: winners.map((c) => candidates[c] as string),
-          note: `quota ${N.format(quota)}; elected: ${winners.map(name).join(", ")}`,
+        winners.sort((a, b) => this.byVote(b, a));
+        this.rounds.push({
+          ...this.tallies(),
+          elected: winners.map((c) => this.papers.candidates[c] as string),
+          note: `quota ${N.format(this.quota)}; elected: ${winners.map((c) => this.name(c)).join(", ")}`,
         });
-        break;
+        return ok({ end: "elected", batch: [] });
       }
-      const losers = () =>
-        sureLosers(
-          defeatable(),
-          votes,
-          surplus,
-          seats - elected().length,
-          N,
-          (c) => tieRank[c] as number,
-        );
       // Alternative defeats (PR Foundation) "if no new electeds": sure losers end the
       // iteration even before the omega test.
-      if (rules.alternativeDefeats === "if-no-new-electeds" && alternativeThisRound()) {
-        batch = losers();
-        if (batch.length > 0) {
-          status = "batch";
-          break;
-        }
+      let batch = this.batchAt("no-new-electeds");
+      if (batch.length > 0) return ok({ end: "batch", batch });
+      const withinOmega = N.compare(this.surplus, this.omega) < (rules.reference ? 0 : 1);
+      const stable = lastSurplus !== undefined && N.compare(this.surplus, lastSurplus) >= 0;
+      if (withinOmega || stable) {
+        batch = this.batchAt("before-single");
+        return ok({ end: batch.length > 0 ? "batch" : withinOmega ? "omega" : "stable", batch });
       }
-      if (N.compare(surplus, omega) < (rules.reference ? 0 : 1)) {
-        status = "omega";
-        if (rules.alternativeDefeats === "before-single-defeats" && alternativeThisRound()) {
-          batch = losers();
-          if (batch.length > 0) status = "batch";
-        }
-        break;
-      }
-      if (lastSurplus !== undefined && N.compare(surplus, lastSurplus) >= 0) {
-        status = "stable";
-        if (rules.alternativeDefeats === "before-single-defeats" && alternativeThisRound()) {
-          batch = losers();
-          if (batch.length > 0) status = "batch";
-        }
-        break;
-      }
-      if (
-        rules.defeatBatch === "safe" ||
-        (rules.alternativeDefeats === "per-reference-rule" && alternativeThisRound())
-      ) {
-        batch = losers();
-        if (batch.length > 0) {
-          status = "batch";
-          break;
-        }
-      }
-      lastSurplus = surplus;
-      if (tooPrecise()) {
+      batch = this.batchAt("each-iteration");
+      if (batch.length > 0) return ok({ end: "batch", batch });
+      lastSurplus = this.surplus;
+      if (this.largestKeepBits() > PRECISION_LIMIT_BITS) {
         return fail([
           makeIssue(
             "meek-precision-limit",
@@ -566,21 +656,34 @@ function countMeek<T>(
           ),
         ]);
       }
-      for (const c of elected())
-        keep[c] = roundKeep(
-          N.divide(N.multiply(keep[c] as T, quotaOf(c), "up"), votes[c] as T, "up"),
+      for (const c of this.withState("elected")) {
+        const factor = N.divide(
+          N.multiply(this.keep[c] as T, this.quotaOf(c), "up"),
+          this.votes[c] as T,
+          "up",
         );
+        // Rounded up to keepFactorDigits decimals when asked (stv-rs's "approx").
+        this.keep[c] =
+          rules.keepFactorDigits === undefined
+            ? factor
+            : N.roundUpToDecimals(factor, rules.keepFactorDigits);
+      }
     }
-    if (status === "elected") continue;
+  }
+
+  /** Excludes the batch, or the candidate with fewest votes (ties by the tie order). */
+  exclude(end: "omega" | "stable" | "batch", batch: number[]): void {
+    const { N, votes, tieRank } = this;
     let out: number[];
-    if (status === "batch") out = batch.sort((a, b) => a - b);
+    if (end === "batch") out = [...batch].sort((a, b) => a - b);
     else {
-      const open = defeatable();
+      const open = this.defeatable();
       const lowest = open.reduce((low, c) =>
         N.compareExactly(votes[c] as T, votes[low] as T) < 0 ? c : low,
       );
       const tied = open.filter(
-        (c) => c === lowest || N.compare(N.add(votes[lowest] as T, surplus), votes[c] as T) >= 0,
+        (c) =>
+          c === lowest || N.compare(N.add(votes[lowest] as T, this.surplus), votes[c] as T) >= 0,
       );
       out = [
         tied.reduce((first, c) =>
@@ -588,47 +691,76 @@ function countMeek<T>(
         ),
       ];
     }
-    rounds.push({
-      tallies: tallies(),
-      exactTallies: exactTallies(),
-      eliminated: out.map((c) => candidates[c] as string),
+    this.rounds.push({
+      ...this.tallies(),
+      eliminated: out.map((c) => this.papers.candidates[c] as string),
       note:
-        status === "batch"
-          ? `sure losers excluded: ${out.map(name).join(", ")}`
-          : `${name(out[0] as number)} has the fewest votes and is excluded (surplus ${N.format(surplus)} ${status === "omega" ? "within omega" : "no longer falling"})`,
+        end === "batch"
+          ? `sure losers excluded: ${out.map((c) => this.name(c)).join(", ")}`
+          : `${this.name(out[0] as number)} has the fewest votes and is excluded (surplus ${N.format(this.surplus)} ${end === "omega" ? "within omega" : "no longer falling"})`,
     });
     for (const c of out) {
-      state[c] = "excluded";
-      keep[c] = N.zero;
+      this.state[c] = "excluded";
+      this.keep[c] = N.zero;
     }
   }
-  const open = hopefuls();
-  if (open.length > 0) {
-    distribute();
-    const fill = seated() < seats;
-    const chosen = fill ? open : open.filter((c) => guarded.has(c));
+
+  /** The last round: the hopefuls left fill the seats, or (seats filled) go out. */
+  finish(): void {
+    const open = this.withState("hopeful");
+    if (open.length === 0) return;
+    this.distribute();
+    const fill = this.seated() < this.papers.seats;
+    const chosen = fill ? open : open.filter((c) => this.guarded.has(c));
     const rest = open.filter((c) => !chosen.includes(c));
-    for (const c of chosen) state[c] = "elected";
+    for (const c of chosen) this.state[c] = "elected";
     for (const c of rest) {
-      state[c] = "excluded";
-      keep[c] = N.zero;
+      this.state[c] = "excluded";
+      this.keep[c] = this.N.zero;
     }
-    rounds.push({
-      tallies: tallies(),
-      exactTallies: exactTallies(),
-      ...(chosen.length > 0 ? { elected: chosen.map((c) => candidates[c] as string) } : {}),
-      ...(rest.length > 0 ? { eliminated: rest.map((c) => candidates[c] as string) } : {}),
+    const ids = (list: number[]) => list.map((c) => this.papers.candidates[c] as string);
+    this.rounds.push({
+      ...this.tallies(),
+      ...(chosen.length > 0 ? { elected: ids(chosen) } : {}),
+      ...(rest.length > 0 ? { eliminated: ids(rest) } : {}),
       note: fill
         ? "as many candidates remain as seats: all are elected"
         : `all seats are filled${chosen.length > 0 ? " (the protected candidates take theirs)" : ""}: the others are excluded`,
     });
   }
-  return ok({
-    method: rules.id,
-    winners: candidates.filter((_, c) => state[c] === "elected"),
-    rounds,
-    notes: [
-      `${rules.transfer === "warren" ? "Warren" : "Meek"} transfers in ${N.description}; keep factors iterated until the surplus is ${rules.reference ? "below" : "at most"} ${N.format(omega)}`,
-    ],
-  });
+
+  run(): Result<TallyOutcome> {
+    const { seats } = this.papers;
+    for (;;) {
+      const left = seats - this.withState("elected").length;
+      if (this.seated() >= seats || this.withState("hopeful").length <= left) break;
+      const round = this.iterate();
+      if (!round.ok) return round;
+      if (round.value.end !== "elected") this.exclude(round.value.end, round.value.batch);
+    }
+    this.finish();
+    const { rules, N } = this;
+    return ok({
+      method: rules.id,
+      winners: this.papers.candidates.filter((_, c) => this.state[c] === "elected"),
+      rounds: this.rounds,
+      notes: [
+        `${rules.transfer === "warren" ? "Warren" : "Meek"} transfers in ${N.description}; keep factors iterated until the surplus is ${rules.reference ? "below" : "at most"} ${N.format(this.omega)}`,
+      ],
+    });
+  }
+}
+
+function countMeek<T>(
+  profile: RankedProfile,
+  requestedSeats: number | undefined,
+  N: StvNumbers<T>,
+  rules: MeekRules,
+): Result<TallyOutcome> {
+  const method = rules.id === "warren-stv" ? "Warren STV" : "Meek STV";
+  const papers = meekPapers(profile, requestedSeats, method);
+  if (!papers.ok) return papers;
+  const checked = checkMeekRules(rules);
+  if (!checked.ok) return checked;
+  return new MeekCount(profile, papers.value, N, rules).run();
 }
