@@ -120,3 +120,42 @@ export function oneLine(text: string): string {
       `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`,
   );
 }
+
+/**
+ * A {@link makeIssue} whose code must be one of a module's and whose params must have the
+ * type that module gives that code: `P` maps codes to params.
+ *
+ * @category Issues
+ * @example
+ * ```ts
+ * const myIssue = issueMaker<{ "too-late": { readonly day: string } }>();
+ * myIssue("too-late", ["ballot"], "voting closed on 2026-10-11", { day: "2026-10-11" });
+ * ```
+ */
+export type IssueMaker<P> = <C extends keyof P & string>(
+  code: C,
+  path: readonly (string | number)[],
+  message: string,
+  params: P[C],
+  severity?: IssueSeverity,
+) => Issue;
+
+/**
+ * An {@link IssueMaker} for a module's map of codes to params.
+ *
+ * @category Issues
+ * @example
+ * ```ts
+ * const myIssue = issueMaker<{ "too-late": { readonly day: string } }>();
+ * myIssue("too-late", [], "voting closed", { day: "2026-10-11" }).params.day; //=> "2026-10-11"
+ * ```
+ */
+export function issueMaker<P>(): IssueMaker<P> {
+  return (code, path, message, params, severity = "error") =>
+    (severity === "warning" ? makeWarning : makeIssue)(
+      code,
+      path,
+      message,
+      params as Readonly<Record<string, unknown>>,
+    );
+}

@@ -6,7 +6,16 @@
  * @module io
  */
 export { checkPabulib } from "./checkPabulib.js";
-export { type IoIssueCode, ioIssueMessages } from "./ioIssues.js";
+export {
+  type IoIssueCode,
+  type IoIssueDetails,
+  type IoIssueParams,
+  ioIssueMessages,
+  type Located,
+  type NoDetails,
+  type SometimesLocatedIoIssueCode,
+  type UnlocatedIoIssueCode,
+} from "./ioIssues.js";
 export {
   type AbcvotingInstance,
   abcvotingDocumentSchema,

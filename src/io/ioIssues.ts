@@ -1,3 +1,4 @@
+import { type IssueMaker, issueMaker } from "../core/issue.js";
 /**
  * The codes of the issues civitas/io reports, each with an English description of the
  * problem (the issue's own message adds the specifics: line, column, the value found). An
@@ -106,3 +107,217 @@ export const ioIssueMessages = {
  * ```
  */
 export type IoIssueCode = keyof typeof ioIssueMessages;
+
+/**
+ * Where in a file a problem is: every issue a reader reports carries the line and column
+ * (1-based) in its params.
+ *
+ * @category Issues
+ * @example
+ * ```ts
+ * const where: Located = { line: 12, column: 3 };
+ * ```
+ */
+export interface Located {
+  readonly line: number;
+  readonly column: number;
+}
+
+/**
+ * Params with nothing besides their location.
+ *
+ * @category Issues
+ * @example
+ * ```ts
+ * const none: NoDetails = {};
+ * ```
+ */
+export type NoDetails = Readonly<Record<string, never>>;
+
+/**
+ * What each of civitas/io's issue codes carries in its params besides the line and column
+ * (see {@link IoIssueParams}).
+ *
+ * @category Issues
+ * @example
+ * ```ts
+ * const details: IoIssueDetails["unknown-candidate"] = { candidate: "7" };
+ * ```
+ */
+export interface IoIssueDetails {
+  readonly "binary-content": NoDetails;
+  readonly "commas-as-separators": NoDetails;
+  readonly "duplicate-column": {
+    readonly section: "VOTES" | "META" | "PROJECTS";
+    readonly name: string;
+  };
+  readonly "duplicate-meta-key": { readonly key: string };
+  readonly "duplicate-project": { readonly project: string };
+  readonly "empty-file": NoDetails;
+  readonly "equal-ranks": NoDetails;
+  readonly "incomplete-order": NoDetails;
+  readonly "invalid-ballots": NoDetails;
+  readonly "invalid-budget": { readonly value: string };
+  readonly "invalid-commands": NoDetails;
+  readonly "invalid-cost": { readonly project: string; readonly value: string };
+  readonly "invalid-count": { readonly value: string };
+  readonly "invalid-events": NoDetails;
+  readonly "invalid-header": { readonly candidates?: number; readonly lines?: number };
+  readonly "invalid-json": NoDetails;
+  readonly "invalid-points": { readonly value: string };
+  readonly "invalid-rank": { readonly value: string };
+  readonly "invalid-weight": NoDetails;
+  readonly "invalid-yaml": NoDetails;
+  readonly "misplaced-header": NoDetails;
+  readonly "misplaced-section": { readonly section: "VOTES" | "META" | "PROJECTS" };
+  readonly "missing-alternatives": NoDetails;
+  readonly "missing-budget": NoDetails;
+  readonly "missing-column": { readonly name: string };
+  readonly "missing-count": NoDetails;
+  readonly "missing-end-of-ballots": NoDetails;
+  readonly "missing-header": { readonly section: "VOTES" | "META" | "PROJECTS" };
+  readonly "missing-name": NoDetails;
+  readonly "missing-num-cand": NoDetails;
+  readonly "missing-profile": NoDetails;
+  readonly "missing-committeesize": NoDetails;
+  readonly "missing-voter-weights": NoDetails;
+  readonly "missing-description": NoDetails;
+  readonly "missing-compute": NoDetails;
+  readonly "missing-rule-id": NoDetails;
+  readonly "missing-resolute": NoDetails;
+  readonly "missing-result": NoDetails;
+  readonly "missing-project-id": NoDetails;
+  readonly "missing-section": { readonly section: "VOTES" | "META" | "PROJECTS" };
+  readonly "missing-vote-type": NoDetails;
+  readonly "names-from-comments": NoDetails;
+  readonly "negative-cost": { readonly project: string; readonly value: string };
+  readonly "nested-tie": NoDetails;
+  readonly "not-writable": { readonly value?: string; readonly key?: string };
+  readonly "points-mismatch": { readonly points: number; readonly projects: number };
+  readonly "repeated-candidate": {
+    readonly value: string;
+    readonly voter?: number;
+    readonly candidate?: number;
+  };
+  readonly "repeated-project-in-vote": {
+    readonly project: string;
+    readonly times: number;
+    readonly repeated?: Readonly<Record<string, number>>;
+  };
+  readonly "tie-in-strict-order": NoDetails;
+  readonly "too-many-candidates": NoDetails;
+  readonly "too-many-choices": { readonly count: number };
+  readonly "too-many-issues": { readonly limit: number };
+  readonly "too-many-rows": { readonly rows: number; readonly limit: number };
+  readonly "unexpected-content": NoDetails;
+  readonly "unknown-candidate": { readonly value: string };
+  readonly "unknown-data-type": { readonly value: string };
+  readonly "unknown-file-type": { readonly extension: string };
+  readonly "unknown-key": { readonly key: string };
+  readonly "unknown-project": { readonly project: string };
+  readonly "unknown-vote-type": { readonly value: string };
+  readonly "unmatched-brace": NoDetails;
+  readonly "unterminated-ballot": NoDetails;
+  readonly "unterminated-quote": NoDetails;
+  readonly "unterminated-tie": NoDetails;
+  readonly "voter-weights-mismatch": NoDetails;
+  readonly "voters-mismatch": { readonly declared: number; readonly counted: number };
+  readonly "weight-split": { readonly ballots: number };
+  readonly "weight-too-large": { readonly value: string };
+  readonly "wrong-ballot-type": {
+    readonly found: "approval" | "score" | "ranked" | "referendum";
+    readonly expected: "approval" | "score" | "ranked" | "referendum";
+  };
+  readonly "wrong-field-count": {
+    /** Pabulib's section; ranked CSV files have one. */
+    readonly section?: "VOTES" | "META" | "PROJECTS";
+    readonly expected: number;
+    readonly found: number;
+  };
+  readonly "no-such-file": NoDetails;
+  readonly "unreadable-file": NoDetails;
+  readonly "not-utf8": NoDetails;
+  readonly "invalid-profile": NoDetails;
+  readonly "invalid-num-cand": NoDetails;
+  readonly "invalid-committeesize": NoDetails;
+  readonly "invalid-voter-weights": NoDetails;
+  readonly "invalid-description": NoDetails;
+  readonly "invalid-compute": NoDetails;
+  readonly "invalid-rule-id": NoDetails;
+  readonly "invalid-resolute": NoDetails;
+  readonly "invalid-result": NoDetails;
+  readonly "invalid-instance": NoDetails;
+}
+
+/**
+ * Codes of issues about a whole file or a value to write, not a place in a text: their
+ * params have no line and column.
+ *
+ * @category Issues
+ * @example
+ * ```ts
+ * const code: UnlocatedIoIssueCode = "not-writable";
+ * ```
+ */
+export type UnlocatedIoIssueCode =
+  | "not-writable"
+  | "too-many-rows"
+  | "unknown-file-type"
+  | "wrong-ballot-type"
+  | "no-such-file"
+  | "unreadable-file"
+  | "not-utf8"
+  | "too-many-issues"
+  | "weight-split";
+
+/**
+ * Codes a reader reports at a place in a text and a writer about a value: their params
+ * have a line and column when a reader reports them.
+ *
+ * @category Issues
+ * @example
+ * ```ts
+ * const code: SometimesLocatedIoIssueCode = "equal-ranks";
+ * ```
+ */
+export type SometimesLocatedIoIssueCode = "invalid-weight" | "equal-ranks";
+
+/**
+ * The params of each of civitas/io's issue codes, typed: what an app that words its own
+ * messages can rely on (`IoIssueParams["unknown-candidate"]` is the line, the column and
+ * the candidate).
+ *
+ * @category Issues
+ * @example
+ * ```ts
+ * const params: IoIssueParams["unknown-candidate"] = { line: 7, column: 1, candidate: "7" };
+ * ```
+ */
+export type IoIssueParams = {
+  readonly [C in IoIssueCode]: C extends UnlocatedIoIssueCode
+    ? IoIssueDetails[C]
+    : C extends SometimesLocatedIoIssueCode
+      ? Partial<Located> & DetailsOf<C>
+      : Located & DetailsOf<C>;
+};
+
+/** A code's details, as nothing to add to a location when it has none. */
+type DetailsOf<C extends IoIssueCode> = IoIssueDetails[C] extends NoDetails
+  ? unknown
+  : IoIssueDetails[C];
+
+/**
+ * Builds one of civitas/io's issues, its params typed by its code.
+ *
+ * @internal
+ */
+export const ioIssue = issueMaker<IoIssueParams>();
+
+/**
+ * Builds one of civitas/io's warnings (an assumption a reader made), its params typed by
+ * its code.
+ *
+ * @internal
+ */
+export const ioWarning: IssueMaker<IoIssueParams> = (code, path, message, params) =>
+  ioIssue(code, path, message, params, "warning");

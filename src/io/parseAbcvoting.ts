@@ -1,11 +1,13 @@
 import { isNode, LineCounter, parseDocument } from "yaml";
 import * as z from "zod/mini";
-import { type Issue, makeIssue, makeWarning } from "../core/issue.js";
+import type { Issue } from "../core/issue.js";
 import { lazySchema } from "../core/lazySchema.js";
 import { parseSchema } from "../core/parseSchema.js";
 import { fail, ok, type Result } from "../core/result.js";
 import { schemaIssues } from "../core/schemaIssues.js";
 import type { ApprovalProfile } from "../tally/ballots/approvalProfile.js";
+import type { IoIssueCode, IoIssueDetails } from "./ioIssues.js";
+import { locatedAt } from "./locatedIssue.js";
 
 /**
  * An abcvoting instance: the approval profile, the committee size, and the results it
@@ -109,21 +111,16 @@ export function parseAbcvoting(text: string): Result<AbcvotingInstance> {
     const { line, col } = lineCounter.linePos(offset ?? 0);
     return { line, column: col };
   };
-  const issue = (
-    code: string,
+  const issue = <C extends IoIssueCode>(
+    code: C,
     path: (string | number)[],
     offset: number | undefined,
     message: string,
-    params: Record<string, unknown> = {},
+    params?: IoIssueDetails[C],
     severity: "error" | "warning" = "error",
   ): Issue => {
     const { line, column } = located(offset);
-    return (severity === "warning" ? makeWarning : makeIssue)(
-      code,
-      path,
-      `line ${line}, column ${column}: ${message}`,
-      { line, column, ...params },
-    );
+    return locatedAt(code, path, line, column, message, params, severity);
   };
   const offsetOf = (path: readonly (string | number)[]): number | undefined => {
     for (let depth = path.length; depth >= 0; depth--) {
@@ -139,7 +136,14 @@ export function parseAbcvoting(text: string): Result<AbcvotingInstance> {
       ),
     );
   }
-  const data: unknown = document.toJS({ maxAliasCount: 100 });
+  let data: unknown;
+  try {
+    data = document.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    // The yaml package throws on an alias to no anchor and on alias bombs.
+    if (!(error instanceof Error)) throw error;
+    return fail([issue("invalid-yaml", [], 0, error.message.split("\n")[0] ?? "invalid YAML")]);
+  }
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
     return fail([
       issue("missing-profile", ["profile"], 0, "the instance is not a YAML mapping with a profile"),
@@ -172,7 +176,9 @@ export function parseAbcvoting(text: string): Result<AbcvotingInstance> {
             ? `missing-${String(path[0]).replace(/_/g, "-")}`
             : `invalid-${String(path[0] ?? "instance").replace(/_/g, "-")}`,
         "instance",
-        (made) => issue(made.code, [...made.path], offsetOf([...made.path]), made.message),
+        // Codes made above, all in the io catalogue (tests/issueCatalogue.test.ts).
+        (made) =>
+          issue(made.code as IoIssueCode, [...made.path], offsetOf([...made.path]), made.message),
       ),
     );
   }
@@ -239,7 +245,7 @@ export function parseAbcvoting(text: string): Result<AbcvotingInstance> {
             ["profile", v, k],
             offsetOf(["profile", v, k]),
             `voter ${v} approves candidate ${c} twice; counted once`,
-            { voter: v, candidate: c },
+            { voter: v, candidate: c, value: String(c) },
             "warning",
           ),
         );

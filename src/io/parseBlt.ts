@@ -1,7 +1,8 @@
-import { type Issue, makeIssue, makeWarning } from "../core/issue.js";
+import type { Issue } from "../core/issue.js";
 import { fail, ok, type Result } from "../core/result.js";
 import type { RankedBallot, RankedProfile } from "../tally/ballots/rankedProfile.js";
-import { locatedIssues } from "./locatedIssue.js";
+import { ioWarning } from "./ioIssues.js";
+import { locatedIssue, locatedIssues } from "./locatedIssue.js";
 
 /**
  * The largest whole ballot weight read: 2^64 (stv-rs's ballot counts are 64-bit). A weight
@@ -93,10 +94,11 @@ export function parseBlt(text: string): Result<RankedProfile> {
     !head.every((n) => Number.isSafeInteger(n) && n > 0)
   ) {
     return fail([
-      makeIssue(
+      locatedIssue(
         "invalid-header",
-        ["line", first?.line ?? 1],
-        `line ${first?.line ?? 1}, column 1: expected "candidates seats" as two positive whole numbers`,
+        first?.line ?? 1,
+        1,
+        'expected "candidates seats" as two positive whole numbers',
       ),
     ]);
   }
@@ -105,11 +107,12 @@ export function parseBlt(text: string): Result<RankedProfile> {
   // has lines is wrong, and believing it would allocate without bound.
   if (count > lines.length) {
     return fail([
-      makeIssue(
+      locatedIssue(
         "invalid-header",
-        ["line", first.line],
-        `line ${first.line}, column 1: the header announces ${count} candidates but the file has only ${lines.length} lines`,
-        { line: first.line, column: 1, candidates: count, lines: lines.length },
+        first.line,
+        1,
+        `the header announces ${count} candidates but the file has only ${lines.length} lines`,
+        { candidates: count, lines: lines.length },
       ),
     ]);
   }
@@ -126,7 +129,7 @@ export function parseBlt(text: string): Result<RankedProfile> {
       const id = Number(token);
       if (id >= 1 && id <= count) return String(id);
     }
-    at(line, column, "unknown-candidate", `"${token}" is not a candidate`);
+    at(line, column, "unknown-candidate", `"${token}" is not a candidate`, { value: token });
     return undefined;
   };
   let ended = false;
@@ -157,7 +160,9 @@ export function parseBlt(text: string): Result<RankedProfile> {
       for (const token of numbers(item)) {
         const id = -Number(token);
         if (!Number.isInteger(id) || id < 1 || id > count)
-          at(line, 1, "unknown-candidate", `"${token}" is not a withdrawn candidate number`);
+          at(line, 1, "unknown-candidate", `"${token}" is not a withdrawn candidate number`, {
+            value: token,
+          });
         else withdrawn.add(String(id));
       }
       continue;
@@ -190,7 +195,9 @@ export function parseBlt(text: string): Result<RankedProfile> {
           continue;
         }
         if (seen.has(id)) {
-          at(line, column, "repeated-candidate", `candidate ${id} is ranked twice`);
+          at(line, column, "repeated-candidate", `candidate ${id} is ranked twice`, {
+            value: id,
+          });
           bad = true;
         }
         seen.add(id);
@@ -243,7 +250,7 @@ export function parseBlt(text: string): Result<RankedProfile> {
     });
     const first = alternativeNames.get(1) as { line: number };
     warnings.push(
-      makeWarning(
+      ioWarning(
         "names-from-comments",
         ["line", first.line],
         `line ${first.line}, column 1: the candidates' names are read from the "# ALTERNATIVE NAME" comment lines, the only place the file gives them`,
@@ -266,7 +273,7 @@ export function parseBlt(text: string): Result<RankedProfile> {
   if (issues.length > 0) return fail(issues);
   if (commas !== undefined)
     warnings.push(
-      makeWarning(
+      ioWarning(
         "commas-as-separators",
         ["line", commas],
         `line ${commas}, column 1: commas after numbers and names are read as separators`,
@@ -275,7 +282,7 @@ export function parseBlt(text: string): Result<RankedProfile> {
     );
   if (pieces > 0)
     warnings.push(
-      makeWarning(
+      ioWarning(
         "weight-split",
         [],
         `ballot weights beyond 2^53 are kept exact as ${pieces} ballots of the same rankings`,

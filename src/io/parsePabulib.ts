@@ -2,9 +2,12 @@ import type { PbBallot, PbElection, PbProject, VoteType } from "../budgeting/ind
 import { mergeRepeatedProjects, voteTypes } from "../budgeting/index.js";
 import { type Decimal, minimalScale, parseDecimal, rescaleDecimal } from "../core/decimal.js";
 import { idRecord, idRecordFrom } from "../core/idRecord.js";
-import { type Issue, type IssueSeverity, makeIssue, makeWarning } from "../core/issue.js";
+import { type Issue, type IssueSeverity, makeWarning } from "../core/issue.js";
 import { fail, ok, type Result } from "../core/result.js";
 import { fieldColumn, splitDelimitedRecord } from "./delimitedRecord.js";
+import type { IoIssueCode, IoIssueDetails } from "./ioIssues.js";
+import { ioIssue } from "./ioIssues.js";
+import { locatedAt } from "./locatedIssue.js";
 
 /** After this many issues the reader stops: the file is clearly not what it claims. */
 const MAX_ISSUES = 50;
@@ -116,16 +119,15 @@ export function parsePabulibWithLocations(
   const issues: Issue[] = [];
   const warnings: Issue[] = [];
   const warningCounts = new Map<string, number>();
-  const report: Report = (line, column, code, path, message, params = {}, severity = "error") => {
-    const located = `line ${line}, column ${column}: ${message}`;
-    const details = { line, column, ...params };
+  const report: Report = (line, column, code, path, message, params, severity = "error") => {
+    const issue = () => locatedAt(code, path, line, column, message, params, severity);
     if (severity === "warning") {
       const seen = (warningCounts.get(code) ?? 0) + 1;
       warningCounts.set(code, seen);
-      if (seen <= MAX_WARNINGS_PER_CODE) warnings.push(makeWarning(code, path, located, details));
+      if (seen <= MAX_WARNINGS_PER_CODE) warnings.push(issue());
       return;
     }
-    issues.push(makeIssue(code, path, located, details));
+    issues.push(issue());
     if (issues.length >= MAX_ISSUES) throw new TooManyIssues();
   };
   try {
@@ -138,6 +140,7 @@ export function parsePabulibWithLocations(
     for (const [code, seen] of warningCounts) {
       if (seen > MAX_WARNINGS_PER_CODE) {
         warnings.push(
+          // The same code, now counting the warnings it stands for.
           makeWarning(
             code,
             ["VOTES"],
@@ -151,7 +154,7 @@ export function parsePabulibWithLocations(
   } catch (error) {
     if (!(error instanceof TooManyIssues)) throw error;
     issues.push(
-      makeIssue("too-many-issues", [], `stopped after ${MAX_ISSUES} issues`, {
+      ioIssue("too-many-issues", [], `stopped after ${MAX_ISSUES} issues`, {
         limit: MAX_ISSUES,
       }),
     );
@@ -159,13 +162,13 @@ export function parsePabulibWithLocations(
   }
 }
 
-type Report = (
+type Report = <C extends IoIssueCode>(
   line: number,
   column: number,
-  code: string,
+  code: C,
   path: readonly (string | number)[],
   message: string,
-  params?: Record<string, unknown>,
+  params?: IoIssueDetails[C],
   severity?: IssueSeverity,
 ) => void;
 

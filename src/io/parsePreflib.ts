@@ -1,8 +1,8 @@
 import { idRecord } from "../core/idRecord.js";
-import { type Issue, makeIssue } from "../core/issue.js";
+import type { Issue } from "../core/issue.js";
 import { fail, ok, type Result } from "../core/result.js";
 import type { RankedBallot, RankedProfile } from "../tally/ballots/rankedProfile.js";
-import { locatedIssues } from "./locatedIssue.js";
+import { locatedAt, locatedIssues } from "./locatedIssue.js";
 
 /**
  * Options of {@link parsePreflib}.
@@ -163,33 +163,32 @@ export function parsePreflib(text: string, options: PreflibOptions = {}): Result
   });
   if (count === undefined || !Number.isInteger(count) || count <= 0) {
     issues.unshift(
-      makeIssue(
+      locatedAt(
         "missing-alternatives",
         ["header"],
-        'line 1, column 1: the header has no "# NUMBER ALTERNATIVES"',
+        1,
+        1,
+        'the header has no "# NUMBER ALTERNATIVES"',
+        undefined,
       ),
     );
   }
   if (dataType !== undefined && !DATA_TYPES.has(dataType)) {
     issues.push(
-      makeIssue(
-        "unknown-data-type",
-        ["header"],
-        `line 1, column 1: unknown DATA TYPE "${dataType}"`,
-        { value: dataType },
-      ),
+      locatedAt("unknown-data-type", ["header"], 1, 1, `unknown DATA TYPE "${dataType}"`, {
+        value: dataType,
+      }),
     );
   }
   if (issues.length === 0 && voters !== undefined && voters !== declaredVoters) {
     issues.push(
-      makeIssue(
+      locatedAt(
         "voters-mismatch",
         ["header"],
-        `line 1, column 1: the header says ${voters} voters, the counts add up to ${declaredVoters}`,
-        {
-          declared: voters,
-          counted: declaredVoters,
-        },
+        1,
+        1,
+        `the header says ${voters} voters, the counts add up to ${declaredVoters}`,
+        { declared: voters, counted: declaredVoters },
       ),
     );
   }

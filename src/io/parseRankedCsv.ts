@@ -1,8 +1,9 @@
 import { idRecordFrom } from "../core/idRecord.js";
-import { type Issue, makeIssue } from "../core/issue.js";
+import type { Issue } from "../core/issue.js";
 import { fail, ok, type Result } from "../core/result.js";
 import type { RankedBallot, RankedProfile } from "../tally/ballots/rankedProfile.js";
 import { splitDelimitedRecord } from "./delimitedRecord.js";
+import { locatedAt, locatedIssue } from "./locatedIssue.js";
 
 /**
  * Reads cast-vote records of ranked ballots as CSV with the columns `ballot_id,rank,choice`
@@ -30,10 +31,13 @@ export function parseRankedCsv(text: string): Result<RankedProfile> {
   const [idAt, rankAt, choiceAt] = [column("ballot_id"), column("rank"), column("choice")];
   if (idAt < 0 || rankAt < 0 || choiceAt < 0) {
     return fail([
-      makeIssue(
+      locatedAt(
         "missing-column",
         ["header"],
-        'line 1, column 1: expected the columns "ballot_id,rank,choice"',
+        1,
+        1,
+        'expected the columns "ballot_id,rank,choice"',
+        { name: "ballot_id,rank,choice" },
       ),
     ]);
   }
@@ -45,23 +49,17 @@ export function parseRankedCsv(text: string): Result<RankedProfile> {
     const line = k + 2;
     const fields = fieldsOf(raw);
     if (fields === undefined) {
-      issues.push(
-        makeIssue(
-          "unterminated-quote",
-          ["line", line],
-          `line ${line}: a quoted field is never closed`,
-          { line },
-        ),
-      );
+      issues.push(locatedIssue("unterminated-quote", line, 1, "a quoted field is never closed"));
       return;
     }
     if (fields.length !== header.length) {
       issues.push(
-        makeIssue(
+        locatedIssue(
           "wrong-field-count",
-          ["line", line],
-          `line ${line}, column 1: ${fields.length} fields where the header has ${header.length}`,
-          { line },
+          line,
+          1,
+          `${fields.length} fields where the header has ${header.length}`,
+          { expected: header.length, found: fields.length },
         ),
       );
       return;
@@ -71,11 +69,12 @@ export function parseRankedCsv(text: string): Result<RankedProfile> {
     const choice = (fields[choiceAt] as string).trim();
     if (!Number.isInteger(rank) || rank < 1) {
       issues.push(
-        makeIssue(
+        locatedIssue(
           "invalid-rank",
-          ["line", line],
-          `line ${line}, column ${rankAt + 1}: the rank "${fields[rankAt]}" is not a positive whole number`,
-          { line },
+          line,
+          rankAt + 1,
+          `the rank "${fields[rankAt]}" is not a positive whole number`,
+          { value: String(fields[rankAt]) },
         ),
       );
       return;

@@ -1,8 +1,8 @@
-import { makeIssue } from "../core/issue.js";
 import { fail, ok, type Result } from "../core/result.js";
 import type { ApprovalProfile } from "../tally/ballots/approvalProfile.js";
 import type { RankedProfile } from "../tally/ballots/rankedProfile.js";
 import type { ScoreProfile } from "../tally/ballots/scoreProfile.js";
+import { ioIssue } from "./ioIssues.js";
 import { parseAbcvoting } from "./parseAbcvoting.js";
 import { type BallotsJson, parseBallotsJson } from "./parseBallotsJson.js";
 import { parseBlt } from "./parseBlt.js";
@@ -52,7 +52,7 @@ export function readElection(fileName: string, text: string): Result<ElectionFil
       : instance;
   }
   return fail([
-    makeIssue(
+    ioIssue(
       "unknown-file-type",
       [],
       `unknown ballot file type ".${extension}" (blt, soc, soi, toc, toi, cat, csv, abc.yaml, json)`,
@@ -100,7 +100,7 @@ export function readElectionOf<K extends keyof ProfileOf>(
   if (!read.ok) return read;
   if (read.value.type !== type)
     return fail([
-      makeIssue(
+      ioIssue(
         "wrong-ballot-type",
         ["type"],
         `the file holds ${read.value.type} ballots; this method counts ${type} ballots`,

@@ -1,8 +1,9 @@
 import { type PbElection, type PbProject, plainNumber } from "../budgeting/index.js";
-import { type Issue, makeIssue } from "../core/issue.js";
+import type { Issue } from "../core/issue.js";
 import { formatMoney, parseMoney } from "../core/money.js";
 import { fail, ok, type Result } from "../core/result.js";
 import { quoteField } from "./delimitedRecord.js";
+import { ioIssue } from "./ioIssues.js";
 
 /**
  * The most VOTES rows a written file may have: Pabulib has no multiplicity column, so a
@@ -33,7 +34,7 @@ function writability(election: PbElection): Issue[] {
     const why = unwritableListItem(value);
     if (why !== undefined)
       issues.push(
-        makeIssue("not-writable", path, `${what} "${value}" ${why}: Pabulib cannot hold it`, {
+        ioIssue("not-writable", path, `${what} "${value}" ${why}: Pabulib cannot hold it`, {
           value,
         }),
       );
@@ -50,13 +51,15 @@ function writability(election: PbElection): Issue[] {
   for (const key of Object.keys(instance.meta))
     if (key === "" || key.trim() !== key || /[\r\n]/.test(key))
       issues.push(
-        makeIssue("not-writable", ["instance", "meta", key], `META key "${key}" cannot be written`),
+        ioIssue("not-writable", ["instance", "meta", key], `META key "${key}" cannot be written`, {
+          key,
+        }),
       );
   let rows = 0;
   for (const ballot of profile.ballots) rows += ballot.multiplicity;
   if (rows > MAX_PABULIB_ROWS)
     issues.push(
-      makeIssue(
+      ioIssue(
         "too-many-rows",
         ["profile", "ballots"],
         `the ballots stand for ${rows} voters: Pabulib writes one row per voter, and more than ${MAX_PABULIB_ROWS} rows is refused (write JSON instead)`,

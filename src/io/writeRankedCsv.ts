@@ -1,7 +1,7 @@
 import { ownValue } from "../core/idRecord.js";
-import { makeIssue } from "../core/issue.js";
 import { fail, ok, type Result } from "../core/result.js";
 import type { RankedProfile } from "../tally/ballots/rankedProfile.js";
+import { ioIssue } from "./ioIssues.js";
 
 const field = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
 
@@ -24,18 +24,20 @@ export function writeRankedCsv(profile: RankedProfile): Result<string> {
     ...(Number.isSafeInteger(ballot.weight) && ballot.weight >= 0
       ? []
       : [
-          makeIssue(
+          ioIssue(
             "invalid-weight",
             ["ballots", b],
             `ballot ${b + 1} has weight ${ballot.weight}: cast-vote records count whole ballots`,
+            {},
           ),
         ]),
     ...(ballot.ranking.some((tier) => tier.length > 1)
       ? [
-          makeIssue(
+          ioIssue(
             "equal-ranks",
             ["ballots", b],
             `ballot ${b + 1} ranks candidates equal, which cast-vote records cannot say`,
+            {},
           ),
         ]
       : []),

@@ -111,6 +111,13 @@ describe("1. real files its peers read", () => {
     expect(parsed.ok && parsed.value.expected[0]?.committees).toEqual([["0", "1", "2"]]);
   });
 
+  it("abcvoting: an alias to no anchor is an invalid-yaml issue, not a thrown ReferenceError", () => {
+    for (const text of ["*-", "profile: [[0]]\nnum_cand: *n\ncommitteesize: 1\n"]) {
+      const parsed = parseAbcvoting(text);
+      expect(!parsed.ok && parsed.issues.map((issue) => issue.code)).toEqual(["invalid-yaml"]);
+    }
+  });
+
   it("abcvoting: the rules lexcc, geom2, lexminimaxav, eph, consensus-rule, trivial and adams", () => {
     const ids = committeeMethods.map((method) => method.id);
     for (const id of [
