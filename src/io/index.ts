@@ -7,6 +7,7 @@
  */
 export { checkPabulib } from "./checkPabulib.js";
 export {
+  type DetailsOf,
   type IoIssueCode,
   type IoIssueDetails,
   type IoIssueParams,

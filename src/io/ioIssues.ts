@@ -301,8 +301,16 @@ export type IoIssueParams = {
       : Located & DetailsOf<C>;
 };
 
-/** A code's details, as nothing to add to a location when it has none. */
-type DetailsOf<C extends IoIssueCode> = IoIssueDetails[C] extends NoDetails
+/**
+ * A code's details as they join its location: `unknown` (nothing to add) when it has none.
+ *
+ * @category Issues
+ * @example
+ * ```ts
+ * const details: DetailsOf<"unknown-candidate"> = { value: "7" };
+ * ```
+ */
+export type DetailsOf<C extends IoIssueCode> = IoIssueDetails[C] extends NoDetails
   ? unknown
   : IoIssueDetails[C];
 
