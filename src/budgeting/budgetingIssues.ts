@@ -1,3 +1,4 @@
+import { issueMaker, type NoDetails, warningMaker } from "../core/issue.js";
 /**
  * The codes of the issues civitas/budgeting reports (invalid elections, ballots against
  * the META constraints, work limits), each with an English description; the issue's own
@@ -78,3 +79,130 @@ export const budgetingIssueMessages = {
  * ```
  */
 export type BudgetingIssueCode = keyof typeof budgetingIssueMessages;
+
+/**
+ * The params of each of civitas/budgeting's issue codes, typed: what an app that words its own
+ * messages can rely on.
+ *
+ * @category Issues
+ * @example
+ * ```ts
+ * type Params = BudgetingIssueParams["amount-exceeds-scale"];
+ * ```
+ */
+export interface BudgetingIssueParams {
+  readonly "amount-exceeds-scale": { readonly value: string; readonly scale: number };
+  readonly "ballot-cost-too-high": BallotAt & { readonly sumCost: string };
+  readonly "ballot-cost-too-low": BallotAt & { readonly sumCost: string };
+  readonly "ballot-too-long": BallotAt & { readonly length: number; readonly maxLength: number };
+  readonly "ballot-too-short": BallotAt & { readonly length: number; readonly minLength: number };
+  readonly "duplicate-project": { readonly project: string };
+  readonly "duplicate-voter": BallotAt;
+  readonly "ejr-check-too-large": { readonly projects: number; readonly limit: number };
+  readonly "equal-shares-rerun-limit": { readonly limit: number };
+  readonly "invalid-budget": { readonly value: string };
+  readonly "voting-closed": OrderAt;
+  readonly "unknown-budget": OrderAt;
+  readonly "not-eligible": OrderAt;
+  readonly "order-not-checked-out": OrderAt;
+  readonly "order-checked-out": OrderAt;
+  readonly "already-voted": OrderAt & { readonly votedIn?: string | undefined };
+  readonly "order-in-progress-elsewhere": OrderAt & { readonly inProgress?: string | undefined };
+  readonly "missing-voter-number": OrderAt;
+  readonly "not-assigned-budget": OrderAt & { readonly assigned?: string | undefined };
+  readonly "invalid-orders": NoDetails;
+  readonly "invalid-consul-ballots": NoDetails;
+  readonly "invalid-ballot": NoDetails;
+  readonly "invalid-ballot-rules": NoDetails;
+  readonly "invalid-amount": { readonly value: string; readonly scale: number };
+  readonly "minimum-above-maximum": { readonly minimum: number; readonly maximum: number };
+  readonly "unknown-heading": { readonly heading: string | null; readonly project?: string };
+  readonly "invalid-election": NoDetails;
+  readonly "invalid-multiplicity": { readonly value: string };
+  readonly "invalid-points": NoDetails;
+  readonly "invalid-threshold": { readonly value: string };
+  readonly "maximin-support-too-large": NoDetails;
+  readonly "maximin-support-work-limit": { readonly limit: number };
+  readonly "meta-count-mismatch": {
+    readonly key: string;
+    readonly meta: number;
+    readonly actual: number;
+  };
+  readonly "more-ballot-issues": { readonly code: string; readonly count: number };
+  readonly "missing-official-rule": NoDetails;
+  readonly "missing-points": BallotAt;
+  readonly "missing-project-id": NoDetails;
+  readonly "missing-threshold": NoDetails;
+  readonly "negative-cost": { readonly project: string; readonly value: string };
+  readonly "no-ballots": NoDetails;
+  readonly "not-priceable": { readonly completion: string };
+  readonly "points-mismatch": BallotAt & { readonly points: number; readonly projects: number };
+  readonly "points-out-of-range": BallotAt & { readonly value: number };
+  readonly "points-sum-out-of-range": BallotAt & { readonly sum: number };
+  readonly "repeated-project-in-vote": BallotAt & { readonly project?: string | undefined };
+  readonly "score-column-mismatch": {
+    readonly project: string;
+    readonly column: string;
+    readonly counted: string;
+  };
+  readonly "selected-over-budget": { readonly cost: string; readonly budget: string };
+  readonly "too-many-choices": BallotAt & { readonly count: number };
+  readonly "too-many-voters": { readonly voters: number };
+  readonly "unknown-project": BallotAt & { readonly project: string };
+  readonly "unknown-vote-type": { readonly value: string };
+  readonly "unsupported-ballot-type": { readonly voteType: string; readonly rule?: string };
+  readonly "unsupported-official-rule": {
+    readonly rule: string;
+    readonly supported: readonly string[];
+  };
+  readonly "unsupported-satisfaction": { readonly sat: string };
+  readonly "utilitarian-search-limit": { readonly nodeLimit: number; readonly projects: number };
+  readonly "votes-column-mismatch": {
+    readonly project: string;
+    readonly column: string;
+    readonly counted: number;
+  };
+}
+
+/**
+ * Where a vote's issue is: the voter's id when the file gives one.
+ *
+ * @category Issues
+ * @example
+ * ```ts
+ * const at: BallotAt = { voter: "v17" };
+ * ```
+ */
+export interface BallotAt {
+  readonly voter?: string | undefined;
+}
+
+/**
+ * Whom and what an order's refusal is about.
+ *
+ * @category Issues
+ * @example
+ * ```ts
+ * const at: OrderAt = { voter: "ana", budget: "north", workflow: "one" };
+ * ```
+ */
+export interface OrderAt {
+  readonly voter: string;
+  readonly budget: string;
+  readonly workflow?: string;
+}
+
+/**
+ * Builds one of civitas/budgeting's issues, its params typed by its code.
+ *
+ * @internal
+ */
+export const budgetingIssue = issueMaker<BudgetingIssueParams>();
+
+/**
+ * Builds one of civitas/budgeting's warnings (what a check found that does not stop the
+ * count), its params typed by its code.
+ *
+ * @internal
+ */
+export const budgetingWarning = warningMaker<BudgetingIssueParams>();

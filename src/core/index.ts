@@ -18,11 +18,15 @@ export { greatestCommonDivisor } from "./greatestCommonDivisor.js";
 export { idRecord, idRecordFrom, ownValue } from "./idRecord.js";
 export {
   type Issue,
+  type IssueMaker,
   type IssueSeverity,
+  issueMaker,
   isWarning,
   makeIssue,
   makeWarning,
+  type NoDetails,
   oneLine,
+  warningMaker,
 } from "./issue.js";
 export {
   type AxiomId,

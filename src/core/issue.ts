@@ -136,9 +136,21 @@ export type IssueMaker<P> = <C extends keyof P & string>(
   code: C,
   path: readonly (string | number)[],
   message: string,
-  params: P[C],
-  severity?: IssueSeverity,
+  ...rest: NoDetails extends P[C]
+    ? [params?: P[C], severity?: IssueSeverity]
+    : [params: P[C], severity?: IssueSeverity]
 ) => Issue;
+
+/**
+ * The params of a code that has none to give: an object with no properties.
+ *
+ * @category Issues
+ * @example
+ * ```ts
+ * const none: NoDetails = {};
+ * ```
+ */
+export type NoDetails = Readonly<Record<string, never>>;
 
 /**
  * An {@link IssueMaker} for a module's map of codes to params.
@@ -151,11 +163,27 @@ export type IssueMaker<P> = <C extends keyof P & string>(
  * ```
  */
 export function issueMaker<P>(): IssueMaker<P> {
-  return (code, path, message, params, severity = "error") =>
+  return (code, path, message, ...[params, severity]) =>
     (severity === "warning" ? makeWarning : makeIssue)(
       code,
       path,
       message,
-      params as Readonly<Record<string, unknown>>,
+      (params ?? {}) as Readonly<Record<string, unknown>>,
     );
+}
+
+/**
+ * An {@link IssueMaker} of warnings (assumptions a reader or check made) for a module's map
+ * of codes to params.
+ *
+ * @category Issues
+ * @example
+ * ```ts
+ * const myWarning = warningMaker<{ "names-guessed": { readonly count: number } }>();
+ * myWarning("names-guessed", [], "3 names guessed", { count: 3 }).severity; //=> "warning"
+ * ```
+ */
+export function warningMaker<P>(): IssueMaker<P> {
+  return (code, path, message, ...[params]) =>
+    makeWarning(code, path, message, (params ?? {}) as Readonly<Record<string, unknown>>);
 }

@@ -13,7 +13,6 @@ export {
   type IoIssueParams,
   ioIssueMessages,
   type Located,
-  type NoDetails,
   type SometimesLocatedIoIssueCode,
   type UnlocatedIoIssueCode,
 } from "./ioIssues.js";

@@ -1,4 +1,4 @@
-import { type IssueMaker, issueMaker } from "../core/issue.js";
+import { issueMaker, type NoDetails, warningMaker } from "../core/issue.js";
 /**
  * The codes of the issues civitas/io reports, each with an English description of the
  * problem (the issue's own message adds the specifics: line, column, the value found). An
@@ -122,17 +122,6 @@ export interface Located {
   readonly line: number;
   readonly column: number;
 }
-
-/**
- * Params with nothing besides their location.
- *
- * @category Issues
- * @example
- * ```ts
- * const none: NoDetails = {};
- * ```
- */
-export type NoDetails = Readonly<Record<string, never>>;
 
 /**
  * What each of civitas/io's issue codes carries in its params besides the line and column
@@ -327,5 +316,4 @@ export const ioIssue = issueMaker<IoIssueParams>();
  *
  * @internal
  */
-export const ioWarning: IssueMaker<IoIssueParams> = (code, path, message, params) =>
-  ioIssue(code, path, message, params, "warning");
+export const ioWarning = warningMaker<IoIssueParams>();

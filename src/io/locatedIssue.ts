@@ -1,11 +1,5 @@
-import type { Issue, IssueSeverity } from "../core/issue.js";
-import {
-  type IoIssueCode,
-  type IoIssueDetails,
-  type IoIssueParams,
-  ioIssue,
-  type NoDetails,
-} from "./ioIssues.js";
+import type { Issue, IssueSeverity, NoDetails } from "../core/issue.js";
+import { type IoIssueCode, type IoIssueDetails, type IoIssueParams, ioIssue } from "./ioIssues.js";
 
 /**
  * The details argument of a located issue: optional when the code has none.

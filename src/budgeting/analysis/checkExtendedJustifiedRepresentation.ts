@@ -1,6 +1,6 @@
 import { greatestCommonDivisor } from "../../core/greatestCommonDivisor.js";
-import { makeIssue } from "../../core/issue.js";
 import { fail, ok, type Result } from "../../core/result.js";
+import { budgetingIssue } from "../budgetingIssues.js";
 import type { PbInstance } from "../election/instance.js";
 import type { PbProfile } from "../election/profile.js";
 import { defaultSatisfaction, type SatisfactionFunction } from "../election/satisfaction.js";
@@ -74,7 +74,7 @@ export function checkExtendedJustifiedRepresentation(
   const upToOne = options.upToOne ?? true;
   if (profile.voteType !== "approval" && profile.voteType !== "choose-1") {
     return fail([
-      makeIssue(
+      budgetingIssue(
         "unsupported-ballot-type",
         ["profile", "voteType"],
         `the EJR check needs approval ballots, not ${profile.voteType}`,
@@ -86,7 +86,7 @@ export function checkExtendedJustifiedRepresentation(
   }
   if (sat.kind !== "linear") {
     return fail([
-      makeIssue(
+      budgetingIssue(
         "unsupported-satisfaction",
         ["sat"],
         "the EJR check needs a linear satisfaction (cost or cardinality)",
@@ -100,7 +100,7 @@ export function checkExtendedJustifiedRepresentation(
   const m = projects.length;
   if (m > EJR_PROJECT_LIMIT) {
     return fail([
-      makeIssue(
+      budgetingIssue(
         "ejr-check-too-large",
         ["projects"],
         `the exact EJR check enumerates every set of projects; ${m} projects exceed its limit of ${EJR_PROJECT_LIMIT}`,

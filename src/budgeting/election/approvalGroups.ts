@@ -1,6 +1,6 @@
-import { makeIssue } from "../../core/issue.js";
 import { rational } from "../../core/rational.js";
 import { fail, ok, type Result } from "../../core/result.js";
+import { budgetingIssue } from "../budgetingIssues.js";
 import { groupBallots } from "./groupBallots.js";
 import type { PbInstance } from "./instance.js";
 import type { PbProfile } from "./profile.js";
@@ -40,7 +40,7 @@ export function approvalGroups(
 ): Result<ApprovalGroups> {
   if (profile.voteType !== "approval" && profile.voteType !== "choose-1") {
     return fail([
-      makeIssue(
+      budgetingIssue(
         "unsupported-ballot-type",
         ["profile", "voteType"],
         `${rule} needs approval ballots, not ${profile.voteType}`,

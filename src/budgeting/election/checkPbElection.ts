@@ -1,5 +1,10 @@
-import { type Issue, makeWarning as makeIssue } from "../../core/issue.js";
+import type { Issue } from "../../core/issue.js";
 import { formatMoney, parseMoney } from "../../core/money.js";
+import {
+  type BudgetingIssueCode,
+  type BudgetingIssueParams,
+  budgetingWarning,
+} from "../budgetingIssues.js";
 import { ballotValues } from "./ballotValues.js";
 import type { PbElection } from "./election.js";
 import { projectSupport } from "./projectSupport.js";
@@ -51,7 +56,7 @@ function checkCounts({ instance, profile }: PbElection): Issue[] {
   const issues: Issue[] = [];
   if (profile.ballots.every((ballot) => ballot.multiplicity === 0))
     issues.push(
-      makeIssue(
+      budgetingWarning(
         "no-ballots",
         ["VOTES"],
         "the election has no ballots: every rule selects nothing or only free projects",
@@ -60,7 +65,7 @@ function checkCounts({ instance, profile }: PbElection): Issue[] {
   const numProjects = metaInteger(instance.meta, "num_projects");
   if (numProjects !== undefined && numProjects !== instance.projects.length)
     issues.push(
-      makeIssue(
+      budgetingWarning(
         "meta-count-mismatch",
         ["META", "num_projects"],
         `META num_projects is ${numProjects} but PROJECTS lists ${instance.projects.length}`,
@@ -71,7 +76,7 @@ function checkCounts({ instance, profile }: PbElection): Issue[] {
   const numVotes = metaInteger(instance.meta, "num_votes");
   if (numVotes !== undefined && numVotes !== voters)
     issues.push(
-      makeIssue(
+      budgetingWarning(
         "meta-count-mismatch",
         ["META", "num_votes"],
         `META num_votes is ${numVotes} but VOTES holds ${voters}`,
@@ -112,7 +117,11 @@ function ballotLimits({ instance }: PbElection): BallotLimits {
 }
 
 /** Reports one vote's problem: at most a few per code, then a summary (more-ballot-issues). */
-type BallotReport = (code: string, message: string, params: object) => void;
+type BallotReport = <C extends BudgetingIssueCode>(
+  code: C,
+  message: string,
+  params: Omit<BudgetingIssueParams[C], "voter">,
+) => void;
 
 /** Every vote: known projects named once, unique voter ids, the META ballot constraints. */
 function checkBallots(election: PbElection): Issue[] {
@@ -131,10 +140,10 @@ function checkBallots(election: PbElection): Issue[] {
       if (seen > MAX_BALLOT_ISSUES_PER_CODE) return;
       const voter = ballot.voterId;
       issues.push(
-        makeIssue(code, ["VOTES", index], `vote ${voter ?? index + 1}: ${message}`, {
+        budgetingWarning(code, ["VOTES", index], `vote ${voter ?? index + 1}: ${message}`, {
           voter,
           ...params,
-        }),
+        } as BudgetingIssueParams[typeof code]),
       );
     };
     if (ballot.voterId !== undefined) {
@@ -159,7 +168,7 @@ function checkBallots(election: PbElection): Issue[] {
   for (const [code, seen] of counts)
     if (seen > MAX_BALLOT_ISSUES_PER_CODE)
       issues.push(
-        makeIssue(
+        budgetingWarning(
           "more-ballot-issues",
           ["VOTES"],
           `${seen - MAX_BALLOT_ISSUES_PER_CODE} more votes with the issue ${code}`,
@@ -238,7 +247,7 @@ function checkColumns({ instance, profile }: PbElection): Issue[] {
       votesText !== String(counted.votes)
     ) {
       issues.push(
-        makeIssue(
+        budgetingWarning(
           "votes-column-mismatch",
           ["PROJECTS", index, "votes"],
           `project ${project.id}: the votes column says ${votesText} but the ballots give ${counted.votes}`,
@@ -261,7 +270,7 @@ function checkColumns({ instance, profile }: PbElection): Issue[] {
       scoreText !== countedScore
     ) {
       issues.push(
-        makeIssue(
+        budgetingWarning(
           "score-column-mismatch",
           ["PROJECTS", index, "score"],
           `project ${project.id}: the score column says ${scoreText} but the ballots give ${countedScore}`,
@@ -276,7 +285,7 @@ function checkColumns({ instance, profile }: PbElection): Issue[] {
   }
   if (anySelected && selectedCost > instance.budget) {
     issues.push(
-      makeIssue(
+      budgetingWarning(
         "selected-over-budget",
         ["PROJECTS"],
         `the selected projects cost ${formatMoney(selectedCost, instance.scale)}, more than the budget ${formatMoney(instance.budget, instance.scale)}`,

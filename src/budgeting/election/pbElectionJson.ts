@@ -1,11 +1,12 @@
 import * as z from "zod/mini";
 import { idRecordSchema } from "../../core/idRecordSchema.js";
-import { type Issue, makeIssue } from "../../core/issue.js";
+import type { Issue } from "../../core/issue.js";
 import { lazySchema } from "../../core/lazySchema.js";
 import { formatMoney, parseMoney } from "../../core/money.js";
 import { parseSchema } from "../../core/parseSchema.js";
 import { fail, ok, type Result } from "../../core/result.js";
 import { schemaIssues } from "../../core/schemaIssues.js";
+import { budgetingIssue } from "../budgetingIssues.js";
 import type { PbElection } from "./election.js";
 import { voteTypes } from "./profile.js";
 import { mergeRepeatedInProfile, validatePbElection } from "./validatePbElection.js";
@@ -140,7 +141,7 @@ export function pbElectionFromJson(data: unknown): Result<PbElection> {
     const value = parseMoney(text, scale);
     if (value === undefined) {
       issues.push(
-        makeIssue(
+        budgetingIssue(
           "amount-exceeds-scale",
           path,
           `${path.join(".")}: "${text}" has more decimals than scale ${scale}`,

@@ -1,5 +1,6 @@
 import { formatDecimal, parseDecimal, rescaleDecimal } from "../../core/decimal.js";
 import { type Issue, makeIssue, makeWarning } from "../../core/issue.js";
+import { budgetingIssue } from "../budgetingIssues.js";
 import type { PbElection } from "./election.js";
 import type { PbBallot, PbProfile, VoteType } from "./profile.js";
 import { voteTypes } from "./profile.js";
@@ -70,7 +71,7 @@ export function validatePbElection(election: PbElection): Issue[] {
   const list = new IssueList();
   if (!(voteTypes as readonly string[]).includes(profile.voteType)) {
     list.add(
-      makeIssue(
+      budgetingIssue(
         "unknown-vote-type",
         ["profile", "voteType"],
         `unknown vote type "${String(profile.voteType)}" (known: ${voteTypes.join(", ")})`,
@@ -80,7 +81,7 @@ export function validatePbElection(election: PbElection): Issue[] {
   }
   if (typeof instance.budget !== "bigint" || instance.budget < 0n) {
     list.add(
-      makeIssue(
+      budgetingIssue(
         "invalid-budget",
         ["instance", "budget"],
         "the budget is negative or not a whole number of minor units",
@@ -94,7 +95,7 @@ export function validatePbElection(election: PbElection): Issue[] {
   for (const [k, project] of instance.projects.entries()) {
     if (typeof project.id !== "string" || project.id === "") {
       list.add(
-        makeIssue(
+        budgetingIssue(
           "missing-project-id",
           ["instance", "projects", k, "id"],
           `project ${k + 1} has no id`,
@@ -104,7 +105,7 @@ export function validatePbElection(election: PbElection): Issue[] {
     }
     if (index.has(project.id)) {
       list.add(
-        makeIssue(
+        budgetingIssue(
           "duplicate-project",
           ["instance", "projects", k, "id"],
           `project "${project.id}" is listed twice`,
@@ -118,7 +119,7 @@ export function validatePbElection(election: PbElection): Issue[] {
     index.set(project.id, k);
     if (typeof project.cost !== "bigint" || project.cost < 0n) {
       list.add(
-        makeIssue(
+        budgetingIssue(
           "negative-cost",
           ["instance", "projects", k, "cost"],
           `project "${project.id}" has a negative cost (${String(project.cost)})`,
@@ -138,7 +139,7 @@ export function validatePbElection(election: PbElection): Issue[] {
     const m = ballot.multiplicity;
     if (!Number.isSafeInteger(m) || m < 0) {
       list.add(
-        makeIssue(
+        budgetingIssue(
           "invalid-multiplicity",
           [...at, "multiplicity"],
           `ballot ${b + 1} has multiplicity ${String(m)}: it must be a whole number from 0 to 2^53 − 1`,
@@ -152,7 +153,7 @@ export function validatePbElection(election: PbElection): Issue[] {
       const p = index.get(id);
       if (p === undefined) {
         list.add(
-          makeIssue(
+          budgetingIssue(
             "unknown-project",
             [...at, "projects", k],
             `ballot ${b + 1} names unknown project "${id}"`,
@@ -163,7 +164,7 @@ export function validatePbElection(election: PbElection): Issue[] {
         );
       } else if (seenIn[p] === b + 1) {
         list.add(
-          makeIssue(
+          budgetingIssue(
             "repeated-project-in-vote",
             [...at, "projects", k],
             `ballot ${b + 1} names project "${id}" more than once`,
@@ -175,7 +176,7 @@ export function validatePbElection(election: PbElection): Issue[] {
     if (ballot.points === undefined) {
       if (scored && projects.length > 0)
         list.add(
-          makeIssue(
+          budgetingIssue(
             "missing-points",
             [...at, "points"],
             `ballot ${b + 1} is a ${profile.voteType} ballot without the points it gives`,
@@ -184,7 +185,7 @@ export function validatePbElection(election: PbElection): Issue[] {
     } else {
       if (ballot.points.length !== projects.length) {
         list.add(
-          makeIssue(
+          budgetingIssue(
             "points-mismatch",
             [...at, "points"],
             `ballot ${b + 1} gives ${ballot.points.length} points for ${projects.length} projects`,
@@ -193,7 +194,7 @@ export function validatePbElection(election: PbElection): Issue[] {
         );
       } else if (!ballot.points.every((value) => Number.isFinite(value))) {
         list.add(
-          makeIssue(
+          budgetingIssue(
             "invalid-points",
             [...at, "points"],
             `ballot ${b + 1} gives points that are not finite numbers`,
@@ -203,7 +204,7 @@ export function validatePbElection(election: PbElection): Issue[] {
     }
     if (profile.voteType === "choose-1" && projects.length > 1) {
       list.add(
-        makeIssue(
+        budgetingIssue(
           "too-many-choices",
           [...at, "projects"],
           `a choose-1 ballot names ${projects.length} projects`,
@@ -216,7 +217,7 @@ export function validatePbElection(election: PbElection): Issue[] {
   }
   if (voters > MAX_VOTERS) {
     list.add(
-      makeIssue(
+      budgetingIssue(
         "too-many-voters",
         ["profile", "ballots"],
         `the ballots count ${voters} voters, more than 2^53 − 1, beyond which counts are not exact`,
@@ -336,7 +337,7 @@ export function mergeRepeatedInProfile(
     const [repeated] = ballot.projects.filter((id, k) => ballot.projects.indexOf(id) !== k);
     if (merged === undefined) {
       errors.add(
-        makeIssue(
+        budgetingIssue(
           "repeated-project-in-vote",
           pathOf(b),
           `ballot ${b + 1} names project "${repeated}" more than once, which a ${profile.voteType} ballot cannot mean one way only`,

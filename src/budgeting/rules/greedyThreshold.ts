@@ -1,6 +1,6 @@
-import { makeIssue } from "../../core/issue.js";
 import { type Rational, rationalFromDecimal } from "../../core/rational.js";
 import { fail, ok, type Result } from "../../core/result.js";
+import { budgetingIssue } from "../budgetingIssues.js";
 import type { PbInstance } from "../election/instance.js";
 import type { PbProfile } from "../election/profile.js";
 import type { PbOutcome, PbRuleMetadata } from "../outcome.js";
@@ -43,7 +43,7 @@ export function greedyThreshold(
   if (!threshold.ok) return threshold;
   if (threshold.value === undefined) {
     return fail([
-      makeIssue(
+      budgetingIssue(
         "missing-threshold",
         ["meta", "min_project_score_threshold"],
         "greedy-threshold needs a threshold: META min_project_score_threshold or the threshold option",
@@ -75,7 +75,7 @@ export function scoreThreshold(
   const threshold = rationalFromDecimal(metaText);
   if (threshold === undefined) {
     return fail([
-      makeIssue(
+      budgetingIssue(
         "invalid-threshold",
         ["meta", "min_project_score_threshold"],
         `META min_project_score_threshold "${metaText}" is not a number`,

@@ -1,4 +1,3 @@
-import { makeIssue } from "../../core/issue.js";
 import {
   compareRational,
   formatRationalAsDecimal,
@@ -7,6 +6,7 @@ import {
 } from "../../core/rational.js";
 import { fail, ok, type Result } from "../../core/result.js";
 import { type TieBreakingPolicy, tieBreakingComparator } from "../../core/tieBreaking.js";
+import { budgetingIssue } from "../budgetingIssues.js";
 import { type ApprovalGroups, approvalGroups } from "../election/approvalGroups.js";
 import type { PbInstance, PbProject } from "../election/instance.js";
 import { defaultPbTieBreaking, pbTieBreakingKeys } from "../election/pbTieBreaking.js";
@@ -395,7 +395,7 @@ export function maximinSupport(
       );
       if (load === undefined) {
         return fail([
-          makeIssue(
+          budgetingIssue(
             "maximin-support-too-large",
             [],
             "maximin support: costs times voters exceed 2^53, beyond exact flow arithmetic in doubles",
@@ -405,7 +405,7 @@ export function maximinSupport(
       }
       if (work.done > limit) {
         return fail([
-          makeIssue(
+          budgetingIssue(
             "maximin-support-work-limit",
             [],
             `maximin support needed more than its work limit (${limit} flow network elements built and cut): choose sequential Phragmén, which it refines, or raise workLimit`,

@@ -1,6 +1,6 @@
-import { makeIssue } from "../../core/issue.js";
 import { fail, ok, type Result } from "../../core/result.js";
 import type { TieBreakingPolicy } from "../../core/tieBreaking.js";
+import { budgetingIssue } from "../budgetingIssues.js";
 import type { PbInstance } from "../election/instance.js";
 import type { PbProfile } from "../election/profile.js";
 import type { PbOutcome, PbRuleMetadata } from "../outcome.js";
@@ -100,11 +100,11 @@ export function officialRule(instance: PbInstance, profile: PbProfile): Result<P
     case undefined:
     case "":
       return fail([
-        makeIssue("missing-official-rule", ["meta", "rule"], "META has no rule to apply"),
+        budgetingIssue("missing-official-rule", ["meta", "rule"], "META has no rule to apply"),
       ]);
     default:
       return fail([
-        makeIssue(
+        budgetingIssue(
           "unsupported-official-rule",
           ["meta", "rule"],
           `META rule "${rule}" is not supported yet (supported: ${officialRuleIds.join(", ")})`,

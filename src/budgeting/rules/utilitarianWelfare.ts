@@ -1,9 +1,9 @@
 import { greatestCommonDivisor } from "../../core/greatestCommonDivisor.js";
-import { makeIssue } from "../../core/issue.js";
 import { formatRational, type Rational, rational } from "../../core/rational.js";
 import { fail, ok, type Result } from "../../core/result.js";
 import { type TieBreakingPolicy, tieBreakingComparator } from "../../core/tieBreaking.js";
 import { projectWelfare } from "../analysis/projectWelfare.js";
+import { budgetingIssue } from "../budgetingIssues.js";
 import type { PbInstance, PbProject } from "../election/instance.js";
 import { defaultPbTieBreaking, pbTieBreakingKeys } from "../election/pbTieBreaking.js";
 import type { PbProfile } from "../election/profile.js";
@@ -265,7 +265,7 @@ export function utilitarianWelfare(
   } catch (error) {
     if (!(error instanceof NodeLimitReached)) throw error;
     return fail([
-      makeIssue(
+      budgetingIssue(
         "utilitarian-search-limit",
         [],
         `the exact utilitarian search needs more than ${nodeLimit} nodes on this instance (${priced.length} projects); raise nodeLimit or use another rule`,

@@ -1,12 +1,12 @@
 import * as z from "zod/mini";
 import { jsonSchemaOf } from "../../core/idRecordSchema.js";
 import type { Issue } from "../../core/issue.js";
-import { makeIssue } from "../../core/issue.js";
 import { lazySchema } from "../../core/lazySchema.js";
 import { type Money, parseMoney } from "../../core/money.js";
 import { parseSchema } from "../../core/parseSchema.js";
 import { fail, ok, type Result } from "../../core/result.js";
 import { schemaIssues } from "../../core/schemaIssues.js";
+import { budgetingIssue } from "../budgetingIssues.js";
 import type { PbInstance } from "../election/instance.js";
 
 /**
@@ -219,7 +219,7 @@ export function ballotRulesFromJson(input: unknown): Result<BallotRules> {
     const read = parseMoney(String(value), data.scale);
     if (read === undefined) {
       issues.push(
-        makeIssue(
+        budgetingIssue(
           "invalid-amount",
           path,
           `${path.join(".")}: ${value} has more than ${data.scale} decimals`,
@@ -237,7 +237,7 @@ export function ballotRulesFromJson(input: unknown): Result<BallotRules> {
   const projects = data.projects.map((project, k): VotingProject => {
     if (seen.has(project.id))
       issues.push(
-        makeIssue(
+        budgetingIssue(
           "duplicate-project",
           ["projects", k, "id"],
           `project ${project.id} is listed twice`,
@@ -260,7 +260,7 @@ export function ballotRulesFromJson(input: unknown): Result<BallotRules> {
     projects.forEach((project, k) => {
       if (project.heading === undefined || !headings.has(project.heading))
         issues.push(
-          makeIssue(
+          budgetingIssue(
             "unknown-heading",
             ["projects", k, "heading"],
             `project ${project.id} has no heading of the rule`,
@@ -339,7 +339,7 @@ function readRule(
     case "selected-projects":
       if (rule.minimum > rule.maximum)
         issues.push(
-          makeIssue(
+          budgetingIssue(
             "minimum-above-maximum",
             ["rule", "minimum"],
             `rule.minimum ${rule.minimum} is above rule.maximum ${rule.maximum}`,

@@ -1,5 +1,7 @@
-import { makeIssue } from "../../core/issue.js";
+import { catalogueIssue } from "../../core/catalogueIssue.js";
 import { fail, ok, type Result } from "../../core/result.js";
+import { budgetingIssue } from "../budgetingIssues.js";
+import { votingIssueMessages } from "./votingIssues.js";
 
 /**
  * Whether a user may support an investment of `heading` in CONSUL's selecting phase: in
@@ -23,7 +25,7 @@ export function canSupportInHeading(
   const group = Object.hasOwn(groupOf, heading) ? groupOf[heading] : undefined;
   if (group === undefined)
     return fail([
-      makeIssue("unknown-heading", ["heading"], `there is no heading ${heading}`, { heading }),
+      budgetingIssue("unknown-heading", ["heading"], `there is no heading ${heading}`, { heading }),
     ]);
   if (supportedHeadings.includes(heading)) return ok(undefined);
   const inGroup = [...new Set(supportedHeadings)].filter(
@@ -34,11 +36,11 @@ export function canSupportInHeading(
     : 1;
   if (inGroup.length < limit) return ok(undefined);
   return fail([
-    makeIssue(
-      "different-heading-assigned",
-      ["heading"],
-      `supports in ${group} already go to ${inGroup.join(", ")}: at most ${limit} heading${limit === 1 ? "" : "s"} of this group`,
-      { heading, group, supported: inGroup, maximum: limit },
-    ),
+    catalogueIssue(votingIssueMessages, "different-heading-assigned", ["heading"], {
+      heading,
+      group,
+      supported: inGroup,
+      maximum: limit,
+    }),
   ]);
 }

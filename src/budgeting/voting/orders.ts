@@ -1,6 +1,11 @@
-import { type Issue, makeIssue } from "../../core/issue.js";
+import type { Issue } from "../../core/issue.js";
 import { fail, ok, type Result } from "../../core/result.js";
 import { seededRandom } from "../../core/seededRandom.js";
+import {
+  type BudgetingIssueCode,
+  type BudgetingIssueParams,
+  budgetingIssue,
+} from "../budgetingIssues.js";
 import { canAdd, canRemove, canSubmit } from "./ballotChecks.js";
 import type { BallotRules } from "./ballotRules.js";
 
@@ -221,12 +226,12 @@ export function replayOrders(events: readonly OrderEvent[]): OrdersState {
   return { orders };
 }
 
-function orderIssue(
-  code: string,
+function orderIssue<C extends BudgetingIssueCode>(
+  code: C,
   message: string,
-  params: Readonly<Record<string, unknown>>,
+  params: BudgetingIssueParams[C],
 ): Issue {
-  return makeIssue(code, ["command"], message, params);
+  return budgetingIssue(code, ["command"], message, ...([params] as never));
 }
 
 /** The budget a seeded draw gives a voter: uniform over the budgets sorted by id. */

@@ -1,6 +1,6 @@
-import { makeIssue } from "../../core/issue.js";
 import { formatMoney, type Money } from "../../core/money.js";
 import { fail, ok, type Result } from "../../core/result.js";
+import { budgetingIssue } from "../budgetingIssues.js";
 import type { PbElection } from "../election/election.js";
 import type { BallotRules, VotingProject } from "./ballotRules.js";
 import { decidimVotes } from "./decidimVotes.js";
@@ -83,7 +83,7 @@ export function ordersToPbElection(
       : undefined;
   if ((rule.type === "knapsack" || rule.type === "approval") && heading === undefined)
     return fail([
-      makeIssue("unknown-heading", ["heading"], `there is no heading ${options.heading}`, {
+      budgetingIssue("unknown-heading", ["heading"], `there is no heading ${options.heading}`, {
         heading: options.heading ?? null,
       }),
     ]);

@@ -1,10 +1,11 @@
 import * as z from "zod/mini";
-import { makeIssue } from "../../core/issue.js";
+import type { makeIssue } from "../../core/issue.js";
 import { lazySchema } from "../../core/lazySchema.js";
 import { type Money, parseMoney } from "../../core/money.js";
 import { parseSchema } from "../../core/parseSchema.js";
 import { fail, ok, type Result } from "../../core/result.js";
 import { schemaIssues } from "../../core/schemaIssues.js";
+import { budgetingIssue } from "../budgetingIssues.js";
 import { type BallotRules, ballotRulesFromJson } from "./ballotRules.js";
 import type { Order } from "./orders.js";
 
@@ -65,7 +66,7 @@ export function ordersFileFromJson(
       known.has(project)
         ? []
         : [
-            makeIssue(
+            budgetingIssue(
               "unknown-project",
               ["orders", k, "projects", j],
               `orders.${k}.projects.${j}: there is no project ${project}`,
@@ -143,11 +144,11 @@ export function consulFileFromJson(input: unknown): Result<{
     const read = parseMoney(String(value), data.scale);
     if (read !== undefined) return read;
     issues.push(
-      makeIssue(
+      budgetingIssue(
         "invalid-amount",
         path,
         `${path.join(".")}: ${value} has more than ${data.scale} decimals`,
-        { value: String(value) },
+        { value: String(value), scale: data.scale },
       ),
     );
     return 0n;
@@ -160,7 +161,7 @@ export function consulFileFromJson(input: unknown): Result<{
   const investments = data.investments.map((investment, k) => {
     if (!headingIds.has(investment.heading))
       issues.push(
-        makeIssue(
+        budgetingIssue(
           "unknown-heading",
           ["investments", k, "heading"],
           `investments.${k}.heading: there is no heading ${investment.heading}`,
@@ -176,7 +177,7 @@ export function consulFileFromJson(input: unknown): Result<{
     for (const [j, id] of ballot.investments.entries())
       if (!ids.has(id))
         issues.push(
-          makeIssue(
+          budgetingIssue(
             "unknown-project",
             ["ballots", k, "investments", j],
             `ballots.${k}.investments.${j}: there is no investment ${id}`,

@@ -56,13 +56,25 @@ export const votingIssueMessages = {
     `insufficient funds: ${p.project === undefined ? "the ballot" : `adding ${p.project}`} goes ${p.over} over the ${p.limit} of ${p.heading}`,
   "insufficient-votes": (p: { readonly heading: string; readonly maximum: number }) =>
     `insufficient votes: ${p.heading} takes at most ${p.maximum} project${p.maximum === 1 ? "" : "s"}`,
-  "different-heading-assigned": (p: {
-    readonly project: string;
-    readonly heading: string;
-    readonly chosen: string;
-    readonly group: string;
-  }) =>
-    `${p.project} is in ${p.heading}, but this ballot already votes in ${p.chosen} (one heading per group, ${p.group})`,
+  // CONSUL's one code for a ballot line and a support in another heading of the group.
+  "different-heading-assigned": (
+    p:
+      | {
+          readonly project: string;
+          readonly heading: string;
+          readonly chosen: string;
+          readonly group: string;
+        }
+      | {
+          readonly heading: string;
+          readonly group: string;
+          readonly supported: readonly string[];
+          readonly maximum: number;
+        },
+  ) =>
+    "project" in p
+      ? `${p.project} is in ${p.heading}, but this ballot already votes in ${p.chosen} (one heading per group, ${p.group})`
+      : `supports in ${p.group} already go to ${p.supported.join(", ")}: at most ${p.maximum} heading${p.maximum === 1 ? "" : "s"} of this group`,
   "points-out-of-range": (p: {
     readonly project: string;
     readonly points: number;

@@ -1,6 +1,6 @@
-import { makeIssue } from "../../../core/issue.js";
 import { type Rational, rational } from "../../../core/rational.js";
 import { fail, ok, type Result } from "../../../core/result.js";
+import { budgetingIssue } from "../../budgetingIssues.js";
 import type { PbInstance, PbProject } from "../../election/instance.js";
 import type { PbProfile } from "../../election/profile.js";
 import { computeEqualShares, type EqualSharesOptions } from "./methodOfEqualShares.js";
@@ -53,7 +53,7 @@ export function equalSharesCertificate(
   const { data, perVoter, mesSelected, completed, explained } = computed.value;
   if (completed.length > 0 || explained?.paymentsOf === undefined) {
     return fail([
-      makeIssue(
+      budgetingIssue(
         "not-priceable",
         ["completion"],
         "this outcome includes projects added without prices (greedy completion or comparison), so it has no price system",

@@ -1,8 +1,8 @@
-import { makeIssue } from "../../../core/issue.js";
 import { formatRationalAsDecimal, type Rational, rational } from "../../../core/rational.js";
 import { fail, ok, type Result } from "../../../core/result.js";
 import type { TieBreakingPolicy } from "../../../core/tieBreaking.js";
 import { votersPreferring } from "../../analysis/votersPreferring.js";
+import { budgetingIssue } from "../../budgetingIssues.js";
 import type { PbInstance, PbProject } from "../../election/instance.js";
 import { defaultPbTieBreaking } from "../../election/pbTieBreaking.js";
 import type { PbProfile } from "../../election/profile.js";
@@ -170,7 +170,7 @@ function add1(
     if (kept.run.selected.length === supported) break;
     if (runs > limit) {
       return fail([
-        makeIssue(
+        budgetingIssue(
           "equal-shares-rerun-limit",
           [],
           `the add1 completion needed more than ${limit} reruns; raise rerunLimit or choose another completion`,
