@@ -1,3 +1,4 @@
+import { issueMaker, type NoDetails } from "../core/issue.js";
 /**
  * The codes of the issues civitas/tally reports (invalid profiles and options, work
  * limits), each with an English description; the issue's own message and `params` carry
@@ -47,3 +48,52 @@ export const tallyIssueMessages = {
  * ```
  */
 export type TallyIssueCode = keyof typeof tallyIssueMessages;
+
+/**
+ * The params of each of civitas/tally's issue codes, typed: what an app that words its own
+ * messages can rely on.
+ *
+ * @category Issues
+ * @example
+ * ```ts
+ * type Params = TallyIssueParams["committee-search-too-large"];
+ * ```
+ */
+export interface TallyIssueParams {
+  readonly "committee-search-too-large": { readonly limit: number };
+  readonly "consensus-rule-work-limit": { readonly limit: number };
+  readonly "equal-ranks": NoDetails;
+  readonly "equal-shares-increment-limit": { readonly limit: number };
+  readonly "fractional-weights": { readonly rule: string };
+  readonly "invalid-arithmetic": { readonly value: string };
+  readonly "invalid-count": NoDetails;
+  readonly "invalid-keep-factor-digits": { readonly keepFactorDigits: number };
+  readonly "invalid-omega": { readonly omegaDigits: number };
+  readonly "invalid-referendum-ballots": NoDetails;
+  readonly "invalid-scoring-vector": NoDetails;
+  readonly "invalid-seats": NoDetails;
+  readonly "invalid-tie-break": { readonly value: string; readonly unknown: string };
+  readonly "invalid-weight": NoDetails;
+  readonly "meek-precision-limit": { readonly omegaDigits: number };
+  readonly "missing-electorate": NoDetails;
+  readonly "missing-seats": NoDetails;
+  readonly "no-committee": NoDetails;
+  readonly "pairwise-work-limit": {
+    readonly work: number;
+    readonly limit: number;
+    readonly candidates: number;
+  };
+  readonly "ranked-pairs-work-limit": { readonly limit: number; readonly topCycle: number };
+  readonly "stable-voting-too-large": { readonly candidates: number };
+  readonly "stv-work-limit": { readonly workLimit: number };
+  readonly "too-many-candidates": NoDetails;
+  readonly "too-many-points": { readonly spent: number; readonly points: number };
+  readonly "unequal-totals": { readonly totals: readonly string[] };
+}
+
+/**
+ * Builds one of civitas/tally's issues, its params typed by its code.
+ *
+ * @internal
+ */
+export const tallyIssue = issueMaker<TallyIssueParams>();

@@ -1,6 +1,6 @@
 import { formatDecimal, parseDecimal, rescaleDecimal } from "../../core/decimal.js";
 import { type Issue, makeIssue, makeWarning } from "../../core/issue.js";
-import { budgetingIssue } from "../budgetingIssues.js";
+import { budgetingIssue, budgetingWarning } from "../budgetingIssues.js";
 import type { PbElection } from "./election.js";
 import type { PbBallot, PbProfile, VoteType } from "./profile.js";
 import { voteTypes } from "./profile.js";
@@ -353,7 +353,7 @@ export function mergeRepeatedInProfile(
         ? { ...ballot, projects }
         : { ...ballot, projects, points: mergedPoints };
     warnings.add(
-      makeWarning(
+      budgetingWarning(
         "repeated-project-in-vote",
         pathOf(b),
         `ballot ${b + 1} names project "${repeated}" more than once; ${merged.assumption}`,

@@ -1,5 +1,5 @@
-import { makeIssue } from "../../core/issue.js";
 import { fail, ok, type Result } from "../../core/result.js";
+import { tallyIssue } from "../tallyIssues.js";
 import type { RankedProfile } from "./rankedProfile.js";
 
 /**
@@ -35,7 +35,7 @@ export function boundedPairwiseMatrix(profile: RankedProfile): Result<PairwiseMa
   }
   if (n > PAIRWISE_CANDIDATE_LIMIT || work > PAIRWISE_WORK_LIMIT) {
     return fail([
-      makeIssue(
+      tallyIssue(
         "pairwise-work-limit",
         ["ballots"],
         `a head-to-head count of these ballots visits ${work.toExponential(1)} pairs of candidates, more than the limit of ${PAIRWISE_WORK_LIMIT.toExponential(0)} (${n} candidates): use a method that does not compare every pair, such as instant runoff or plurality`,

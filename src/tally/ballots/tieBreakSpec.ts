@@ -1,5 +1,5 @@
-import { makeIssue } from "../../core/issue.js";
 import { fail, ok, type Result } from "../../core/result.js";
+import { tallyIssue } from "../tallyIssues.js";
 import type { TallyTieBreak } from "./resolveTies.js";
 
 /**
@@ -28,7 +28,7 @@ export function parseTallyTieBreak(
   const unknown = order.find((id) => !candidates.includes(id));
   if (unknown !== undefined)
     return fail([
-      makeIssue(
+      tallyIssue(
         "invalid-tie-break",
         [],
         `a tie-break is order, reverse, random:SEED or candidate ids separated by commas; "${unknown}" is not a candidate`,

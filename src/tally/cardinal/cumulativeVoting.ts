@@ -1,7 +1,7 @@
-import { makeIssue } from "../../core/issue.js";
 import { fail, ok, type Result } from "../../core/result.js";
 import type { ScoreProfile } from "../ballots/scoreProfile.js";
 import type { TallyOutcome } from "../outcome.js";
+import { tallyIssue } from "../tallyIssues.js";
 import { scoreVoting } from "./scoreVoting.js";
 
 /**
@@ -24,7 +24,7 @@ export function cumulativeVoting(
     const spent = Object.values(ballot.scores).reduce((sum, points) => sum + points, 0);
     return spent > options.points
       ? [
-          makeIssue(
+          tallyIssue(
             "too-many-points",
             ["ballots", b],
             `ballot ${b + 1} spends ${spent} points, more than the ${options.points} each voter has`,

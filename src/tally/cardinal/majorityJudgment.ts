@@ -1,8 +1,8 @@
 import { greatestCommonDivisor } from "../../core/greatestCommonDivisor.js";
 import { idRecordFrom } from "../../core/idRecord.js";
-import { makeIssue } from "../../core/issue.js";
 import { fail, ok, type Result } from "../../core/result.js";
 import type { TallyOutcome } from "../outcome.js";
+import { tallyIssue } from "../tallyIssues.js";
 
 /**
  * Merit profiles for Majority Judgment: per candidate, how many voters gave each grade,
@@ -156,7 +156,7 @@ export function majorityJudgment(
   const total = sizes[0] ?? 0n;
   if (sizes.some((size) => size !== total)) {
     return fail([
-      makeIssue(
+      tallyIssue(
         "unequal-totals",
         ["tallies"],
         "candidates have different numbers of grades; choose a policy for missing grades",

@@ -1,9 +1,9 @@
 import { ownValue } from "../../core/idRecord.js";
-import { makeIssue } from "../../core/issue.js";
 import type { MethodInfo } from "../../core/methodInfo.js";
 import { fail, type Result } from "../../core/result.js";
 import type { ScoreProfile } from "../ballots/scoreProfile.js";
 import type { TallyOutcome } from "../outcome.js";
+import { tallyIssue } from "../tallyIssues.js";
 import { cumulativeVoting } from "./cumulativeVoting.js";
 import { majorityJudgment } from "./majorityJudgment.js";
 import { scoreVoting } from "./scoreVoting.js";
@@ -28,7 +28,7 @@ function majorityJudgmentOfScores(profile: ScoreProfile): Result<TallyOutcome> {
   const fractional = profile.ballots.findIndex((ballot) => !Number.isSafeInteger(ballot.weight));
   if (fractional >= 0)
     return fail([
-      makeIssue(
+      tallyIssue(
         "invalid-weight",
         ["ballots", fractional],
         `Majority Judgment counts voters: ballot ${fractional + 1} has weight ${profile.ballots[fractional]?.weight}`,

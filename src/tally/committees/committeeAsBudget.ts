@@ -1,9 +1,9 @@
 import type { PbElection } from "../../budgeting/election/election.js";
 import type { PbOutcome } from "../../budgeting/outcome.js";
 import { ownValue } from "../../core/idRecord.js";
-import { makeIssue } from "../../core/issue.js";
 import { fail, ok, type Result } from "../../core/result.js";
 import type { ApprovalProfile } from "../ballots/approvalProfile.js";
+import { tallyIssue } from "../tallyIssues.js";
 import { ballotsOf, sizeCheck } from "./committeeSearch.js";
 
 /**
@@ -81,7 +81,7 @@ export function followTiedRuns(
   for (let runs = 0; pending.length > 0; runs++) {
     if (runs >= TIED_RUN_LIMIT)
       return fail([
-        makeIssue(
+        tallyIssue(
           "committee-search-too-large",
           ["seats"],
           `more than ${TIED_RUN_LIMIT} tied paths to follow`,

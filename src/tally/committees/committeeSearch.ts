@@ -1,9 +1,9 @@
 import { greatestCommonDivisor } from "../../core/greatestCommonDivisor.js";
-import { makeIssue } from "../../core/issue.js";
 import { addRational, type Rational, rational, rationalFromNumber } from "../../core/rational.js";
 import { fail, ok, type Result } from "../../core/result.js";
 import type { ApprovalProfile } from "../ballots/approvalProfile.js";
 import type { TallyOutcome } from "../outcome.js";
+import { tallyIssue } from "../tallyIssues.js";
 
 /**
  * Committees the exact rules may enumerate before giving up with an issue.
@@ -121,7 +121,7 @@ export function sizeCheck(profile: ApprovalProfile, seats: number): Result<numbe
   const n = profile.candidates.length;
   if (n > 30) {
     return fail([
-      makeIssue(
+      tallyIssue(
         "too-many-candidates",
         ["candidates"],
         `committee rules here take at most 30 candidates, not ${n}`,
@@ -130,7 +130,7 @@ export function sizeCheck(profile: ApprovalProfile, seats: number): Result<numbe
   }
   if (!Number.isInteger(seats) || seats < 1 || seats > n) {
     return fail([
-      makeIssue(
+      tallyIssue(
         "invalid-seats",
         ["seats"],
         `the committee size must be between 1 and ${n}, not ${seats}`,
@@ -139,7 +139,7 @@ export function sizeCheck(profile: ApprovalProfile, seats: number): Result<numbe
   }
   const whole = wholeWeights(profile);
   if ("problem" in whole)
-    return fail([makeIssue("invalid-weight", ["ballots"], `voter weights: ${whole.problem}`)]);
+    return fail([tallyIssue("invalid-weight", ["ballots"], `voter weights: ${whole.problem}`)]);
   return ok(n);
 }
 
@@ -250,10 +250,11 @@ export function checkEnumeration(profile: ApprovalProfile, seats: number): Resul
   if (!checked.ok) return checked;
   if (binomial(checked.value, seats) > COMMITTEE_LIMIT) {
     return fail([
-      makeIssue(
+      tallyIssue(
         "committee-search-too-large",
         ["seats"],
         `more than ${COMMITTEE_LIMIT} committees to compare`,
+        { limit: COMMITTEE_LIMIT },
       ),
     ]);
   }

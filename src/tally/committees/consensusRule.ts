@@ -1,4 +1,3 @@
-import { makeIssue } from "../../core/issue.js";
 import {
   addRational,
   compareRational,
@@ -10,6 +9,7 @@ import {
 import { fail, type Result } from "../../core/result.js";
 import type { ApprovalProfile } from "../ballots/approvalProfile.js";
 import type { TallyOutcome } from "../outcome.js";
+import { tallyIssue } from "../tallyIssues.js";
 import { ballotsOf, outcome, sizeCheck } from "./committeeSearch.js";
 
 /** Partial committees the consensus rule may follow through its ties before an issue. */
@@ -45,7 +45,7 @@ export function consensusRule(profile: ApprovalProfile, seats: number): Result<T
     const { committee, size, budget: before } = stack.pop() as (typeof stack)[number];
     if (++followed > CONSENSUS_BRANCH_LIMIT)
       return fail([
-        makeIssue(
+        tallyIssue(
           "consensus-rule-work-limit",
           ["ballots"],
           `the consensus rule's ties lead to more than ${CONSENSUS_BRANCH_LIMIT} partial committees`,

@@ -1,9 +1,9 @@
-import { makeIssue } from "../../core/issue.js";
 import { addRational, compareRational, type Rational, rational } from "../../core/rational.js";
 import type { Result } from "../../core/result.js";
 import { fail } from "../../core/result.js";
 import type { ApprovalProfile } from "../ballots/approvalProfile.js";
 import type { TallyOutcome } from "../outcome.js";
+import { tallyIssue } from "../tallyIssues.js";
 import { ballotsOf, binomial, COMMITTEE_LIMIT, outcome, sizeCheck } from "./committeeSearch.js";
 
 /**
@@ -54,10 +54,11 @@ export function ePluribusHugo(profile: ApprovalProfile, seats: number): Result<T
       const drop = alive.length - seats;
       if (binomial(out.length, drop) > COMMITTEE_LIMIT)
         return fail([
-          makeIssue(
+          tallyIssue(
             "committee-search-too-large",
             ["seats"],
             `more than ${COMMITTEE_LIMIT} tied committees`,
+            { limit: COMMITTEE_LIMIT },
           ),
         ]);
       const committees: number[] = [];

@@ -1,7 +1,6 @@
 import type { PbElection } from "../../budgeting/election/election.js";
 import { cardinalitySatisfaction } from "../../budgeting/election/satisfaction.js";
 import { methodOfEqualShares } from "../../budgeting/rules/equalShares/methodOfEqualShares.js";
-import { makeIssue } from "../../core/issue.js";
 import {
   addRational,
   compareRational,
@@ -15,6 +14,7 @@ import {
 import { fail, type Result } from "../../core/result.js";
 import type { ApprovalProfile } from "../ballots/approvalProfile.js";
 import type { TallyOutcome } from "../outcome.js";
+import { tallyIssue } from "../tallyIssues.js";
 import { committeeAsBudget, followTiedRuns } from "./committeeAsBudget.js";
 import { type Ballots, ballotsOf, bits, outcome } from "./committeeSearch.js";
 
@@ -281,7 +281,7 @@ function incrementCompletion(
   for (let budget = seats; budget <= last; budget++) {
     if (budget - seats >= INCREMENT_LIMIT)
       return fail([
-        makeIssue(
+        tallyIssue(
           "equal-shares-increment-limit",
           ["ballots"],
           `the increment completion tried ${INCREMENT_LIMIT} budgets without filling the committee (a weight of ${voters} in all)`,
@@ -298,7 +298,7 @@ function incrementCompletion(
       return namedOutcome(profile, bought.value.selected.slice(0, seats), budget);
   }
   return fail([
-    makeIssue("no-committee", ["seats"], "no budget lets equal shares fill the committee"),
+    tallyIssue("no-committee", ["seats"], "no budget lets equal shares fill the committee"),
   ]);
 }
 

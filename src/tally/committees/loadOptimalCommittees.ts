@@ -1,6 +1,6 @@
-import { makeIssue } from "../../core/issue.js";
 import { fail, ok, type Result } from "../../core/result.js";
 import type { ApprovalProfile } from "../ballots/approvalProfile.js";
+import { tallyIssue } from "../tallyIssues.js";
 import {
   approvedCandidates,
   ballotsOf,
@@ -30,10 +30,11 @@ export function loadOptimalCommittees<L>(
   const n = checked.value;
   if (seats > 16) {
     return fail([
-      makeIssue(
+      tallyIssue(
         "committee-search-too-large",
         ["seats"],
         `${rule} here takes committees of at most 16`,
+        { limit: 16 },
       ),
     ]);
   }

@@ -1,7 +1,7 @@
-import { makeIssue } from "../../core/issue.js";
 import { fail, type Result } from "../../core/result.js";
 import type { ApprovalProfile } from "../ballots/approvalProfile.js";
 import type { TallyOutcome } from "../outcome.js";
+import { tallyIssue } from "../tallyIssues.js";
 import {
   ballotsOf,
   checkEnumeration,
@@ -128,7 +128,7 @@ export function monroe(profile: ApprovalProfile, seats: number): Result<TallyOut
  */
 export function fractional(rule: string): Result<TallyOutcome> {
   return fail([
-    makeIssue(
+    tallyIssue(
       "fractional-weights",
       ["ballots"],
       `${rule} counts voters: it is defined for whole-number weights only`,

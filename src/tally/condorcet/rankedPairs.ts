@@ -1,10 +1,10 @@
-import { makeIssue } from "../../core/issue.js";
 import { fail, ok, type Result } from "../../core/result.js";
 import { topCycle } from "../ballots/majorityGraph.js";
 import { describeMargins, margins } from "../ballots/marginHelpers.js";
 import { boundedPairwiseMatrix } from "../ballots/pairwiseMatrix.js";
 import type { RankedProfile } from "../ballots/rankedProfile.js";
 import type { TallyOutcome } from "../outcome.js";
+import { tallyIssue } from "../tallyIssues.js";
 
 /**
  * Ranked Pairs (Tideman): lock head-to-head wins from the largest margin down, skipping
@@ -48,7 +48,7 @@ export function rankedPairs(
   const found = lockedWinners(s, groups, options.workLimit ?? RANKED_PAIRS_WORK_LIMIT);
   if (found === undefined) {
     return fail([
-      makeIssue(
+      tallyIssue(
         "ranked-pairs-work-limit",
         ["ballots"],
         `Ranked Pairs must try every order of equal margins, and here that is more than ${options.workLimit ?? RANKED_PAIRS_WORK_LIMIT} steps (${s} candidates in the top cycle, at most ${Math.max(...groups.map((group) => group.length))} pairs with one margin): no winner is claimed`,

@@ -1,9 +1,9 @@
-import { makeIssue } from "../../core/issue.js";
 import { fail, type Result } from "../../core/result.js";
 import { marginOutcome, margins } from "../ballots/marginHelpers.js";
 import { boundedPairwiseMatrix } from "../ballots/pairwiseMatrix.js";
 import type { RankedProfile } from "../ballots/rankedProfile.js";
 import type { TallyOutcome } from "../outcome.js";
+import { tallyIssue } from "../tallyIssues.js";
 
 /** Subsets of candidates Stable Voting may evaluate before giving up with an issue. */
 const SUBSET_LIMIT = 1 << 20;
@@ -74,7 +74,7 @@ export function stableVoting(profile: RankedProfile): Result<TallyOutcome> {
 
 function tooLarge(candidates: number): Result<TallyOutcome> {
   return fail([
-    makeIssue(
+    tallyIssue(
       "stable-voting-too-large",
       ["candidates"],
       `Stable Voting here evaluates at most ${SUBSET_LIMIT} sets of candidates; this election with ${candidates} candidates needs more`,

@@ -1,11 +1,11 @@
 import { greatestCommonDivisor } from "../../core/greatestCommonDivisor.js";
-import { makeIssue } from "../../core/issue.js";
 import { type Rational, rational, rationalFromNumber } from "../../core/rational.js";
 import { fail, type Result } from "../../core/result.js";
 import { type CompactBallots, compactBallots, wholeWeights } from "../ballots/compactBallots.js";
 import type { RankedProfile } from "../ballots/rankedProfile.js";
 import { totalsOutcome } from "../ballots/totalsOutcome.js";
 import type { TallyOutcome } from "../outcome.js";
+import { tallyIssue } from "../tallyIssues.js";
 
 /**
  * A positional scoring rule with any scoring vector: the candidate ranked k-th (from 0) on
@@ -32,7 +32,7 @@ export function positionalScoring(
   );
   if (bad >= 0)
     return fail([
-      makeIssue(
+      tallyIssue(
         "invalid-scoring-vector",
         ["vector", bad],
         `score ${options.vector[bad]} is not a number`,

@@ -1,9 +1,9 @@
 import * as z from "zod/mini";
-import { makeIssue } from "../../core/issue.js";
 import { lazySchema } from "../../core/lazySchema.js";
 import type { MethodInfo } from "../../core/methodInfo.js";
 import { fail, ok, type Result } from "../../core/result.js";
 import type { TallyOutcome } from "../outcome.js";
+import { tallyIssue } from "../tallyIssues.js";
 
 /**
  * One question's count: yes, no, abstain (blank), and who could have voted.
@@ -115,7 +115,7 @@ export function referendum(
   const { yes, no, abstain } = count;
   if (![yes, no, abstain].every((value) => Number.isSafeInteger(value) && value >= 0)) {
     return fail([
-      makeIssue(
+      tallyIssue(
         "invalid-count",
         ["count"],
         "yes, no and abstain must be whole numbers, zero or more",
@@ -131,7 +131,7 @@ export function referendum(
       count.electorate <= 0)
   ) {
     return fail([
-      makeIssue("missing-electorate", ["electorate"], "a quorum needs the size of the electorate"),
+      tallyIssue("missing-electorate", ["electorate"], "a quorum needs the size of the electorate"),
     ]);
   }
   const [num, den] = rules.majority ?? [1, 2];

@@ -1,8 +1,8 @@
 import { idRecordFrom, ownValue } from "../../core/idRecord.js";
-import { makeIssue } from "../../core/issue.js";
 import { fail, ok, type Result } from "../../core/result.js";
 import type { RankedProfile } from "../ballots/rankedProfile.js";
 import type { TallyOutcome, TallyRound } from "../outcome.js";
+import { tallyIssue } from "../tallyIssues.js";
 import { type StvArithmeticSpec, type StvNumbers, withStvNumbers } from "./stvNumbers.js";
 import { stvPapers } from "./stvPapers.js";
 import { sureLosers } from "./sureLosers.js";
@@ -241,7 +241,7 @@ interface MeekPapers {
 function checkMeekRules(rules: MeekRules): Result<true> {
   if (!Number.isInteger(rules.omegaDigits) || rules.omegaDigits < 0) {
     return fail([
-      makeIssue("invalid-omega", ["omegaDigits"], "omegaDigits must be a whole number ≥ 0", {
+      tallyIssue("invalid-omega", ["omegaDigits"], "omegaDigits must be a whole number ≥ 0", {
         omegaDigits: rules.omegaDigits,
       }),
     ]);
@@ -251,7 +251,7 @@ function checkMeekRules(rules: MeekRules): Result<true> {
     (!Number.isInteger(rules.keepFactorDigits) || rules.keepFactorDigits < 0)
   ) {
     return fail([
-      makeIssue(
+      tallyIssue(
         "invalid-keep-factor-digits",
         ["keepFactorDigits"],
         "keepFactorDigits must be a whole number ≥ 0",
@@ -565,7 +565,7 @@ class MeekCount<T> {
     this.work += this.papers.paperCount * words * words;
     if (this.work <= rules.workLimit) return ok(true);
     return fail([
-      makeIssue(
+      tallyIssue(
         "stv-work-limit",
         ["workLimit"],
         `the exact count needed more than its work limit (${rules.workLimit}): its keep factors keep growing; count in guarded or fixed-point arithmetic, or raise workLimit`,
@@ -648,7 +648,7 @@ class MeekCount<T> {
       lastSurplus = this.surplus;
       if (this.largestKeepBits() > PRECISION_LIMIT_BITS) {
         return fail([
-          makeIssue(
+          tallyIssue(
             "meek-precision-limit",
             ["omegaDigits"],
             `the exact keep factors grew beyond ${PRECISION_LIMIT_BITS} bits before the surplus fell below omega; use fewer omega digits or fixed-point arithmetic`,

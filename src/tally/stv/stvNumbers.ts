@@ -1,4 +1,3 @@
-import { makeIssue } from "../../core/issue.js";
 import {
   addRational,
   compareRational,
@@ -11,6 +10,7 @@ import {
   subtractRational,
 } from "../../core/rational.js";
 import { fail, ok, type Result } from "../../core/result.js";
+import { tallyIssue } from "../tallyIssues.js";
 import type { StvArithmetic } from "./stvEngine.js";
 
 /**
@@ -61,7 +61,7 @@ export function parseStvArithmetic(text: string): Result<StvArithmeticSpec> {
   const match = /^(fixed|guarded):(\d{1,3})(?::(\d{1,3}))?$/.exec(text);
   if (match === null || (match[1] === "fixed" && match[3] !== undefined))
     return fail([
-      makeIssue(
+      tallyIssue(
         "invalid-arithmetic",
         [],
         `the arithmetic is rational, fixed:PLACES or guarded:PLACES[:GUARD], not "${text}"`,

@@ -1,6 +1,6 @@
-import { makeIssue } from "../../core/issue.js";
 import { fail, ok, type Result } from "../../core/result.js";
 import type { RankedProfile } from "../ballots/rankedProfile.js";
+import { tallyIssue } from "../tallyIssues.js";
 
 /**
  * The papers of an STV count in flat arrays: the preferences of paper `p` (indices into
@@ -35,7 +35,7 @@ export function stvPapers(
   allowEqualRanks = false,
 ): Result<StvPapers> {
   if (seats === undefined || !Number.isInteger(seats) || seats < 1) {
-    return fail([makeIssue("missing-seats", ["seats"], `${method} needs the number of seats`)]);
+    return fail([tallyIssue("missing-seats", ["seats"], `${method} needs the number of seats`)]);
   }
   const withdrawn = new Set(profile.withdrawn ?? []);
   const candidates = profile.candidates.filter((candidate) => !withdrawn.has(candidate));
@@ -53,7 +53,7 @@ export function stvPapers(
     const ballot = ballots[b] as (typeof ballots)[number];
     if (!Number.isSafeInteger(ballot.weight)) {
       return fail([
-        makeIssue(
+        tallyIssue(
           "invalid-weight",
           ["ballots", b],
           `ballot ${b + 1} has weight ${ballot.weight}, not a whole number below 2^53`,
@@ -64,7 +64,7 @@ export function stvPapers(
     for (const tier of ballot.ranking) {
       if (tier.length > 1 && !allowEqualRanks) {
         return fail([
-          makeIssue(
+          tallyIssue(
             "equal-ranks",
             ["ballots", b],
             `ballot ${b + 1} ranks candidates equal, which ${method} here does not allow`,
