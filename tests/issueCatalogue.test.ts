@@ -1,8 +1,16 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, expectTypeOf, it } from "vitest";
+import type { BudgetingIssueCode, BudgetingIssueParams } from "../src/budgeting/index.js";
+import type { CalendarIssueCode, CalendarIssueParams } from "../src/calendar/index.js";
 import { issueCatalogue } from "../src/index.js";
-import { abcvotingDocumentSchema } from "../src/io/index.js";
+import {
+  abcvotingDocumentSchema,
+  type IoIssueCode,
+  type IoIssueParams,
+  type Located,
+} from "../src/io/index.js";
+import type { TallyIssueCode, TallyIssueParams } from "../src/tally/index.js";
 import { repoRoot } from "./helpers/data.js";
 
 const src = join(repoRoot, "src");
@@ -23,12 +31,14 @@ function sourceFiles(folder: string): string[] {
 function reportedCodes(text: string): string[] {
   const code = text.replace(/\/\*[\s\S]*?\*\//g, "").replace(/^\s*\/\/.*$/gm, "");
   const makers =
-    "(?:makeIssue|makeWarning|report|issue|ballotIssue|locatedIssue|at|schemaIssues|proposalIssue|accessIssue|votingIssue|orderIssue|refuse)";
+    "(?:makeIssue|makeWarning|report|issue|ballotIssue|locatedIssue|locatedAt|at|schemaIssues|proposalIssue|accessIssue|votingIssue|orderIssue|refuse|ioIssue|ioWarning|budgetingIssue|budgetingWarning|tallyIssue|calendarIssue)";
   const call = new RegExp(
     `\\b${makers}\\(\\s*(?:[^()"\`]|\\([^()]*\\))*?"([a-z][a-z0-9]*(?:-[a-z0-9]+)+)"`,
     "g",
   );
-  return [...code.matchAll(call)].map((match) => match[1] as string);
+  // A one-word code ("gap") only as the first argument, where a path's words never are.
+  const oneWord = new RegExp(`\\b${makers}\\(\\s*"([a-z][a-z0-9]*)"`, "g");
+  return [...code.matchAll(call), ...code.matchAll(oneWord)].map((match) => match[1] as string);
 }
 
 describe("the issue catalogue", () => {
@@ -61,5 +71,17 @@ describe("the issue catalogue", () => {
       expect(text.length, code).toBeGreaterThan(3);
       expect(text, code).not.toMatch(/\n/);
     }
+  });
+});
+
+describe("typed params", () => {
+  it("gives every code of io, budgeting, tally and calendar its params, and no other code", () => {
+    expectTypeOf<keyof IoIssueParams>().toEqualTypeOf<IoIssueCode>();
+    expectTypeOf<keyof BudgetingIssueParams>().toEqualTypeOf<BudgetingIssueCode>();
+    expectTypeOf<keyof TallyIssueParams>().toEqualTypeOf<TallyIssueCode>();
+    expectTypeOf<keyof CalendarIssueParams>().toEqualTypeOf<CalendarIssueCode>();
+    expectTypeOf<IoIssueParams["unknown-project"]>().toEqualTypeOf<
+      Located & { readonly project: string }
+    >();
   });
 });

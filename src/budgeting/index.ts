@@ -18,7 +18,13 @@ export {
 export { checkPriceability, type PriceabilityReport } from "./analysis/checkPriceability.js";
 export { projectWelfare } from "./analysis/projectWelfare.js";
 export { type OutcomePreference, votersPreferring } from "./analysis/votersPreferring.js";
-export { type BudgetingIssueCode, budgetingIssueMessages } from "./budgetingIssues.js";
+export {
+  type BallotAt,
+  type BudgetingIssueCode,
+  type BudgetingIssueParams,
+  budgetingIssueMessages,
+  type OrderAt,
+} from "./budgetingIssues.js";
 export { ballotValues } from "./election/ballotValues.js";
 export { checkPbElection } from "./election/checkPbElection.js";
 export { compressProfile, expandProfile } from "./election/compressProfile.js";

@@ -1,7 +1,7 @@
 import { TZDate } from "@date-fns/tz";
 import { produce } from "immer";
-import { makeIssue } from "../core/issue.js";
 import { fail, type Result } from "../core/result.js";
+import { calendarIssue } from "./calendarIssues.js";
 import type { Phase } from "./processDefinition.js";
 import { instantsOfWallClock, type Process, validateProcess } from "./validateProcess.js";
 
@@ -111,7 +111,7 @@ export function changeSchedule(
       : -1;
   if (change.kind !== "insert" && index < 0)
     return fail([
-      makeIssue(
+      calendarIssue(
         "unknown-phase",
         ["phase"],
         `there is no phase "${String((change as { phase: string }).phase)}"`,
@@ -181,6 +181,6 @@ export function changeSchedule(
     }
   });
   if (refused !== undefined)
-    return fail([makeIssue("schedule-change-refused", ["change"], refused)]);
+    return fail([calendarIssue("schedule-change-refused", ["change"], refused)]);
   return validateProcess(next, options);
 }

@@ -7,7 +7,11 @@
  */
 
 export { type AccessIssueCode, accessIssue, accessIssueMessages } from "./accessIssues.js";
-export { type CalendarIssueCode, calendarIssueMessages } from "./calendarIssues.js";
+export {
+  type CalendarIssueCode,
+  type CalendarIssueParams,
+  calendarIssueMessages,
+} from "./calendarIssues.js";
 export {
   changeSchedule,
   type NeighbourPolicy,

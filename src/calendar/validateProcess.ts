@@ -1,8 +1,9 @@
 import { TZDate } from "@date-fns/tz";
-import { type Issue, makeIssue } from "../core/issue.js";
+import type { Issue } from "../core/issue.js";
 import { parseSchema } from "../core/parseSchema.js";
 import { fail, ok, type Result } from "../core/result.js";
 import { schemaIssues } from "../core/schemaIssues.js";
+import { calendarIssue } from "./calendarIssues.js";
 import {
   KNOWN_CAPABILITIES,
   type ProcessDefinition,
@@ -122,7 +123,7 @@ export function validateProcess(
   const definition = parsed.data;
   if (!knownZone(definition.timeZone))
     return fail([
-      makeIssue(
+      calendarIssue(
         "unknown-time-zone",
         ["timeZone"],
         `"${definition.timeZone}" is not an IANA time zone`,
@@ -137,13 +138,13 @@ export function validateProcess(
     const path = ["phases", k];
     if (seen.has(phase.id))
       issues.push(
-        makeIssue("duplicate-phase", [...path, "id"], `phase id "${phase.id}" is used twice`),
+        calendarIssue("duplicate-phase", [...path, "id"], `phase id "${phase.id}" is used twice`),
       );
     seen.add(phase.id);
     phase.permits.forEach((capability, c) => {
       if (!capabilities.has(capability))
         issues.push(
-          makeIssue(
+          calendarIssue(
             "unknown-capability",
             [...path, "permits", c],
             `phase "${phase.id}" permits "${capability}", which is not a known capability`,
@@ -159,7 +160,7 @@ export function validateProcess(
     ] as const)
       if (instant === undefined)
         issues.push(
-          makeIssue(
+          calendarIssue(
             "nonexistent-local-time",
             [...path, field],
             /([+-]\d{2}:\d{2}|Z)$/.test(value)
@@ -174,7 +175,7 @@ export function validateProcess(
     }
     if (end <= start)
       issues.push(
-        makeIssue(
+        calendarIssue(
           "inverted-range",
           [...path, "end"],
           `phase "${phase.id}" ends (${phase.end}) before it starts (${phase.start})`,
@@ -184,7 +185,7 @@ export function validateProcess(
     if (previous !== undefined && Number.isFinite(previous.end)) {
       if (start < previous.end)
         issues.push(
-          makeIssue(
+          calendarIssue(
             "overlap",
             [...path, "start"],
             `phase "${phase.id}" starts before phase "${definition.phases[k - 1]?.id}" ends`,
@@ -192,7 +193,7 @@ export function validateProcess(
         );
       else if (start > previous.end && !definition.allowGaps)
         issues.push(
-          makeIssue(
+          calendarIssue(
             "gap",
             [...path, "start"],
             `phase "${phase.id}" does not start when phase "${definition.phases[k - 1]?.id}" ends, and this process allows no gaps`,

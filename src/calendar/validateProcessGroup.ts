@@ -1,10 +1,10 @@
 import * as z from "zod/mini";
 import type { Issue } from "../core/issue.js";
-import { makeIssue } from "../core/issue.js";
 import { lazySchema } from "../core/lazySchema.js";
 import { parseSchema } from "../core/parseSchema.js";
 import { fail, ok, type Result } from "../core/result.js";
 import { schemaIssues } from "../core/schemaIssues.js";
+import { calendarIssue } from "./calendarIssues.js";
 import { type Process, validateProcess } from "./validateProcess.js";
 
 /**
@@ -54,7 +54,7 @@ export function validateProcessGroup(
     }
     if (ids.has(checked.value.definition.id))
       issues.push(
-        makeIssue(
+        calendarIssue(
           "duplicate-process",
           ["processes", k, "id"],
           `process id "${checked.value.definition.id}" is used twice in the group`,

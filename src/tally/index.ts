@@ -103,6 +103,10 @@ export {
 export { type ScottishStvOptions, scottishStv } from "./stv/scottishStv.js";
 export { parseStvArithmetic, type StvArithmeticSpec } from "./stv/stvNumbers.js";
 export { prfWigmStv, type WigmStvOptions, wigmStv } from "./stv/wigmStv.js";
-export { type TallyIssueCode, tallyIssueMessages } from "./tallyIssues.js";
+export {
+  type TallyIssueCode,
+  type TallyIssueParams,
+  tallyIssueMessages,
+} from "./tallyIssues.js";
 export { type TallyMethod, tallyMethods } from "./tallyMethods.js";
 export { settleTies, type TiePolicy, tallyOutcomeToJson } from "./tallyOutcomeToJson.js";
