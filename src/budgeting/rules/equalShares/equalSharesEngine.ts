@@ -690,7 +690,7 @@ export class EqualSharesRunner extends EqualSharesClasses {
     unitError: number;
   } {
     let winner = candidates[0] as number;
-    this.lastTies = [];
+    this.lastTies.length = 0;
     if (winner === this.bestProject) this.restoreBest();
     else {
       this.aggregate(winner);
@@ -737,7 +737,7 @@ export class EqualSharesRunner extends EqualSharesClasses {
           this.estimate(challenger);
           const challengerPrice = this.exactPrice(challenger);
           const compared = this.comparePrices(challenger, challengerPrice, winner, price);
-          if (compared < 0) this.lastTies = [];
+          if (compared < 0) this.lastTies.length = 0;
           if (
             compared < 0 ||
             (compared === 0 &&
