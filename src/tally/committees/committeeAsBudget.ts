@@ -3,8 +3,9 @@ import type { PbOutcome } from "../../budgeting/outcome.js";
 import { ownValue } from "../../core/idRecord.js";
 import { fail, ok, type Result } from "../../core/result.js";
 import type { ApprovalProfile } from "../ballots/approvalProfile.js";
+import type { TallyOutcome } from "../outcome.js";
 import { tallyIssue } from "../tallyIssues.js";
-import { ballotsOf, sizeCheck } from "./committeeSearch.js";
+import { ballotsOf, completedCommittees, outcome, sizeCheck } from "./committeeSearch.js";
 
 /**
  * An approval committee election as the participatory budget it is: every candidate a
@@ -103,4 +104,28 @@ export function followTiedRuns(
     }
   }
   return ok(outcomes);
+}
+
+/**
+ * A committee rule that is a sequential budget rule: every committee the rule reaches on
+ * the committee as a budget, each tie followed, completed by the candidates nobody
+ * approves in every way.
+ *
+ * @internal
+ */
+export function budgetRuleCommittees(
+  profile: ApprovalProfile,
+  seats: number,
+  method: string,
+  note: string,
+  run: (election: PbElection, order: readonly string[]) => Result<PbOutcome>,
+): Result<TallyOutcome> {
+  const election = committeeAsBudget(profile, seats);
+  if (!election.ok) return election;
+  const runs = followTiedRuns(profile.candidates, (order) => run(election.value, order));
+  if (!runs.ok) return runs;
+  const committees = runs.value.flatMap((outcome) =>
+    completedCommittees(profile, outcome.selected, seats),
+  );
+  return outcome(method, profile, committees, note);
 }

@@ -2,14 +2,13 @@ import { sequentialPhragmen } from "../../budgeting/rules/sequentialPhragmen.js"
 import type { Result } from "../../core/result.js";
 import type { ApprovalProfile } from "../ballots/approvalProfile.js";
 import type { TallyOutcome } from "../outcome.js";
-import { committeeAsBudget, followTiedRuns } from "./committeeAsBudget.js";
-import { completedCommittees, outcome } from "./committeeSearch.js";
+import { budgetRuleCommittees } from "./committeeAsBudget.js";
 
 /**
  * Sequential Phragmén for committees: voters share the cost (1) of each elected candidate;
  * each step elects the candidate whose supporters would then carry the lowest maximal
  * load. Counted by budgeting's {@link sequentialPhragmen} on the committee as a budget
- * ({@link committeeAsBudget}), every tie followed in every direction (`committees`).
+ * (`committeeAsBudget`), every tie followed in every direction (`committees`).
  * Candidates nobody approves are elected last, in every order.
  *
  * @category Committees
@@ -22,17 +21,12 @@ export function sequentialPhragmenCommittee(
   profile: ApprovalProfile,
   seats: number,
 ): Result<TallyOutcome> {
-  const election = committeeAsBudget(profile, seats);
-  if (!election.ok) return election;
-  const { instance, profile: voters } = election.value;
-  const runs = followTiedRuns(profile.candidates, (order) =>
-    sequentialPhragmen(instance, voters, { tieBreaking: [{ by: "order", order }] }),
-  );
-  if (!runs.ok) return runs;
-  return outcome(
-    "seqphragmen",
+  return budgetRuleCommittees(
     profile,
-    runs.value.flatMap((run) => completedCommittees(profile, run.selected, seats)),
+    seats,
+    "seqphragmen",
     "each step elects the candidate whose supporters then carry the lowest maximal load",
+    ({ instance, profile: voters }, order) =>
+      sequentialPhragmen(instance, voters, { tieBreaking: [{ by: "order", order }] }),
   );
 }
