@@ -37,6 +37,8 @@ export default defineConfig([
       "tally/index": "src/tally/index.ts",
       "calendar/index": "src/calendar/index.ts",
       "proposals/index": "src/proposals/index.ts",
+      "storage/index": "src/storage/index.ts",
+      "testing/index": "src/testing/index.ts",
     },
     format: ["esm", "cjs"],
     dts: true,

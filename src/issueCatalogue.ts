@@ -5,6 +5,7 @@ import { calendarIssueMessages } from "./calendar/calendarIssues.js";
 import { coreIssueMessages } from "./core/coreIssues.js";
 import { ioIssueMessages } from "./io/ioIssues.js";
 import { proposalDataIssueMessages, proposalIssueMessages } from "./proposals/proposalIssues.js";
+import { storageIssueMessages } from "./storage/storageIssues.js";
 import { tallyIssueMessages } from "./tally/tallyIssues.js";
 
 /**
@@ -32,6 +33,7 @@ export const issueCatalogue = {
   ...accessIssueMessages,
   ...proposalIssueMessages,
   ...proposalDataIssueMessages,
+  ...storageIssueMessages,
 };
 
 /**

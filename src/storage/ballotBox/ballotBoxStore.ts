@@ -1,0 +1,82 @@
+import type {
+  BallotBoxDefinition,
+  BallotBoxState,
+  ChainEntry,
+  StoredBallot,
+  StoredPaperBatch,
+} from "./ballotBoxTypes.js";
+
+/**
+ * What a voter has in a box, as the roll records it: nothing, a ballot (linked boxes name
+ * it; unlinkable boxes only know that one was cast).
+ *
+ * @category Storage ports
+ * @example
+ * ```ts
+ * const record: VoterRecord = { cast: true, ballotId: "5f0c…" };
+ * ```
+ */
+export interface VoterRecord {
+  readonly cast: boolean;
+  /** Linked boxes only. */
+  readonly ballotId?: string | undefined;
+}
+
+/**
+ * The reads and writes of one box inside one transaction. Everything a transaction
+ * writes is kept only if it finishes: a thrown error or a failed result keeps nothing.
+ *
+ * @category Storage ports
+ * @example
+ * ```ts
+ * await store.transact("angers-2026", async (tx) => (await tx.box())?.state);
+ * ```
+ */
+export interface BoxTransaction {
+  box(): Promise<
+    { readonly definition: BallotBoxDefinition; readonly state: BallotBoxState } | undefined
+  >;
+  setState(state: BallotBoxState): Promise<void>;
+  voter(voter: string): Promise<VoterRecord>;
+  /** Records that the voter cast (with the ballot's id in linked boxes) or, `undefined`, that they have none now. */
+  setVoter(voter: string, record: VoterRecord | undefined): Promise<void>;
+  /** Stores a ballot; unlinkable boxes store it where its position says nothing of when. */
+  addBallot(ballot: StoredBallot): Promise<void>;
+  removeBallot(ballotId: string): Promise<void>;
+  ballot(ballotId: string): Promise<StoredBallot | undefined>;
+  lastChainEntry(): Promise<ChainEntry | undefined>;
+  appendChainEntry(entry: ChainEntry): Promise<void>;
+  hasBatch(batchId: string): Promise<boolean>;
+  addBatch(batch: StoredPaperBatch): Promise<void>;
+  /** Every ballot in the box, sorted by id. */
+  ballots(): Promise<readonly StoredBallot[]>;
+  batches(): Promise<readonly StoredPaperBatch[]>;
+  chain(): Promise<readonly ChainEntry[]>;
+}
+
+/**
+ * The ballot-box port an adapter implements: boxes, and transactions over one box that
+ * run one at a time per box and keep all of their writes or none. The rules (one ballot
+ * per voter, replacing, paper batches, the audit chain) live once, in `ballotBox`, above
+ * this port; an adapter only stores.
+ *
+ * @category Storage ports
+ * @example
+ * ```ts
+ * const box = ballotBox(memoryBallotBoxStore());
+ * ```
+ */
+export interface BallotBoxStore {
+  /** Creates a box in state `pending`; false when the id is taken. */
+  createBox(definition: BallotBoxDefinition): Promise<boolean>;
+  /**
+   * Runs `work` on one box: transactions on the same box see each other's writes in
+   * turn (serialised), and a transaction keeps its writes only if `work` resolves and
+   * `commit(result)` says so.
+   */
+  transact<T>(
+    box: string,
+    work: (tx: BoxTransaction) => Promise<T>,
+    commit: (result: T) => boolean,
+  ): Promise<T>;
+}

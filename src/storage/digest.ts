@@ -1,0 +1,14 @@
+import { createHash } from "node:crypto";
+
+/**
+ * SHA-256 of a text (UTF-8), in lowercase hex.
+ *
+ * @category Storage
+ * @example
+ * ```ts
+ * sha256Hex("abc"); //=> "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+ * ```
+ */
+export function sha256Hex(text: string): string {
+  return createHash("sha256").update(text, "utf8").digest("hex");
+}
