@@ -52,6 +52,7 @@ const projectList = (ballot: unknown) =>
 export function describeBallotBox(
   name: string,
   makeAdapter: () => Promise<BallotBoxAdapter>,
+  options: { readonly timeout?: number } = {},
 ): void {
   // Long by design: the suite is a list of tests, each a few lines over one fresh store.
   const withBox = async (
@@ -69,7 +70,8 @@ export function describeBallotBox(
     }
   };
 
-  describe(`ballot box conformance: ${name}`, () => {
+  // A server answers each of the 10,000 transactions over the network: allow it minutes.
+  describe(`ballot box conformance: ${name}`, { timeout: options.timeout ?? 60_000 }, () => {
     it("casts, refuses a second ballot, closes, exports and verifies", async () => {
       await withBox({ id: "b1", secrecy: "unlinkable" }, async (box) => {
         const receipt = await box.cast("b1", "ana", ["p1", "p2"]);

@@ -1,0 +1,268 @@
+import { randomUUID } from "node:crypto";
+import type { BallotBoxStore, BoxTransaction, VoterRecord } from "../ballotBox/ballotBoxStore.js";
+import type {
+  BallotBoxDefinition,
+  BallotBoxState,
+  ChainEntry,
+  StoredBallot,
+  StoredPaperBatch,
+} from "../ballotBox/ballotBoxTypes.js";
+import { canonicalJson } from "../canonicalJson.js";
+import type { SqlDatabase, SqlQueryable } from "./sqlDatabase.js";
+
+/**
+ * Ids and JSON go into text columns as JSON text: PostgreSQL's text cannot hold a NUL
+ * character or half a surrogate pair, and an id may be any JavaScript string.
+ */
+const encode = (value: unknown): string => canonicalJson(value);
+const decode = <T>(text: unknown): T => JSON.parse(text as string) as T;
+
+const byId = (a: { ballotId: string }, b: { ballotId: string }) =>
+  a.ballotId < b.ballotId ? -1 : a.ballotId > b.ballotId ? 1 : 0;
+
+/** Thrown to roll a transaction back when its result says not to commit. */
+class Rollback<T> {
+  constructor(readonly result: T) {}
+}
+
+/**
+ * Options of {@link postgresBallotBoxStore}.
+ *
+ * @category Storage adapters
+ * @example
+ * ```ts
+ * postgresBallotBoxStore(database, { slotsAhead: 200_000 }); // Angers' electorate
+ * ```
+ */
+export interface PostgresBallotBoxStoreOptions {
+  /**
+   * How many slots an unlinkable box makes at its first ballot, in random order (then as
+   * many again each time they run out). Ballots fill free slots in an order independent of
+   * where the slots lie, so within the slots made ahead, storage order says nothing of
+   * casting order; set it to the electorate for the whole box. Default 1,024.
+   */
+  readonly slotsAhead?: number | undefined;
+  /** Where slots go; default `Math.random`. */
+  readonly random?: (() => number) | undefined;
+}
+
+/**
+ * The PostgreSQL ballot-box store, one SQL implementation for `pg` (a server) and PGlite
+ * (embedded): each `transact` is one database transaction that first locks the box's row
+ * (`SELECT … FOR UPDATE`), so a box's transactions run one after another at READ
+ * COMMITTED; the primary key on (box, voter) is the last line against a double vote. Run
+ * {@link migrateCivitas} first.
+ *
+ * @category Storage adapters
+ * @example
+ * ```ts
+ * const database = pgliteDatabase(await PGlite.create());
+ * await migrateCivitas(database);
+ * const box = ballotBox(postgresBallotBoxStore(database));
+ * ```
+ */
+export function postgresBallotBoxStore(
+  database: SqlDatabase,
+  options: PostgresBallotBoxStoreOptions = {},
+): BallotBoxStore & {
+  /** Makes the next transaction fail after this many writes (fault tests). */
+  failAfterWrites(writes: number): void;
+} {
+  const slotsAhead = options.slotsAhead ?? 1024;
+  const random = options.random ?? Math.random;
+  let failAfter: number | undefined;
+  return {
+    async createBox(definition) {
+      const created = await database.query(
+        "INSERT INTO civitas_boxes (box_id, definition, state) VALUES ($1, $2, 'pending') ON CONFLICT DO NOTHING RETURNING box_id",
+        [encode(definition.id), encode(definition)],
+      );
+      return created.rows.length === 1;
+    },
+    async transact(box, work, commit) {
+      const fault = failAfter;
+      failAfter = undefined;
+      try {
+        return await database.transaction(async (sql) => {
+          const found = await sql.query(
+            "SELECT definition, state FROM civitas_boxes WHERE box_id = $1 FOR UPDATE",
+            [encode(box)],
+          );
+          const row = found.rows[0];
+          const current =
+            row === undefined
+              ? undefined
+              : {
+                  definition: decode<BallotBoxDefinition>(row.definition),
+                  state: row.state as BallotBoxState,
+                };
+          const tx = sqlTransaction(sql, encode(box), current, { slotsAhead, random, fault });
+          const result = await work(tx);
+          if (!commit(result)) throw new Rollback(result);
+          return result;
+        });
+      } catch (error) {
+        if (error instanceof Rollback) return error.result;
+        throw error;
+      }
+    },
+    failAfterWrites(writes) {
+      failAfter = writes;
+    },
+  };
+}
+
+/** The reads and writes of one box inside one SQL transaction. */
+function sqlTransaction(
+  sql: SqlQueryable,
+  box: string,
+  current: { definition: BallotBoxDefinition; state: BallotBoxState } | undefined,
+  settings: { slotsAhead: number; random: () => number; fault: number | undefined },
+): BoxTransaction {
+  let writes = 0;
+  const write = (text: string, params: unknown[]) => {
+    writes++;
+    if (settings.fault !== undefined && writes > settings.fault)
+      throw new Error(`postgres store: injected fault after ${settings.fault} writes`);
+    return sql.query(text, params);
+  };
+  let state = current?.state;
+  const asBallot = (row: Record<string, unknown>): StoredBallot => ({
+    ballotId: decode<string>(row.ballot_id),
+    ballot: decode(row.ballot),
+    digest: row.digest as string,
+    source: row.source as "online" | "paper",
+    ...(row.batch_id === null ? {} : { batch: decode<string>(row.batch_id) }),
+  });
+  /** A free slot of an unlinkable box, made ahead in random order when none is left. */
+  const freeSlot = async (): Promise<string> => {
+    for (;;) {
+      const free = await sql.query(
+        "SELECT slot_id FROM civitas_ballots WHERE box_id = $1 AND ballot_id IS NULL ORDER BY seq LIMIT 1",
+        [box],
+      );
+      if (free.rows[0] !== undefined) return free.rows[0].slot_id as string;
+      const counted = await sql.query(
+        "SELECT count(*)::int AS n FROM civitas_ballots WHERE box_id = $1",
+        [box],
+      );
+      const more = Math.max(settings.slotsAhead, Number(counted.rows[0]?.n ?? 0));
+      const slots = Array.from({ length: more }, () => ({
+        id: randomUUID(),
+        seq: settings.random(),
+      }));
+      for (let k = 0; k < slots.length; k += 500) {
+        const part = slots.slice(k, k + 500);
+        await write(
+          `INSERT INTO civitas_ballots (box_id, slot_id, seq, source) SELECT $1, slot, seq, 'online' FROM unnest($2::text[], $3::float8[]) AS t(slot, seq)`,
+          [box, part.map((slot) => slot.id), part.map((slot) => slot.seq)],
+        );
+      }
+    }
+  };
+  return {
+    box: async () =>
+      current === undefined
+        ? undefined
+        : { definition: current.definition, state: state ?? current.state },
+    setState: async (next) => {
+      await write("UPDATE civitas_boxes SET state = $2 WHERE box_id = $1", [box, next]);
+      state = next;
+    },
+    voter: async (voter): Promise<VoterRecord> => {
+      const found = await sql.query(
+        "SELECT ballot_id FROM civitas_voters WHERE box_id = $1 AND voter_id = $2",
+        [box, encode(voter)],
+      );
+      const row = found.rows[0];
+      if (row === undefined) return { cast: false };
+      return row.ballot_id === null
+        ? { cast: true }
+        : { cast: true, ballotId: decode<string>(row.ballot_id) };
+    },
+    setVoter: async (voter, record) => {
+      if (record === undefined)
+        await write("DELETE FROM civitas_voters WHERE box_id = $1 AND voter_id = $2", [
+          box,
+          encode(voter),
+        ]);
+      else
+        await write(
+          "INSERT INTO civitas_voters (box_id, voter_id, ballot_id) VALUES ($1, $2, $3) ON CONFLICT (box_id, voter_id) DO UPDATE SET ballot_id = EXCLUDED.ballot_id",
+          [box, encode(voter), record.ballotId === undefined ? null : encode(record.ballotId)],
+        );
+    },
+    addBallot: async (ballot) => {
+      const values = [encode(ballot.ballotId), encode(ballot.ballot), ballot.digest];
+      if (ballot.source === "online" && current?.definition.secrecy === "unlinkable") {
+        const slot = await freeSlot();
+        await write(
+          "UPDATE civitas_ballots SET ballot_id = $3, ballot = $4, digest = $5 WHERE box_id = $1 AND slot_id = $2",
+          [box, slot, ...values],
+        );
+      } else
+        await write(
+          "INSERT INTO civitas_ballots (box_id, slot_id, seq, ballot_id, ballot, digest, source, batch_id) VALUES ($1, $2, 0, $2, $3, $4, $5, $6)",
+          [box, ...values, ballot.source, ballot.batch === undefined ? null : encode(ballot.batch)],
+        );
+    },
+    removeBallot: async (ballotId) => {
+      await write("DELETE FROM civitas_ballots WHERE box_id = $1 AND ballot_id = $2", [
+        box,
+        encode(ballotId),
+      ]);
+    },
+    ballot: async (ballotId) => {
+      const found = await sql.query(
+        "SELECT ballot_id, ballot, digest, source, batch_id FROM civitas_ballots WHERE box_id = $1 AND ballot_id = $2",
+        [box, encode(ballotId)],
+      );
+      return found.rows[0] === undefined ? undefined : asBallot(found.rows[0]);
+    },
+    lastChainEntry: async () => {
+      const found = await sql.query(
+        "SELECT entry FROM civitas_chain WHERE box_id = $1 ORDER BY idx DESC LIMIT 1",
+        [box],
+      );
+      return found.rows[0] === undefined ? undefined : decode<ChainEntry>(found.rows[0].entry);
+    },
+    appendChainEntry: async (entry) => {
+      await write("INSERT INTO civitas_chain (box_id, idx, entry) VALUES ($1, $2, $3)", [
+        box,
+        entry.index,
+        encode(entry),
+      ]);
+    },
+    hasBatch: async (batchId) =>
+      (
+        await sql.query("SELECT 1 FROM civitas_batches WHERE box_id = $1 AND batch_id = $2", [
+          box,
+          encode(batchId),
+        ])
+      ).rows.length > 0,
+    addBatch: async (batch) => {
+      await write("INSERT INTO civitas_batches (box_id, batch_id, batch) VALUES ($1, $2, $3)", [
+        box,
+        encode(batch.batchId),
+        encode(batch),
+      ]);
+    },
+    ballots: async () =>
+      (
+        await sql.query(
+          "SELECT ballot_id, ballot, digest, source, batch_id FROM civitas_ballots WHERE box_id = $1 AND ballot_id IS NOT NULL",
+          [box],
+        )
+      ).rows
+        .map(asBallot)
+        .sort(byId),
+    batches: async () =>
+      (await sql.query("SELECT batch FROM civitas_batches WHERE box_id = $1", [box])).rows
+        .map((row) => decode<StoredPaperBatch>(row.batch))
+        .sort((a, b) => (a.batchId < b.batchId ? -1 : a.batchId > b.batchId ? 1 : 0)),
+    chain: async () =>
+      (
+        await sql.query("SELECT entry FROM civitas_chain WHERE box_id = $1 ORDER BY idx", [box])
+      ).rows.map((row) => decode<ChainEntry>(row.entry)),
+  };
+}
