@@ -18,7 +18,11 @@ export function canonicalJson(value: unknown): string {
     if (!Number.isFinite(value)) throw new TypeError("canonicalJson: a number that is not finite");
     return JSON.stringify(value);
   }
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (Array.isArray(value)) {
+    let text = "[";
+    for (let k = 0; k < value.length; k++) text += (k === 0 ? "" : ",") + canonicalJson(value[k]);
+    return `${text}]`;
+  }
   if (typeof value === "object") {
     const keys = Object.keys(value).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     const record = value as Record<string, unknown>;

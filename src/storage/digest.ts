@@ -1,4 +1,7 @@
-import { createHash } from "node:crypto";
+import * as crypto from "node:crypto";
+
+/** Node's one-shot hash (20.12 and later), else a Hash object per call. */
+const oneShot = (crypto as { hash?: (algorithm: string, data: string) => string }).hash;
 
 /**
  * SHA-256 of a text (UTF-8), in lowercase hex.
@@ -10,5 +13,7 @@ import { createHash } from "node:crypto";
  * ```
  */
 export function sha256Hex(text: string): string {
-  return createHash("sha256").update(text, "utf8").digest("hex");
+  return oneShot !== undefined
+    ? oneShot("sha256", text)
+    : crypto.createHash("sha256").update(text, "utf8").digest("hex");
 }

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { fail, ok, type Result } from "../../core/result.js";
 import { canonicalJson } from "../canonicalJson.js";
 import { sha256Hex } from "../digest.js";
@@ -34,7 +35,8 @@ export function ballotBoxGenesis(definition: BallotBoxDefinition): string {
  * ```
  */
 export function ballotDigest(ballotId: string, ballot: unknown): string {
-  return sha256Hex(canonicalJson({ ballotId, ballot }));
+  // canonicalJson({ ballotId, ballot }), its keys written in their sorted order.
+  return sha256Hex(`{"ballot":${canonicalJson(ballot)},"ballotId":${JSON.stringify(ballotId)}}`);
 }
 
 /**
@@ -68,10 +70,22 @@ export function paperBatchDigest(
 export function closingDigest(
   ballots: readonly Pick<StoredBallot, "ballotId" | "digest">[],
 ): string {
-  const sorted = [...ballots].sort((a, b) =>
-    a.ballotId < b.ballotId ? -1 : a.ballotId > b.ballotId ? 1 : 0,
-  );
-  return sha256Hex(canonicalJson(sorted.map(({ ballotId, digest }) => [ballotId, digest])));
+  let sorted = ballots;
+  for (let k = 1; k < ballots.length; k++)
+    if ((ballots[k - 1] as StoredBallot).ballotId > (ballots[k] as StoredBallot).ballotId) {
+      sorted = [...ballots].sort((a, b) =>
+        a.ballotId < b.ballotId ? -1 : a.ballotId > b.ballotId ? 1 : 0,
+      );
+      break;
+    }
+  // canonicalJson of the [id, digest] pairs, hashed as it is written (no million-entry string).
+  const hash = createHash("sha256");
+  hash.update("[");
+  sorted.forEach(({ ballotId, digest }, k) => {
+    hash.update(`${k === 0 ? "" : ","}[${JSON.stringify(ballotId)},${JSON.stringify(digest)}]`);
+  });
+  hash.update("]");
+  return hash.digest("hex");
 }
 
 /**
@@ -93,8 +107,27 @@ export function nextChainEntry(
 ): ChainEntry {
   const index = last === undefined ? 0 : last.index + 1;
   const previous = last === undefined ? genesis : last.hash;
-  const hash = sha256Hex(`${previous}\n${canonicalJson({ index, kind, ref, digest })}`);
-  return { index, kind, ref, digest, previous, hash };
+  return {
+    index,
+    kind,
+    ref,
+    digest,
+    previous,
+    hash: chainHash(previous, index, kind, ref, digest),
+  };
+}
+
+/** An entry's hash: canonicalJson({ index, kind, ref, digest }), keys in sorted order. */
+function chainHash(
+  previous: string,
+  index: number,
+  kind: string,
+  ref: string,
+  digest: string,
+): string {
+  return sha256Hex(
+    `${previous}\n{"digest":${JSON.stringify(digest)},"index":${index},"kind":${JSON.stringify(kind)},"ref":${JSON.stringify(ref)}}`,
+  );
 }
 
 /** The ballots the chain says are counted, by id, with their digests. */
@@ -131,11 +164,11 @@ export function verifyBallotBox(
   const genesis = ballotBoxGenesis(exported.definition);
   let last: ChainEntry | undefined;
   for (const [k, entry] of exported.chain.entries()) {
-    const expected = nextChainEntry(last, genesis, entry.kind, entry.ref, entry.digest);
     if (entry.index !== k) return broken(k, `its index is ${entry.index}`);
-    if (entry.previous !== expected.previous)
+    if (entry.previous !== (last?.hash ?? genesis))
       return broken(k, "it does not follow the entry before");
-    if (entry.hash !== expected.hash) return broken(k, "its hash does not match its contents");
+    if (entry.hash !== chainHash(entry.previous, k, entry.kind, entry.ref, entry.digest))
+      return broken(k, "its hash does not match its contents");
     if (entry.kind === "closing" && k !== exported.chain.length - 1)
       return broken(k, "entries follow the closing");
     last = entry;
@@ -145,22 +178,34 @@ export function verifyBallotBox(
   for (const entry of exported.chain)
     if (entry.kind === "paper-batch" && batches.get(entry.ref)?.digest !== entry.digest)
       return mismatch(`paper batch ${entry.ref} is not the one the chain holds`);
-  const byId = new Map<string, StoredBallot>();
-  for (const ballot of exported.ballots) {
-    if (byId.has(ballot.ballotId)) return mismatch(`ballot ${ballot.ballotId} appears twice`);
-    byId.set(ballot.ballotId, ballot);
+  // Ballots come sorted by id: one pass finds duplicates; online ones must each be a distinct
+  // counted ballot of the chain, so as many of them as the chain counts means none missing.
+  const paperById = new Map<string, StoredBallot>();
+  let online = 0;
+  let sorted = true;
+  for (const [k, ballot] of exported.ballots.entries()) {
+    if (k > 0 && (exported.ballots[k - 1] as StoredBallot).ballotId >= ballot.ballotId)
+      sorted = false;
     if (ballotDigest(ballot.ballotId, ballot.ballot) !== ballot.digest)
       return mismatch(`ballot ${ballot.ballotId} does not match its digest`);
-    if (ballot.source === "online" && counted.get(ballot.ballotId) !== ballot.digest)
+    if (ballot.source === "paper") paperById.set(ballot.ballotId, ballot);
+    else if (counted.get(ballot.ballotId) !== ballot.digest)
       return mismatch(`ballot ${ballot.ballotId} is not one the chain counts`);
+    else online++;
   }
-  for (const ballotId of counted.keys())
-    if (!byId.has(ballotId)) return mismatch(`ballot ${ballotId} of the chain is missing`);
+  if (!sorted) {
+    const ids = new Set<string>();
+    for (const { ballotId } of exported.ballots) {
+      if (ids.has(ballotId)) return mismatch(`ballot ${ballotId} appears twice`);
+      ids.add(ballotId);
+    }
+  }
+  if (online !== counted.size) return mismatch("ballots of the chain are missing");
   let paper = 0;
   for (const batch of exported.paperBatches) {
     const digests: string[] = [];
     for (const ballotId of batch.ballotIds) {
-      const ballot = byId.get(ballotId);
+      const ballot = paperById.get(ballotId);
       if (ballot?.source !== "paper" || ballot.batch !== batch.batchId)
         return mismatch(`paper ballot ${ballotId} of batch ${batch.batchId} is missing`);
       digests.push(ballot.digest);
