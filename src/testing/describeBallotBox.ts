@@ -110,13 +110,16 @@ export function describeBallotBox(
             const kind = (Math.floor(k / voters) + (k % 3)) % 4 === 3 ? "withdraw" : "cast";
             return { voter, kind, k };
           });
-          const results = await Promise.all(
-            operations.map(({ voter, kind, k }) =>
-              kind === "withdraw"
-                ? box.withdraw("rush", voter)
-                : box.cast("rush", voter, [voter, `n${k}`]),
-            ),
-          );
+          // The first 2,000 (one cast per voter) at once, then the other 8,000 at once:
+          // casts that replace, withdrawals and casts after them, interleaved as they come.
+          const run = ({ voter, kind, k }: (typeof operations)[number]) =>
+            kind === "withdraw"
+              ? box.withdraw("rush", voter)
+              : box.cast("rush", voter, [voter, `n${k}`]);
+          const results = [
+            ...(await Promise.all(operations.slice(0, voters).map(run))),
+            ...(await Promise.all(operations.slice(voters).map(run))),
+          ];
           const voterOf = new Map<string, string>();
           let casts = 0;
           let withdrawals = 0;
@@ -231,7 +234,8 @@ export function describeBallotBox(
           totals: { valid: 10, blank: 0, null: 0 },
         };
         if (adapter.failAfterWrites !== undefined) {
-          adapter.failAfterWrites(4);
+          // The ballots and the batch are written, the chain entry fails.
+          adapter.failAfterWrites(2);
           await expect(box.enterPaperBatch("faults", good)).rejects.toThrow();
           const midway = await box.export("faults");
           expect(midway.ok && midway.value.ballots.length).toBe(0);

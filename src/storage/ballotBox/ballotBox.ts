@@ -93,6 +93,7 @@ export class BallotBoxService {
       tx: BoxTransaction,
       found: { definition: BallotBoxDefinition; state: string },
     ) => Promise<Result<T>>,
+    options: { readonly shared?: boolean } = {},
   ): Promise<Result<T>> {
     return this.store.transact(
       box,
@@ -102,7 +103,19 @@ export class BallotBoxService {
         return work(tx, found);
       },
       (result) => result.ok,
+      options,
     );
+  }
+
+  /** Definitions never change once a box exists: read once, then kept. */
+  private readonly definitions = new Map<string, BallotBoxDefinition>();
+
+  private async definitionOf(box: string): Promise<BallotBoxDefinition | undefined> {
+    const known = this.definitions.get(box);
+    if (known !== undefined) return known;
+    const found = await this.store.definition(box);
+    if (found !== undefined) this.definitions.set(box, found);
+    return found;
   }
 
   private checkId(value: unknown, path: string): Issue[] {
@@ -192,10 +205,31 @@ export class BallotBoxService {
   async cast(box: string, voter: unknown, ballot: unknown): Promise<Result<Receipt>> {
     const badVoter = this.checkId(voter, "voter");
     if (badVoter.length > 0) return fail(badVoter);
+    const known = await this.definitionOf(box);
+    if (known === undefined) return fail([storageIssue("unknown-box", ["box"], { box })]);
+    // Checked and digested before any lock is taken.
+    const value = this.readBallot(ballot, known.maxBallotBytes);
+    if (!value.ok) return value;
+    const ballotId = this.makeId();
+    const digest = ballotDigest(ballotId, value.value);
+    const stored: StoredBallot = { ballotId, ballot: value.value, digest, source: "online" };
+    if (known.secrecy === "unlinkable")
+      // No chain entry until closing: unlinkable casts only claim the voter and add a
+      // ballot, so they run side by side (a shared transaction).
+      return this.onBox(
+        box,
+        async (tx, { state }) => {
+          if (state !== "open")
+            return fail([storageIssue("box-not-open", ["box"], { box, state })]);
+          if (!(await tx.claimVoter(voter as string, { cast: true })))
+            return fail([storageIssue("already-cast", ["voter"], { box })]);
+          await tx.addBallot(stored);
+          return ok({ box, ballotId, digest });
+        },
+        { shared: true },
+      );
     return this.onBox(box, async (tx, { definition, state }) => {
       if (state !== "open") return fail([storageIssue("box-not-open", ["box"], { box, state })]);
-      const value = this.readBallot(ballot, definition.maxBallotBytes);
-      if (!value.ok) return value;
       const record = await tx.voter(voter as string);
       if (record.cast) {
         if (!definition.allowReplace || record.ballotId === undefined)
@@ -204,12 +238,9 @@ export class BallotBoxService {
         await tx.removeBallot(record.ballotId);
         await this.appendChain(tx, definition, "withdrawal", record.ballotId, old?.digest ?? "");
       }
-      const ballotId = this.makeId();
-      const digest = ballotDigest(ballotId, value.value);
-      const linked = definition.secrecy === "linked";
-      await tx.setVoter(voter as string, { cast: true, ...(linked ? { ballotId } : {}) });
-      await tx.addBallot({ ballotId, ballot: value.value, digest, source: "online" });
-      if (linked) await this.appendChain(tx, definition, "ballot", ballotId, digest);
+      await tx.setVoter(voter as string, { cast: true, ballotId });
+      await tx.addBallot(stored);
+      await this.appendChain(tx, definition, "ballot", ballotId, digest);
       return ok({ box, ballotId, digest });
     });
   }
@@ -272,7 +303,7 @@ export class BallotBoxService {
           batch: batchId,
         });
       }
-      for (const ballot of stored) await tx.addBallot(ballot);
+      await tx.addPaperBallots(stored);
       const digest = paperBatchDigest(
         batchId,
         enteredBy,

@@ -38,10 +38,17 @@ export interface BoxTransaction {
   >;
   setState(state: BallotBoxState): Promise<void>;
   voter(voter: string): Promise<VoterRecord>;
+  /**
+   * Records the voter as having cast, only if the roll does not have them yet: false when
+   * it does. Atomic, even between shared transactions.
+   */
+  claimVoter(voter: string, record: VoterRecord): Promise<boolean>;
   /** Records that the voter cast (with the ballot's id in linked boxes) or, `undefined`, that they have none now. */
   setVoter(voter: string, record: VoterRecord | undefined): Promise<void>;
   /** Stores a ballot; unlinkable boxes store it where its position says nothing of when. */
   addBallot(ballot: StoredBallot): Promise<void>;
+  /** Stores paper ballots (a batch) in one write. */
+  addPaperBallots(ballots: readonly StoredBallot[]): Promise<void>;
   removeBallot(ballotId: string): Promise<void>;
   ballot(ballotId: string): Promise<StoredBallot | undefined>;
   lastChainEntry(): Promise<ChainEntry | undefined>;
@@ -69,14 +76,19 @@ export interface BoxTransaction {
 export interface BallotBoxStore {
   /** Creates a box in state `pending`; false when the id is taken. */
   createBox(definition: BallotBoxDefinition): Promise<boolean>;
+  /** A box's definition (it never changes once created), outside any transaction. */
+  definition(box: string): Promise<BallotBoxDefinition | undefined>;
   /**
    * Runs `work` on one box: transactions on the same box see each other's writes in
    * turn (serialised), and a transaction keeps its writes only if `work` resolves and
-   * `commit(result)` says so.
+   * `commit(result)` says so. A `shared` transaction only adds a voter (with
+   * `claimVoter`) and a ballot that no other write depends on (an unlinkable cast): it may
+   * run beside other shared ones, never beside an exclusive one (opening, closing).
    */
   transact<T>(
     box: string,
     work: (tx: BoxTransaction) => Promise<T>,
     commit: (result: T) => boolean,
+    options?: { readonly shared?: boolean },
   ): Promise<T>;
 }

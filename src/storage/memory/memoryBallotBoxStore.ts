@@ -50,6 +50,13 @@ function memoryTransaction(
       voters.has(voter)
         ? (voters.get(voter) ?? { cast: false })
         : (box?.voters.get(voter) ?? { cast: false }),
+    claimVoter: async (voter, record) => {
+      const present = voters.has(voter) ? voters.get(voter) !== undefined : box?.voters.has(voter);
+      if (present === true) return false;
+      write();
+      voters.set(voter, record);
+      return true;
+    },
     setVoter: async (voter, record) => {
       write();
       voters.set(voter, record);
@@ -57,6 +64,10 @@ function memoryTransaction(
     addBallot: async (ballot) => {
       write();
       added.push(ballot);
+    },
+    addPaperBallots: async (ballots) => {
+      write();
+      added.push(...ballots);
     },
     removeBallot: async (ballotId) => {
       write();
@@ -180,6 +191,9 @@ export function memoryBallotBoxStore(options: MemoryBallotBoxStoreOptions = {}):
   let failAfter: number | undefined;
 
   return {
+    async definition(boxId) {
+      return boxes.get(boxId)?.definition;
+    },
     async createBox(definition) {
       if (boxes.has(definition.id)) return false;
       boxes.set(definition.id, {

@@ -79,13 +79,21 @@ export function postgresBallotBoxStore(
       );
       return created.rows.length === 1;
     },
-    async transact(box, work, commit) {
+    async definition(box) {
+      const found = await database.query("SELECT definition FROM civitas_boxes WHERE box_id = $1", [
+        encode(box),
+      ]);
+      return found.rows[0] === undefined
+        ? undefined
+        : decode<BallotBoxDefinition>(found.rows[0].definition);
+    },
+    async transact(box, work, commit, transactOptions = {}) {
       const fault = failAfter;
       failAfter = undefined;
       try {
         return await database.transaction(async (sql) => {
           const found = await sql.query(
-            "SELECT definition, state FROM civitas_boxes WHERE box_id = $1 FOR UPDATE",
+            `SELECT definition, state FROM civitas_boxes WHERE box_id = $1 ${transactOptions.shared === true ? "FOR SHARE" : "FOR UPDATE"}`,
             [encode(box)],
           );
           const row = found.rows[0];
@@ -137,11 +145,16 @@ function sqlTransaction(
   /** A free slot of an unlinkable box, made ahead in random order when none is left. */
   const freeSlot = async (): Promise<string> => {
     for (;;) {
-      const free = await sql.query(
-        "SELECT slot_id FROM civitas_ballots WHERE box_id = $1 AND ballot_id IS NULL ORDER BY seq LIMIT 1",
-        [box],
-      );
-      if (free.rows[0] !== undefined) return free.rows[0].slot_id as string;
+      // A free slot from a random point on: no slot order is followed, and the scan past
+      // filled slots stays short however full the box is.
+      const from = settings.random();
+      for (const bound of ["AND seq >= $2", ""]) {
+        const free = await sql.query(
+          `SELECT slot_id FROM civitas_ballots WHERE box_id = $1 AND ballot_id IS NULL ${bound} ORDER BY seq LIMIT 1 FOR UPDATE SKIP LOCKED`,
+          bound === "" ? [box] : [box, from],
+        );
+        if (free.rows[0] !== undefined) return free.rows[0].slot_id as string;
+      }
       const counted = await sql.query(
         "SELECT count(*)::int AS n FROM civitas_ballots WHERE box_id = $1",
         [box],
@@ -180,6 +193,13 @@ function sqlTransaction(
         ? { cast: true }
         : { cast: true, ballotId: decode<string>(row.ballot_id) };
     },
+    claimVoter: async (voter, record) => {
+      const claimed = await write(
+        "INSERT INTO civitas_voters (box_id, voter_id, ballot_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1",
+        [box, encode(voter), record.ballotId === undefined ? null : encode(record.ballotId)],
+      );
+      return claimed.rows.length === 1;
+    },
     setVoter: async (voter, record) => {
       if (record === undefined)
         await write("DELETE FROM civitas_voters WHERE box_id = $1 AND voter_id = $2", [
@@ -205,6 +225,22 @@ function sqlTransaction(
           "INSERT INTO civitas_ballots (box_id, slot_id, seq, ballot_id, ballot, digest, source, batch_id) VALUES ($1, $2, 0, $2, $3, $4, $5, $6)",
           [box, ...values, ballot.source, ballot.batch === undefined ? null : encode(ballot.batch)],
         );
+    },
+    addPaperBallots: async (ballots) => {
+      for (let k = 0; k < ballots.length; k += 1000) {
+        const part = ballots.slice(k, k + 1000);
+        await write(
+          `INSERT INTO civitas_ballots (box_id, slot_id, seq, ballot_id, ballot, digest, source, batch_id)
+           SELECT $1, id, 0, id, ballot, digest, 'paper', batch FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) AS t(id, ballot, digest, batch)`,
+          [
+            box,
+            part.map((ballot) => encode(ballot.ballotId)),
+            part.map((ballot) => encode(ballot.ballot)),
+            part.map((ballot) => ballot.digest),
+            part.map((ballot) => (ballot.batch === undefined ? null : encode(ballot.batch))),
+          ],
+        );
+      }
     },
     removeBallot: async (ballotId) => {
       await write("DELETE FROM civitas_ballots WHERE box_id = $1 AND ballot_id = $2", [
