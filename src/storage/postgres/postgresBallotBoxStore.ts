@@ -121,20 +121,20 @@ export function postgresBallotBoxStore(
 }
 
 /** The reads and writes of one box inside one SQL transaction. */
-function sqlTransaction(
+/** The writes of one transaction, counted (and failed on purpose in fault tests). */
+type Write = (
+  text: string,
+  params: unknown[],
+) => Promise<{ readonly rows: readonly Record<string, unknown>[] }>;
+
+/** The ballot reads and writes of one box inside one SQL transaction. */
+function sqlBallots(
   sql: SqlQueryable,
   box: string,
-  current: { definition: BallotBoxDefinition; state: BallotBoxState } | undefined,
-  settings: { slotsAhead: number; random: () => number; fault: number | undefined },
-): BoxTransaction {
-  let writes = 0;
-  const write = (text: string, params: unknown[]) => {
-    writes++;
-    if (settings.fault !== undefined && writes > settings.fault)
-      throw new Error(`postgres store: injected fault after ${settings.fault} writes`);
-    return sql.query(text, params);
-  };
-  let state = current?.state;
+  write: Write,
+  unlinkable: boolean,
+  settings: { slotsAhead: number; random: () => number },
+): Pick<BoxTransaction, "addBallot" | "addPaperBallots" | "removeBallot" | "ballot" | "ballots"> {
   const asBallot = (row: Record<string, unknown>): StoredBallot => ({
     ballotId: decode<string>(row.ballot_id),
     ballot: decode(row.ballot),
@@ -174,47 +174,9 @@ function sqlTransaction(
     }
   };
   return {
-    box: async () =>
-      current === undefined
-        ? undefined
-        : { definition: current.definition, state: state ?? current.state },
-    setState: async (next) => {
-      await write("UPDATE civitas_boxes SET state = $2 WHERE box_id = $1", [box, next]);
-      state = next;
-    },
-    voter: async (voter): Promise<VoterRecord> => {
-      const found = await sql.query(
-        "SELECT ballot_id FROM civitas_voters WHERE box_id = $1 AND voter_id = $2",
-        [box, encode(voter)],
-      );
-      const row = found.rows[0];
-      if (row === undefined) return { cast: false };
-      return row.ballot_id === null
-        ? { cast: true }
-        : { cast: true, ballotId: decode<string>(row.ballot_id) };
-    },
-    claimVoter: async (voter, record) => {
-      const claimed = await write(
-        "INSERT INTO civitas_voters (box_id, voter_id, ballot_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1",
-        [box, encode(voter), record.ballotId === undefined ? null : encode(record.ballotId)],
-      );
-      return claimed.rows.length === 1;
-    },
-    setVoter: async (voter, record) => {
-      if (record === undefined)
-        await write("DELETE FROM civitas_voters WHERE box_id = $1 AND voter_id = $2", [
-          box,
-          encode(voter),
-        ]);
-      else
-        await write(
-          "INSERT INTO civitas_voters (box_id, voter_id, ballot_id) VALUES ($1, $2, $3) ON CONFLICT (box_id, voter_id) DO UPDATE SET ballot_id = EXCLUDED.ballot_id",
-          [box, encode(voter), record.ballotId === undefined ? null : encode(record.ballotId)],
-        );
-    },
     addBallot: async (ballot) => {
       const values = [encode(ballot.ballotId), encode(ballot.ballot), ballot.digest];
-      if (ballot.source === "online" && current?.definition.secrecy === "unlinkable") {
+      if (ballot.source === "online" && unlinkable) {
         const slot = await freeSlot();
         await write(
           "UPDATE civitas_ballots SET ballot_id = $3, ballot = $4, digest = $5 WHERE box_id = $1 AND slot_id = $2",
@@ -255,6 +217,79 @@ function sqlTransaction(
       );
       return found.rows[0] === undefined ? undefined : asBallot(found.rows[0]);
     },
+    ballots: async () =>
+      (
+        await sql.query(
+          "SELECT ballot_id, ballot, digest, source, batch_id FROM civitas_ballots WHERE box_id = $1 AND ballot_id IS NOT NULL",
+          [box],
+        )
+      ).rows
+        .map(asBallot)
+        .sort(byId),
+  };
+}
+
+function sqlTransaction(
+  sql: SqlQueryable,
+  box: string,
+  current: { definition: BallotBoxDefinition; state: BallotBoxState } | undefined,
+  settings: { slotsAhead: number; random: () => number; fault: number | undefined },
+): BoxTransaction {
+  let writes = 0;
+  const write = (text: string, params: unknown[]) => {
+    writes++;
+    if (settings.fault !== undefined && writes > settings.fault)
+      throw new Error(`postgres store: injected fault after ${settings.fault} writes`);
+    return sql.query(text, params);
+  };
+  let state = current?.state;
+  const ballots = sqlBallots(
+    sql,
+    box,
+    write,
+    current?.definition.secrecy === "unlinkable",
+    settings,
+  );
+  return {
+    ...ballots,
+    box: async () =>
+      current === undefined
+        ? undefined
+        : { definition: current.definition, state: state ?? current.state },
+    setState: async (next) => {
+      await write("UPDATE civitas_boxes SET state = $2 WHERE box_id = $1", [box, next]);
+      state = next;
+    },
+    voter: async (voter): Promise<VoterRecord> => {
+      const found = await sql.query(
+        "SELECT ballot_id FROM civitas_voters WHERE box_id = $1 AND voter_id = $2",
+        [box, encode(voter)],
+      );
+      const row = found.rows[0];
+      if (row === undefined) return { cast: false };
+      return row.ballot_id === null
+        ? { cast: true }
+        : { cast: true, ballotId: decode<string>(row.ballot_id) };
+    },
+    claimVoter: async (voter, record) => {
+      const claimed = await write(
+        "INSERT INTO civitas_voters (box_id, voter_id, ballot_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1",
+        [box, encode(voter), record.ballotId === undefined ? null : encode(record.ballotId)],
+      );
+      return claimed.rows.length === 1;
+    },
+    setVoter: async (voter, record) => {
+      if (record === undefined)
+        await write("DELETE FROM civitas_voters WHERE box_id = $1 AND voter_id = $2", [
+          box,
+          encode(voter),
+        ]);
+      else
+        await write(
+          "INSERT INTO civitas_voters (box_id, voter_id, ballot_id) VALUES ($1, $2, $3) ON CONFLICT (box_id, voter_id) DO UPDATE SET ballot_id = EXCLUDED.ballot_id",
+          [box, encode(voter), record.ballotId === undefined ? null : encode(record.ballotId)],
+        );
+    },
     lastChainEntry: async () => {
       const found = await sql.query(
         "SELECT entry FROM civitas_chain WHERE box_id = $1 ORDER BY idx DESC LIMIT 1",
@@ -283,15 +318,6 @@ function sqlTransaction(
         encode(batch),
       ]);
     },
-    ballots: async () =>
-      (
-        await sql.query(
-          "SELECT ballot_id, ballot, digest, source, batch_id FROM civitas_ballots WHERE box_id = $1 AND ballot_id IS NOT NULL",
-          [box],
-        )
-      ).rows
-        .map(asBallot)
-        .sort(byId),
     batches: async () =>
       (await sql.query("SELECT batch FROM civitas_batches WHERE box_id = $1", [box])).rows
         .map((row) => decode<StoredPaperBatch>(row.batch))
