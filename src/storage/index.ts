@@ -36,6 +36,7 @@ export type {
 } from "./ballotBox/ballotBoxTypes.js";
 export { canonicalJson } from "./canonicalJson.js";
 export { sha256Hex } from "./digest.js";
+export { decideAndAppend } from "./eventStore/decideAndAppend.js";
 export type { EventStore, StoredEvent } from "./eventStore/eventStore.js";
 export {
   type MemoryBallotBoxStoreOptions,

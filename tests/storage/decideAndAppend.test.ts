@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { ok } from "../../src/core/index.js";
+import { type ProposalEvent, replay, transition } from "../../src/proposals/index.js";
+import { decideAndAppend, memoryEventStore } from "../../src/storage/index.js";
+import { context, publishedTwo } from "../proposals/fixture.js";
+
+/** One proposals command on the log: replay, transition, append at the version read. */
+const command = (store: ReturnType<typeof memoryEventStore<ProposalEvent>>, input: unknown) =>
+  decideAndAppend(store, "ideas", (history) => {
+    const decided = transition(replay(history), input, context);
+    return decided.ok ? ok(decided.value.events) : decided;
+  });
+
+describe("decideAndAppend: the proposals log on an event store", () => {
+  it("applies commands, refuses what the rules refuse, and appends nothing then", async () => {
+    const store = memoryEventStore<ProposalEvent>();
+    for (const input of publishedTwo) expect((await command(store, input)).ok).toBe(true);
+    const before = (await store.read("ideas")).length;
+    const refused = await command(store, { type: "support", proposal: "p3", participant: "bo" });
+    expect(refused.ok).toBe(false);
+    expect((await store.read("ideas")).length).toBe(before);
+  });
+
+  it("50 supports sent at once all land, each after reading again when another came first", async () => {
+    const store = memoryEventStore<ProposalEvent>();
+    for (const input of publishedTwo) await command(store, input);
+    // A store whose reads wait a turn, so writers really race on the same version.
+    const racing = {
+      ...store,
+      read: async (stream: string) => {
+        const history = await store.read(stream);
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        return history;
+      },
+    };
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, k) =>
+        decideAndAppend(
+          racing,
+          "ideas",
+          (history) => {
+            const decided = transition(
+              replay(history),
+              { type: "support", proposal: "p1", participant: `citizen-${k}` },
+              context,
+            );
+            return decided.ok ? ok(decided.value.events) : decided;
+          },
+          { attempts: 100 },
+        ),
+      ),
+    );
+    expect(results.every((result) => result.ok)).toBe(true);
+    const supports = replay((await store.read("ideas")).map((stored) => stored.event));
+    expect(Object.keys(supports.proposals.p1?.supporters ?? {}).length).toBe(50);
+  });
+});
