@@ -230,7 +230,9 @@ export class BallotBoxService {
       );
     return this.onBox(box, async (tx, { definition, state }) => {
       if (state !== "open") return fail([storageIssue("box-not-open", ["box"], { box, state })]);
-      const record = await tx.voter(voter as string);
+      // Most casts are a voter's first: claim the roll first, look further only if taken.
+      const claimed = await tx.claimVoter(voter as string, { cast: true, ballotId });
+      const record = claimed ? { cast: false } : await tx.voter(voter as string);
       if (record.cast) {
         if (!definition.allowReplace || record.ballotId === undefined)
           return fail([storageIssue("already-cast", ["voter"], { box })]);
@@ -238,7 +240,7 @@ export class BallotBoxService {
         await tx.removeBallot(record.ballotId);
         await this.appendChain(tx, definition, "withdrawal", record.ballotId, old?.digest ?? "");
       }
-      await tx.setVoter(voter as string, { cast: true, ballotId });
+      if (!claimed) await tx.setVoter(voter as string, { cast: true, ballotId });
       await tx.addBallot(stored);
       await this.appendChain(tx, definition, "ballot", ballotId, digest);
       return ok({ box, ballotId, digest });

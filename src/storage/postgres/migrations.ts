@@ -53,6 +53,11 @@ const migrations: readonly (readonly string[])[] = [
        UNIQUE (stream, version)
      )`,
   ],
+  // 2: the chain's last entry kept on the box row, read with the box's lock.
+  [
+    "ALTER TABLE civitas_boxes ADD COLUMN head text",
+    "UPDATE civitas_boxes b SET head = (SELECT entry FROM civitas_chain c WHERE c.box_id = b.box_id ORDER BY idx DESC LIMIT 1)",
+  ],
 ];
 
 /**

@@ -20,6 +20,9 @@ const decode = <T>(text: unknown): T => JSON.parse(text as string) as T;
 const byId = (a: { ballotId: string }, b: { ballotId: string }) =>
   a.ballotId < b.ballotId ? -1 : a.ballotId > b.ballotId ? 1 : 0;
 
+/** Free slots below which an unlinkable box makes more (above any pool's concurrency). */
+const FREE_SLOT_MARGIN = 256;
+
 /** Thrown to roll a transaction back when its result says not to commit. */
 class Rollback<T> {
   constructor(readonly result: T) {}
@@ -93,7 +96,7 @@ export function postgresBallotBoxStore(
       try {
         return await database.transaction(async (sql) => {
           const found = await sql.query(
-            `SELECT definition, state FROM civitas_boxes WHERE box_id = $1 ${transactOptions.shared === true ? "FOR SHARE" : "FOR UPDATE"}`,
+            `SELECT definition, state, head FROM civitas_boxes WHERE box_id = $1 ${transactOptions.shared === true ? "FOR SHARE" : "FOR UPDATE"}`,
             [encode(box)],
           );
           const row = found.rows[0];
@@ -103,6 +106,7 @@ export function postgresBallotBoxStore(
               : {
                   definition: decode<BallotBoxDefinition>(row.definition),
                   state: row.state as BallotBoxState,
+                  head: row.head === null ? undefined : decode<ChainEntry>(row.head),
                 };
           const tx = sqlTransaction(sql, encode(box), current, { slotsAhead, random, fault });
           const result = await work(tx);
@@ -155,10 +159,15 @@ function sqlBallots(
         );
         if (free.rows[0] !== undefined) return free.rows[0].slot_id as string;
       }
+      // None free and unlocked: one transaction at a time makes more (the lock lasts until
+      // it commits), and only when few are free at all (the others are being filled by
+      // transactions in flight, at most a pool's worth).
+      await sql.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`civitas-slots:${box}`]);
       const counted = await sql.query(
-        "SELECT count(*)::int AS n FROM civitas_ballots WHERE box_id = $1",
+        "SELECT count(*)::int AS n, count(*) FILTER (WHERE ballot_id IS NULL)::int AS free FROM civitas_ballots WHERE box_id = $1",
         [box],
       );
+      if (Number(counted.rows[0]?.free ?? 0) >= FREE_SLOT_MARGIN) continue;
       const more = Math.max(settings.slotsAhead, Number(counted.rows[0]?.n ?? 0));
       const slots = Array.from({ length: more }, () => ({
         id: randomUUID(),
@@ -232,7 +241,9 @@ function sqlBallots(
 function sqlTransaction(
   sql: SqlQueryable,
   box: string,
-  current: { definition: BallotBoxDefinition; state: BallotBoxState } | undefined,
+  current:
+    | { definition: BallotBoxDefinition; state: BallotBoxState; head: ChainEntry | undefined }
+    | undefined,
   settings: { slotsAhead: number; random: () => number; fault: number | undefined },
 ): BoxTransaction {
   let writes = 0;
@@ -243,6 +254,7 @@ function sqlTransaction(
     return sql.query(text, params);
   };
   let state = current?.state;
+  let head = current?.head;
   const ballots = sqlBallots(
     sql,
     box,
@@ -290,19 +302,14 @@ function sqlTransaction(
           [box, encode(voter), record.ballotId === undefined ? null : encode(record.ballotId)],
         );
     },
-    lastChainEntry: async () => {
-      const found = await sql.query(
-        "SELECT entry FROM civitas_chain WHERE box_id = $1 ORDER BY idx DESC LIMIT 1",
-        [box],
-      );
-      return found.rows[0] === undefined ? undefined : decode<ChainEntry>(found.rows[0].entry);
-    },
+    lastChainEntry: async () => head,
     appendChainEntry: async (entry) => {
-      await write("INSERT INTO civitas_chain (box_id, idx, entry) VALUES ($1, $2, $3)", [
-        box,
-        entry.index,
-        encode(entry),
-      ]);
+      // The entry and the box's head in one statement.
+      await write(
+        "WITH added AS (INSERT INTO civitas_chain (box_id, idx, entry) VALUES ($1, $2, $3)) UPDATE civitas_boxes SET head = $3 WHERE box_id = $1",
+        [box, entry.index, encode(entry)],
+      );
+      head = entry;
     },
     hasBatch: async (batchId) =>
       (
