@@ -1,4 +1,13 @@
 import { describe, expect, it } from "vitest";
+import {
+  ballotRulesFor,
+  type OrderCommand,
+  type OrderEvent,
+  type OrdersContext,
+  orderTransition,
+  type PbInstance,
+  replayOrders,
+} from "../../src/budgeting/index.js";
 import { ok } from "../../src/core/index.js";
 import { type ProposalEvent, replay, transition } from "../../src/proposals/index.js";
 import { decideAndAppend, memoryEventStore } from "../../src/storage/index.js";
@@ -53,5 +62,51 @@ describe("decideAndAppend: the proposals log on an event store", () => {
     expect(results.every((result) => result.ok)).toBe(true);
     const supports = replay((await store.read("ideas")).map((stored) => stored.event));
     expect(Object.keys(supports.proposals.p1?.supporters ?? {}).length).toBe(50);
+  });
+});
+
+describe("decideAndAppend: the budget orders' log on an event store", () => {
+  it("adds, checks out and refuses as the ballot rules say, appending only what was accepted", async () => {
+    const instance: PbInstance = {
+      budget: 100n,
+      scale: 0,
+      projects: ["p1", "p2", "p3"].map((id, k) => ({
+        id,
+        cost: k === 2 ? 30n : 40n,
+        name: id,
+        categories: [],
+        targets: [],
+        fields: {},
+      })),
+      meta: {},
+      projectColumns: ["project_id", "cost"],
+    };
+    const rules = ballotRulesFor(
+      instance,
+      { type: "threshold-percent", budget: 100n, percent: 70 },
+      "EUR",
+    );
+    const context: OrdersContext = {
+      votingOpen: true,
+      workflow: { type: "one" },
+      budgets: [{ id: "north", rules }],
+    };
+    const store = memoryEventStore<OrderEvent>();
+    const order = (command: OrderCommand) =>
+      decideAndAppend(store, "north-orders", (history) => {
+        const decided = orderTransition(replayOrders(history), command, context);
+        return decided.ok ? ok([decided.value.event]) : decided;
+      });
+    expect((await order({ type: "add", voter: "ana", budget: "north", project: "p1" })).ok).toBe(
+      true,
+    );
+    const early = await order({ type: "checkout", voter: "ana", budget: "north" });
+    expect(!early.ok && early.issues[0]?.code).toBe("below-threshold");
+    expect((await order({ type: "add", voter: "ana", budget: "north", project: "p3" })).ok).toBe(
+      true,
+    );
+    expect((await order({ type: "checkout", voter: "ana", budget: "north" })).ok).toBe(true);
+    const events = (await store.read("north-orders")).map((stored) => stored.event.type);
+    expect(events).toEqual(["added", "added", "checked-out"]);
   });
 });
