@@ -312,6 +312,9 @@ export function describeBallotBox(
           "invalid-box",
           "invalid-box",
         ]);
+        // Schema refusals carry the params their catalogue entry types.
+        const unknownSecrecy = await box.define({ id: "bad", secrecy: "sometimes" });
+        expect(!unknownSecrecy.ok && unknownSecrecy.issues[0]?.params).toHaveProperty("reason");
         // Voter ids are any Unicode text, each its own voter (no normalisation).
         const unicode = ["Zoë", "Zoe\u0308", "محمد", "🗳️", "a\u0000b", "\ud800", " "];
         for (const voter of unicode)

@@ -167,7 +167,12 @@ export class BallotBoxService {
   /** Defines a box (state `pending`); unlinkable boxes take neither replacing nor withdrawing. */
   async define(input: unknown): Promise<Result<BallotBoxDefinition>> {
     const parsed = definitionSchema.safeParse(input);
-    if (!parsed.success) return fail(schemaIssues(parsed.error, "invalid-box", "box"));
+    if (!parsed.success)
+      return fail(
+        schemaIssues(parsed.error, "invalid-box", "box").map((issue) =>
+          storageIssue("invalid-box", issue.path, { reason: `is not valid: ${issue.message}` }),
+        ),
+      );
     const { id, secrecy } = parsed.data;
     const definition: BallotBoxDefinition = {
       id,
@@ -273,7 +278,14 @@ export class BallotBoxService {
    */
   async enterPaperBatch(box: string, input: unknown): Promise<Result<{ ballots: number }>> {
     const parsed = paperBatchSchema.safeParse(input);
-    if (!parsed.success) return fail(schemaIssues(parsed.error, "invalid-paper-batch", "batch"));
+    if (!parsed.success) {
+      const batch = String((input as { batchId?: unknown } | null)?.batchId ?? "(no id)");
+      return fail(
+        schemaIssues(parsed.error, "invalid-paper-batch", "batch").map((issue) =>
+          storageIssue("invalid-paper-batch", issue.path, { batch, reason: issue.message }),
+        ),
+      );
+    }
     const { batchId, enteredBy, ballots, totals } = parsed.data;
     if (totals.valid !== ballots.length)
       return fail([
