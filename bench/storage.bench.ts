@@ -5,6 +5,7 @@
  * 100,000 paper ballots in batches of 1,000. Prints the figures and the machine; asserts
  * nothing.
  */
+import { randomUUID } from "node:crypto";
 import { cpus, totalmem } from "node:os";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
@@ -14,6 +15,7 @@ import {
   ballotBox,
   ballotBoxGenesis,
   ballotDigest,
+  ballotsInChainOrder,
   type ChainEntry,
   closingDigest,
   memoryBallotBoxStore,
@@ -101,29 +103,44 @@ else {
   await pool.end();
 }
 
-// A closed linked box of a million ballots, built directly, then verified from scratch.
+// A closed linked box of a million counted ballots, built directly as the service builds it:
+// random ids, ballots of 1 to 5 of 83 projects, every hundredth voter replacing a ballot
+// (a withdrawal and a new ballot), exported in the chain's order, then verified from scratch.
 const definition = {
   id: "million",
   secrecy: "linked" as const,
-  allowReplace: false,
-  allowWithdraw: false,
+  allowReplace: true,
+  allowWithdraw: true,
   maxBallotBytes: 65_536,
 };
 const genesis = ballotBoxGenesis(definition);
-const ballots: StoredBallot[] = [];
+const stored: StoredBallot[] = [];
 const chain: ChainEntry[] = [];
-for (let k = 0; k < 1_000_000; k++) {
-  const ballotId = `b${String(k).padStart(7, "0")}`;
-  const ballot = [`p${k % 83}`];
+const castBallot = (k: number): StoredBallot => {
+  const ballotId = randomUUID();
+  const ballot = Array.from({ length: 1 + (k % 5) }, (_, j) => `p${(k * 7 + j * 13) % 83}`);
   const digest = ballotDigest(ballotId, ballot);
-  ballots.push({ ballotId, ballot, digest, source: "online" });
   chain.push(nextChainEntry(chain.at(-1), genesis, "ballot", ballotId, digest));
+  return { ballotId, ballot, digest, source: "online" };
+};
+for (let k = 0; k < 1_000_000; k++) {
+  let ballot = castBallot(k);
+  if (k % 100 === 0) {
+    chain.push(nextChainEntry(chain.at(-1), genesis, "withdrawal", ballot.ballotId, ballot.digest));
+    ballot = castBallot(k + 1);
+  }
+  stored.push(ballot);
 }
+const ballots = ballotsInChainOrder(chain, stored, []);
 chain.push(nextChainEntry(chain.at(-1), genesis, "closing", "million", closingDigest(ballots)));
 const exported: BallotBoxExport = { definition, state: "closed", ballots, paperBatches: [], chain };
-const start = performance.now();
-const verified = verifyBallotBox(exported);
-const seconds = (performance.now() - start) / 1000;
+const runs = [0, 1, 2].map(() => {
+  const start = performance.now();
+  const verified = verifyBallotBox(exported);
+  if (!verified.ok || verified.value.ballots !== 1_000_000) throw new Error("not verified");
+  return (performance.now() - start) / 1000;
+});
+const seconds = runs.sort((x, y) => x - y)[1] as number;
 console.log(
-  `  verifying a 1,000,000-ballot chain: ${seconds.toFixed(2)} s (${verified.ok ? "verified" : "FAILED"}); goal ≤ 2 s: ${seconds <= 2 ? "met" : "MISSED"}`,
+  `  verifying a 1,000,000-ballot chain (${chain.length.toLocaleString("en")} entries): ${seconds.toFixed(2)} s, median of 3; goal ≤ 2 s: ${seconds <= 2 ? "met" : "MISSED"}`,
 );

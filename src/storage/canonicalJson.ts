@@ -1,3 +1,27 @@
+/** Printable ASCII but `"` and `\`: such a text is its own JSON body. */
+const PLAIN_TEXT = /^[ !#-[\]-~]*$/;
+
+/**
+ * `JSON.stringify(text)`, faster for the ids and digests that need no escape.
+ *
+ * @category Storage
+ * @example
+ * ```ts
+ * jsonString("p1"); //=> '"p1"'
+ * jsonString('say "hi"'); //=> '"say \\"hi\\""'
+ * ```
+ */
+export function jsonString(text: string): string {
+  return PLAIN_TEXT.test(text) ? `"${text}"` : JSON.stringify(text);
+}
+
+/** A string, boolean, null or finite number: what JSON.stringify writes as canonicalJson does. */
+const isJsonScalar = (value: unknown): boolean =>
+  typeof value === "string" ||
+  typeof value === "boolean" ||
+  value === null ||
+  (typeof value === "number" && Number.isFinite(value));
+
 /**
  * JSON with object keys in code-unit order at every depth and no spaces: the same value
  * always gives the same text, so its digest is the value's fingerprint. Only JSON values
@@ -12,13 +36,14 @@
  * ```
  */
 export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value === "boolean" || typeof value === "string")
-    return JSON.stringify(value);
+  if (typeof value === "string") return jsonString(value);
+  if (value === null || typeof value === "boolean") return JSON.stringify(value);
   if (typeof value === "number") {
     if (!Number.isFinite(value)) throw new TypeError("canonicalJson: a number that is not finite");
     return JSON.stringify(value);
   }
   if (Array.isArray(value)) {
+    if (value.every(isJsonScalar)) return JSON.stringify(value); // one native call: same text
     let text = "[";
     for (let k = 0; k < value.length; k++) text += (k === 0 ? "" : ",") + canonicalJson(value[k]);
     return `${text}]`;
@@ -28,7 +53,7 @@ export function canonicalJson(value: unknown): string {
     const record = value as Record<string, unknown>;
     return `{${keys
       .filter((key) => record[key] !== undefined)
-      .map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`)
+      .map((key) => `${jsonString(key)}:${canonicalJson(record[key])}`)
       .join(",")}}`;
   }
   throw new TypeError(`canonicalJson: ${typeof value} is not JSON`);

@@ -11,10 +11,11 @@
 export {
   ballotBoxGenesis,
   ballotDigest,
+  ballotsInChainOrder,
+  chainEntryHash,
   closingDigest,
   nextChainEntry,
   paperBatchDigest,
-  verifyBallotBox,
 } from "./ballotBox/auditChain.js";
 export {
   type BallotBox,
@@ -34,6 +35,7 @@ export type {
   StoredBallot,
   StoredPaperBatch,
 } from "./ballotBox/ballotBoxTypes.js";
+export { verifyBallotBox } from "./ballotBox/verifyBallotBox.js";
 export { canonicalJson } from "./canonicalJson.js";
 export { sha256Hex } from "./digest.js";
 export { decideAndAppend } from "./eventStore/decideAndAppend.js";

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { fail, ok } from "../core/result.js";
-import { verifyBallotBox } from "../storage/ballotBox/auditChain.js";
 import { ballotBox } from "../storage/ballotBox/ballotBox.js";
 import type { BallotBoxStore } from "../storage/ballotBox/ballotBoxStore.js";
+import { verifyBallotBox } from "../storage/ballotBox/verifyBallotBox.js";
 import { storageIssue } from "../storage/storageIssues.js";
 import { linkability, type RawDump } from "./linkability.js";
 

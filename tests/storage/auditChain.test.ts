@@ -97,4 +97,80 @@ describe("the audit chain", () => {
     ];
     for (const [what, exported] of tampered) expect(verifyBallotBox(exported).ok, what).toBe(false);
   });
+
+  const operation = fc.oneof(
+    fc.record({
+      kind: fc.constant("cast" as const),
+      voter: fc.integer({ min: 0, max: 5 }),
+      projects: fc.array(fc.constantFrom("p1", "p2", "é", 'q"uote'), { maxLength: 3 }),
+    }),
+    fc.record({ kind: fc.constant("withdraw" as const), voter: fc.integer({ min: 0, max: 5 }) }),
+    fc.record({ kind: fc.constant("paper" as const), ballots: fc.integer({ min: 0, max: 3 }) }),
+  );
+
+  /** A box run through the operations (refusals included), closed and exported. */
+  async function runBox(
+    secrecy: "linked" | "unlinkable",
+    operations: readonly (typeof operation extends fc.Arbitrary<infer T> ? T : never)[],
+  ) {
+    const box = ballotBox(memoryBallotBoxStore());
+    const linked = secrecy === "linked";
+    await box.define({ id: "b", secrecy, allowReplace: linked, allowWithdraw: linked });
+    await box.open("b");
+    for (const [k, op] of operations.entries()) {
+      if (op.kind === "cast") await box.cast("b", `voter ${op.voter}`, op.projects);
+      else if (op.kind === "withdraw") await box.withdraw("b", `voter ${op.voter}`);
+      else
+        await box.enterPaperBatch("b", {
+          batchId: `desk ${k}`,
+          enteredBy: "clerk",
+          ballots: Array.from({ length: op.ballots }, (_, j) => [`p${j}`]),
+          totals: { valid: op.ballots, blank: 0, null: 0 },
+        });
+    }
+    const closed = await box.close("b");
+    const exported = await box.export("b");
+    if (!closed.ok || !exported.ok) throw new Error("the box did not close");
+    return { closed: closed.value, exported: exported.value };
+  }
+
+  it("every box, whatever was cast, replaced, withdrawn or entered on paper, verifies to its published digest; any change to one ballot, one entry or the order does not", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom("linked" as const, "unlinkable" as const),
+        fc.array(operation, { maxLength: 14 }),
+        fc.nat(),
+        async (secrecy, operations, pick) => {
+          const { closed, exported } = await runBox(secrecy, operations);
+          expect(verifyBallotBox(exported)).toMatchObject({
+            ok: true,
+            value: { digest: closed.digest, ballots: closed.ballots },
+          });
+          const { ballots, chain } = exported;
+          const tampered: BallotBoxExport[] = [
+            {
+              ...exported,
+              chain: chain.map((entry, k) =>
+                k === pick % chain.length ? { ...entry, ref: `${entry.ref}!` } : entry,
+              ),
+            },
+          ];
+          if (ballots.length > 0) {
+            const at = pick % ballots.length;
+            tampered.push(
+              {
+                ...exported,
+                ballots: ballots.map((b, k) => (k === at ? { ...b, ballot: ["changed"] } : b)),
+              },
+              { ...exported, ballots: ballots.filter((_, k) => k !== at) },
+              { ...exported, ballots: [...ballots, ballots[at] as (typeof ballots)[number]] },
+            );
+          }
+          if (ballots.length > 1) tampered.push({ ...exported, ballots: [...ballots].reverse() });
+          for (const each of tampered) expect(verifyBallotBox(each).ok).toBe(false);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
 });

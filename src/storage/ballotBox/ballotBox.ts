@@ -8,6 +8,7 @@ import { storageIssue } from "../storageIssues.js";
 import {
   ballotBoxGenesis,
   ballotDigest,
+  ballotsInChainOrder,
   closingDigest,
   nextChainEntry,
   paperBatchDigest,
@@ -333,18 +334,20 @@ export class BallotBoxService {
 
   /**
    * Closes an open box: unlinkable boxes chain their online ballots now, in the order of
-   * their random ids; the closing entry commits to every counted ballot. Returns the
-   * closing digest to publish and how many ballots are counted.
+   * their random ids; the closing entry commits to every counted ballot, in the chain's
+   * order. Returns the closing digest to publish and how many ballots are counted.
    */
   close(box: string): Promise<Result<{ digest: string; ballots: number }>> {
     return this.onBox(box, async (tx, { definition, state }) => {
       if (state !== "open")
         return fail([storageIssue("box-not-closable", ["box"], { box, state })]);
-      const ballots = await tx.ballots();
+      const stored = await tx.ballots();
       if (definition.secrecy === "unlinkable")
-        for (const ballot of ballots)
-          if (ballot.source === "online")
-            await this.appendChain(tx, definition, "ballot", ballot.ballotId, ballot.digest);
+        for (const ballot of stored
+          .filter((each) => each.source === "online")
+          .sort((a, b) => (a.ballotId < b.ballotId ? -1 : a.ballotId > b.ballotId ? 1 : 0)))
+          await this.appendChain(tx, definition, "ballot", ballot.ballotId, ballot.digest);
+      const ballots = ballotsInChainOrder(await tx.chain(), stored, await tx.batches());
       await this.appendChain(tx, definition, "closing", box, closingDigest(ballots));
       await tx.setState("closed");
       const last = await tx.lastChainEntry();
@@ -352,19 +355,23 @@ export class BallotBoxService {
     });
   }
 
-  /** The box's export (see `verifyBallotBox`): counted ballots by id, batches, chain. */
+  /**
+   * The box's export (see `verifyBallotBox`): the counted ballots in the chain's order,
+   * the paper batches, the chain.
+   */
   export(box: string): Promise<Result<BallotBoxExport>> {
     return this.store.transact(
       box,
       async (tx): Promise<Result<BallotBoxExport>> => {
         const found = await tx.box();
         if (found === undefined) return fail([storageIssue("unknown-box", ["box"], { box })]);
+        const [chain, paperBatches] = [await tx.chain(), await tx.batches()];
         return ok({
           definition: found.definition,
           state: found.state,
-          ballots: await tx.ballots(),
-          paperBatches: await tx.batches(),
-          chain: await tx.chain(),
+          ballots: ballotsInChainOrder(chain, await tx.ballots(), paperBatches),
+          paperBatches,
+          chain,
         });
       },
       () => false,

@@ -55,7 +55,7 @@ export interface BoxTransaction {
   appendChainEntry(entry: ChainEntry): Promise<void>;
   hasBatch(batchId: string): Promise<boolean>;
   addBatch(batch: StoredPaperBatch): Promise<void>;
-  /** Every ballot in the box, sorted by id. */
+  /** Every ballot in the box, in any order. */
   ballots(): Promise<readonly StoredBallot[]>;
   batches(): Promise<readonly StoredPaperBatch[]>;
   chain(): Promise<readonly ChainEntry[]>;

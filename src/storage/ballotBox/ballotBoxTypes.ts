@@ -142,8 +142,8 @@ export interface ChainEntry {
 }
 
 /**
- * Everything needed to check a closed box and recount it: the counted ballots (sorted by
- * id), the paper batches and the audit chain. Publish it with its closing digest (the last
+ * Everything needed to check a closed box and recount it: the counted ballots (in the
+ * chain's order: see `ballotsInChainOrder`), the paper batches and the audit chain. Publish it with its closing digest (the last
  * chain hash).
  *
  * @category Ballot box
