@@ -4,6 +4,7 @@ import type { Issue } from "../../core/issue.js";
 import { fail, ok, type Result } from "../../core/result.js";
 import { schemaIssues } from "../../core/schemaIssues.js";
 import { canonicalJson } from "../canonicalJson.js";
+import { GroupCommit } from "../groupCommit.js";
 import { storageIssue } from "../storageIssues.js";
 import {
   ballotBoxGenesis,
@@ -17,6 +18,7 @@ import type { BallotBoxStore, BoxTransaction } from "./ballotBoxStore.js";
 import type {
   BallotBoxDefinition,
   BallotBoxExport,
+  ChainEntry,
   Receipt,
   StoredBallot,
 } from "./ballotBoxTypes.js";
@@ -24,6 +26,21 @@ import type {
 /** The largest voter id, box id or batch id, in UTF-16 code units. */
 const MAX_ID_LENGTH = 1024;
 const DEFAULT_MAX_BALLOT_BYTES = 65_536;
+
+/** The most casts written in one transaction (a group commit). */
+const MAX_CASTS_TOGETHER = 256;
+
+/** A validated cast waiting for its group commit. */
+interface PendingCast {
+  readonly voter: string;
+  readonly stored: StoredBallot;
+}
+
+const receiptOf = (box: string, { ballotId, digest }: StoredBallot): Receipt => ({
+  box,
+  ballotId,
+  digest,
+});
 
 const idSchema = z.string().check(z.minLength(1), z.maxLength(MAX_ID_LENGTH));
 
@@ -63,6 +80,12 @@ export interface BallotBoxOptions {
   readonly validate?: ((ballot: unknown) => Result<unknown>) | undefined;
   /** Makes online ballots' ids; default random UUIDs. */
   readonly ballotIds?: (() => string) | undefined;
+  /**
+   * How many group commits of casts an unlinkable box writes at once (its casts share
+   * the box; a linked box writes one at a time, its chain being one line). Default 4, a
+   * pool's worth of connections.
+   */
+  readonly parallelCommits?: number | undefined;
 }
 
 /**
@@ -85,7 +108,10 @@ export class BallotBoxService {
   ) {
     this.validate = options.validate ?? ((ballot: unknown) => ok(ballot));
     this.makeId = options.ballotIds ?? randomUUID;
+    this.lanes = options.parallelCommits ?? 4;
   }
+
+  private readonly lanes: number;
 
   /** Runs work on a box that exists, keeping its writes only if it succeeds. */
   private onBox<T>(
@@ -152,17 +178,20 @@ export class BallotBoxService {
     return ok(JSON.parse(text) as unknown);
   }
 
+  /** Appends entries, each following the one before, to the box's chain in one write. */
   private async appendChain(
     tx: BoxTransaction,
     definition: BallotBoxDefinition,
-    kind: "ballot" | "withdrawal" | "paper-batch" | "closing",
-    ref: string,
-    digest: string,
+    entries: readonly (readonly [kind: ChainEntry["kind"], ref: string, digest: string])[],
   ): Promise<void> {
-    const last = await tx.lastChainEntry();
-    await tx.appendChainEntry(
-      nextChainEntry(last, ballotBoxGenesis(definition), kind, ref, digest),
-    );
+    const genesis = ballotBoxGenesis(definition);
+    let last = await tx.lastChainEntry();
+    const added: ChainEntry[] = [];
+    for (const [kind, ref, digest] of entries) {
+      last = nextChainEntry(last, genesis, kind, ref, digest);
+      added.push(last);
+    }
+    await tx.appendChainEntries(added);
   }
 
   /** Defines a box (state `pending`); unlinkable boxes take neither replacing nor withdrawing. */
@@ -219,38 +248,102 @@ export class BallotBoxService {
     const ballotId = this.makeId();
     const digest = ballotDigest(ballotId, value.value);
     const stored: StoredBallot = { ballotId, ballot: value.value, digest, source: "online" };
-    if (known.secrecy === "unlinkable")
-      // No chain entry until closing: unlinkable casts only claim the voter and add a
-      // ballot, so they run side by side (a shared transaction).
-      return this.onBox(
-        box,
-        async (tx, { state }) => {
-          if (state !== "open")
-            return fail([storageIssue("box-not-open", ["box"], { box, state })]);
-          if (!(await tx.claimVoter(voter as string, { cast: true })))
-            return fail([storageIssue("already-cast", ["voter"], { box })]);
-          await tx.addBallot(stored);
-          return ok({ box, ballotId, digest });
-        },
-        { shared: true },
+    // Unlinkable casts run side by side (shared transactions): a few lanes at a time.
+    return this.casts.submit(
+      box,
+      { voter: voter as string, stored },
+      known.secrecy === "unlinkable" ? this.lanes : 1,
+    );
+  }
+
+  /** Casts that came while others were being written: one transaction for them all. */
+  private readonly casts = new GroupCommit<PendingCast, Result<Receipt>>(
+    (box, casts) => this.castTogether(box, casts),
+    MAX_CASTS_TOGETHER,
+  );
+
+  private async castTogether(
+    box: string,
+    casts: readonly PendingCast[],
+  ): Promise<readonly Result<Receipt>[]> {
+    const known = await this.definitionOf(box);
+    const unlinkable = known?.secrecy === "unlinkable";
+    const together = await this.onBox(
+      box,
+      async (tx, { definition, state }) => {
+        if (state !== "open") return fail([storageIssue("box-not-open", ["box"], { box, state })]);
+        return ok(await this.castOnOpenBox(tx, box, definition, casts));
+      },
+      { shared: unlinkable },
+    );
+    return together.ok ? together.value : casts.map(() => together);
+  }
+
+  /**
+   * Casts on an open box: every voter's first ballot of the group at once (the roll
+   * claimed in one write, the ballots stored in one, their chain entries appended in one),
+   * then one by one those whose voter the roll already had, in the order they came:
+   * replaced where the box allows it (a withdrawal entry, then the new ballot), refused
+   * otherwise. No chain entry until closing in an unlinkable box.
+   */
+  private async castOnOpenBox(
+    tx: BoxTransaction,
+    box: string,
+    definition: BallotBoxDefinition,
+    casts: readonly PendingCast[],
+  ): Promise<Result<Receipt>[]> {
+    const linked = definition.secrecy === "linked";
+    const firsts = [...new Map(casts.map((cast, k) => [cast.voter, k])).values()].sort(
+      (a, b) => a - b,
+    );
+    const claimed = await tx.claimVoters(
+      firsts.map((k) => {
+        const { voter, stored } = casts[k] as PendingCast;
+        return { voter, record: { cast: true, ...(linked ? { ballotId: stored.ballotId } : {}) } };
+      }),
+    );
+    const accepted = firsts
+      .filter((_, j) => claimed[j] === true)
+      .map((k) => casts[k] as PendingCast);
+    if (accepted.length > 0) {
+      await tx.addBallots(accepted.map((cast) => cast.stored));
+      if (linked)
+        await this.appendChain(
+          tx,
+          definition,
+          accepted.map(({ stored }) => ["ballot", stored.ballotId, stored.digest] as const),
+        );
+    }
+    const results: Result<Receipt>[] = [];
+    const done = new Set(accepted);
+    for (const cast of casts)
+      results.push(
+        done.has(cast)
+          ? ok(receiptOf(box, cast.stored))
+          : await this.castAgain(tx, box, definition, cast),
       );
-    return this.onBox(box, async (tx, { definition, state }) => {
-      if (state !== "open") return fail([storageIssue("box-not-open", ["box"], { box, state })]);
-      // Most casts are a voter's first: claim the roll first, look further only if taken.
-      const claimed = await tx.claimVoter(voter as string, { cast: true, ballotId });
-      const record = claimed ? { cast: false } : await tx.voter(voter as string);
-      if (record.cast) {
-        if (!definition.allowReplace || record.ballotId === undefined)
-          return fail([storageIssue("already-cast", ["voter"], { box })]);
-        const old = await tx.ballot(record.ballotId);
-        await tx.removeBallot(record.ballotId);
-        await this.appendChain(tx, definition, "withdrawal", record.ballotId, old?.digest ?? "");
-      }
-      if (!claimed) await tx.setVoter(voter as string, { cast: true, ballotId });
-      await tx.addBallot(stored);
-      await this.appendChain(tx, definition, "ballot", ballotId, digest);
-      return ok({ box, ballotId, digest });
-    });
+    return results;
+  }
+
+  /** A cast whose voter the roll has: replaced where the box allows it, refused otherwise. */
+  private async castAgain(
+    tx: BoxTransaction,
+    box: string,
+    definition: BallotBoxDefinition,
+    { voter, stored }: PendingCast,
+  ): Promise<Result<Receipt>> {
+    const record = await tx.voter(voter);
+    if (!definition.allowReplace || record.ballotId === undefined)
+      return fail([storageIssue("already-cast", ["voter"], { box })]);
+    const old = await tx.ballot(record.ballotId);
+    await tx.removeBallot(record.ballotId);
+    await tx.setVoter(voter, { cast: true, ballotId: stored.ballotId });
+    await tx.addBallots([stored]);
+    await this.appendChain(tx, definition, [
+      ["withdrawal", record.ballotId, old?.digest ?? ""],
+      ["ballot", stored.ballotId, stored.digest],
+    ]);
+    return ok(receiptOf(box, stored));
   }
 
   /** Withdraws a voter's ballot where the box allows it; the voter may cast again. */
@@ -267,7 +360,7 @@ export class BallotBoxService {
       const old = await tx.ballot(record.ballotId);
       await tx.removeBallot(record.ballotId);
       await tx.setVoter(voter as string, undefined);
-      await this.appendChain(tx, definition, "withdrawal", record.ballotId, old?.digest ?? "");
+      await this.appendChain(tx, definition, [["withdrawal", record.ballotId, old?.digest ?? ""]]);
       return ok(undefined);
     });
   }
@@ -318,7 +411,7 @@ export class BallotBoxService {
           batch: batchId,
         });
       }
-      await tx.addPaperBallots(stored);
+      await tx.addBallots(stored);
       const digest = paperBatchDigest(
         batchId,
         enteredBy,
@@ -327,7 +420,7 @@ export class BallotBoxService {
       );
       const ballotIds = stored.map((ballot) => ballot.ballotId);
       await tx.addBatch({ batchId, enteredBy, totals, ballotIds, digest });
-      await this.appendChain(tx, definition, "paper-batch", batchId, digest);
+      await this.appendChain(tx, definition, [["paper-batch", batchId, digest]]);
       return ok({ ballots: stored.length });
     });
   }
@@ -343,12 +436,16 @@ export class BallotBoxService {
         return fail([storageIssue("box-not-closable", ["box"], { box, state })]);
       const stored = await tx.ballots();
       if (definition.secrecy === "unlinkable")
-        for (const ballot of stored
-          .filter((each) => each.source === "online")
-          .sort((a, b) => (a.ballotId < b.ballotId ? -1 : a.ballotId > b.ballotId ? 1 : 0)))
-          await this.appendChain(tx, definition, "ballot", ballot.ballotId, ballot.digest);
+        await this.appendChain(
+          tx,
+          definition,
+          stored
+            .filter((ballot) => ballot.source === "online")
+            .sort((a, b) => (a.ballotId < b.ballotId ? -1 : a.ballotId > b.ballotId ? 1 : 0))
+            .map((ballot) => ["ballot", ballot.ballotId, ballot.digest] as const),
+        );
       const ballots = ballotsInChainOrder(await tx.chain(), stored, await tx.batches());
-      await this.appendChain(tx, definition, "closing", box, closingDigest(ballots));
+      await this.appendChain(tx, definition, [["closing", box, closingDigest(ballots)]]);
       await tx.setState("closed");
       const last = await tx.lastChainEntry();
       return ok({ digest: last?.hash ?? "", ballots: ballots.length });

@@ -39,20 +39,26 @@ export interface BoxTransaction {
   setState(state: BallotBoxState): Promise<void>;
   voter(voter: string): Promise<VoterRecord>;
   /**
-   * Records the voter as having cast, only if the roll does not have them yet: false when
-   * it does. Atomic, even between shared transactions.
+   * Records each voter as having cast, only if the roll does not have them yet; returns,
+   * in order, whether each was recorded (false: the roll had them). The voters are
+   * distinct. Atomic per voter, even between shared transactions.
    */
-  claimVoter(voter: string, record: VoterRecord): Promise<boolean>;
+  claimVoters(
+    claims: readonly { readonly voter: string; readonly record: VoterRecord }[],
+  ): Promise<readonly boolean[]>;
   /** Records that the voter cast (with the ballot's id in linked boxes) or, `undefined`, that they have none now. */
   setVoter(voter: string, record: VoterRecord | undefined): Promise<void>;
-  /** Stores a ballot; unlinkable boxes store it where its position says nothing of when. */
-  addBallot(ballot: StoredBallot): Promise<void>;
-  /** Stores paper ballots (a batch) in one write. */
-  addPaperBallots(ballots: readonly StoredBallot[]): Promise<void>;
+  /**
+   * Stores ballots (the casts of a group commit, a paper batch) in as few writes as the
+   * store can; unlinkable boxes store online ballots where their position says nothing of
+   * when they came.
+   */
+  addBallots(ballots: readonly StoredBallot[]): Promise<void>;
   removeBallot(ballotId: string): Promise<void>;
   ballot(ballotId: string): Promise<StoredBallot | undefined>;
   lastChainEntry(): Promise<ChainEntry | undefined>;
-  appendChainEntry(entry: ChainEntry): Promise<void>;
+  /** Appends entries that follow the last one and each other, in as few writes as it can. */
+  appendChainEntries(entries: readonly ChainEntry[]): Promise<void>;
   hasBatch(batchId: string): Promise<boolean>;
   addBatch(batch: StoredPaperBatch): Promise<void>;
   /** Every ballot in the box, in any order. */
@@ -81,8 +87,8 @@ export interface BallotBoxStore {
   /**
    * Runs `work` on one box: transactions on the same box see each other's writes in
    * turn (serialised), and a transaction keeps its writes only if `work` resolves and
-   * `commit(result)` says so. A `shared` transaction only adds a voter (with
-   * `claimVoter`) and a ballot that no other write depends on (an unlinkable cast): it may
+   * `commit(result)` says so. A `shared` transaction only adds voters (with
+   * `claimVoters`) and ballots that no other write depends on (unlinkable casts): it may
    * run beside other shared ones, never beside an exclusive one (opening, closing).
    */
   transact<T>(

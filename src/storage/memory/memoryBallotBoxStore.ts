@@ -50,22 +50,21 @@ function memoryTransaction(
       voters.has(voter)
         ? (voters.get(voter) ?? { cast: false })
         : (box?.voters.get(voter) ?? { cast: false }),
-    claimVoter: async (voter, record) => {
-      const present = voters.has(voter) ? voters.get(voter) !== undefined : box?.voters.has(voter);
-      if (present === true) return false;
-      write();
-      voters.set(voter, record);
-      return true;
+    claimVoters: async (claims) => {
+      const claimed = claims.map(({ voter }) =>
+        voters.has(voter) ? voters.get(voter) === undefined : box?.voters.has(voter) !== true,
+      );
+      if (claimed.some((each) => each)) write();
+      claims.forEach(({ voter, record }, k) => {
+        if (claimed[k] === true) voters.set(voter, record);
+      });
+      return claimed;
     },
     setVoter: async (voter, record) => {
       write();
       voters.set(voter, record);
     },
-    addBallot: async (ballot) => {
-      write();
-      added.push(ballot);
-    },
-    addPaperBallots: async (ballots) => {
+    addBallots: async (ballots) => {
       write();
       added.push(...ballots);
     },
@@ -80,9 +79,9 @@ function memoryTransaction(
       return added.find((ballot) => ballot.ballotId === ballotId);
     },
     lastChainEntry: async () => appended.at(-1) ?? box?.chain.at(-1),
-    appendChainEntry: async (entry) => {
+    appendChainEntries: async (entries) => {
       write();
-      appended.push(entry);
+      appended.push(...entries);
     },
     hasBatch: async (batchId) =>
       (box?.batches.has(batchId) ?? false) || batches.some((b) => b.batchId === batchId),

@@ -138,7 +138,7 @@ function sqlBallots(
   write: Write,
   unlinkable: boolean,
   settings: { slotsAhead: number; random: () => number },
-): Pick<BoxTransaction, "addBallot" | "addPaperBallots" | "removeBallot" | "ballot" | "ballots"> {
+): Pick<BoxTransaction, "addBallots" | "removeBallot" | "ballot" | "ballots"> {
   const asBallot = (row: Record<string, unknown>): StoredBallot => ({
     ballotId: decode<string>(row.ballot_id),
     ballot: decode(row.ballot),
@@ -146,29 +146,35 @@ function sqlBallots(
     source: row.source as "online" | "paper",
     ...(row.batch_id === null ? {} : { batch: decode<string>(row.batch_id) }),
   });
-  /** A free slot of an unlinkable box, made ahead in random order when none is left. */
-  const freeSlot = async (): Promise<string> => {
+  /**
+   * `count` free slots of an unlinkable box, made ahead in random order when too few are
+   * left.
+   */
+  const freeSlots = async (count: number): Promise<string[]> => {
     for (;;) {
-      // A free slot from a random point on: no slot order is followed, and the scan past
-      // filled slots stays short however full the box is.
+      // Free slots from a random point on, then before it: no slot order is followed, and
+      // the scan past filled slots stays short however full the box is. (Slots this
+      // transaction locked before come again: SKIP LOCKED skips only others' locks.)
+      const found: string[] = [];
       const from = settings.random();
-      for (const bound of ["AND seq >= $2", ""]) {
+      for (const range of ["seq >= $3", "seq < $3"]) {
         const free = await sql.query(
-          `SELECT slot_id FROM civitas_ballots WHERE box_id = $1 AND ballot_id IS NULL ${bound} ORDER BY seq LIMIT 1 FOR UPDATE SKIP LOCKED`,
-          bound === "" ? [box] : [box, from],
+          `SELECT slot_id FROM civitas_ballots WHERE box_id = $1 AND ballot_id IS NULL AND ${range} ORDER BY seq LIMIT $2 FOR UPDATE SKIP LOCKED`,
+          [box, count - found.length, from],
         );
-        if (free.rows[0] !== undefined) return free.rows[0].slot_id as string;
+        for (const row of free.rows) found.push(row.slot_id as string);
+        if (found.length === count) return found;
       }
-      // None free and unlocked: one transaction at a time makes more (the lock lasts until
-      // it commits), and only when few are free at all (the others are being filled by
-      // transactions in flight, at most a pool's worth).
+      // Too few free and unlocked: one transaction at a time makes more (the lock lasts
+      // until it commits), and only when few are free at all (the others are being filled
+      // by transactions in flight, at most a pool's worth of group commits).
       await sql.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`civitas-slots:${box}`]);
       const counted = await sql.query(
         "SELECT count(*)::int AS n, count(*) FILTER (WHERE ballot_id IS NULL)::int AS free FROM civitas_ballots WHERE box_id = $1",
         [box],
       );
-      if (Number(counted.rows[0]?.free ?? 0) >= FREE_SLOT_MARGIN) continue;
-      const more = Math.max(settings.slotsAhead, Number(counted.rows[0]?.n ?? 0));
+      if (Number(counted.rows[0]?.free ?? 0) >= FREE_SLOT_MARGIN + count) continue;
+      const more = Math.max(settings.slotsAhead, Number(counted.rows[0]?.n ?? 0), count);
       const slots = Array.from({ length: more }, () => ({
         id: randomUUID(),
         seq: settings.random(),
@@ -180,34 +186,43 @@ function sqlBallots(
           [box, part.map((slot) => slot.id), part.map((slot) => slot.seq)],
         );
       }
+      // Fresh statistics, or the planner may take a box for a few rows and scan all of its
+      // slots to fill a handful (a fresh database, a first box).
+      await sql.query("ANALYZE civitas_ballots");
     }
   };
+  /** Fills free slots with unlinkable online ballots, one write for all. */
+  const fillSlots = async (ballots: readonly StoredBallot[]) => {
+    const slots = await freeSlots(ballots.length);
+    await write(
+      `UPDATE civitas_ballots AS b SET ballot_id = t.id, ballot = t.ballot, digest = t.digest
+       FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) AS t(slot, id, ballot, digest)
+       WHERE b.box_id = $1 AND b.slot_id = t.slot`,
+      [
+        box,
+        slots,
+        ballots.map((ballot) => encode(ballot.ballotId)),
+        ballots.map((ballot) => encode(ballot.ballot)),
+        ballots.map((ballot) => ballot.digest),
+      ],
+    );
+  };
   return {
-    addBallot: async (ballot) => {
-      const values = [encode(ballot.ballotId), encode(ballot.ballot), ballot.digest];
-      if (ballot.source === "online" && unlinkable) {
-        const slot = await freeSlot();
-        await write(
-          "UPDATE civitas_ballots SET ballot_id = $3, ballot = $4, digest = $5 WHERE box_id = $1 AND slot_id = $2",
-          [box, slot, ...values],
-        );
-      } else
-        await write(
-          "INSERT INTO civitas_ballots (box_id, slot_id, seq, ballot_id, ballot, digest, source, batch_id) VALUES ($1, $2, 0, $2, $3, $4, $5, $6)",
-          [box, ...values, ballot.source, ballot.batch === undefined ? null : encode(ballot.batch)],
-        );
-    },
-    addPaperBallots: async (ballots) => {
-      for (let k = 0; k < ballots.length; k += 1000) {
-        const part = ballots.slice(k, k + 1000);
+    addBallots: async (ballots) => {
+      const slotted = unlinkable ? ballots.filter((ballot) => ballot.source === "online") : [];
+      if (slotted.length > 0) await fillSlots(slotted);
+      const rest = slotted.length === 0 ? ballots : ballots.filter((b) => b.source !== "online");
+      for (let k = 0; k < rest.length; k += 1000) {
+        const part = rest.slice(k, k + 1000);
         await write(
           `INSERT INTO civitas_ballots (box_id, slot_id, seq, ballot_id, ballot, digest, source, batch_id)
-           SELECT $1, id, 0, id, ballot, digest, 'paper', batch FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) AS t(id, ballot, digest, batch)`,
+           SELECT $1, id, 0, id, ballot, digest, source, batch FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS t(id, ballot, digest, source, batch)`,
           [
             box,
             part.map((ballot) => encode(ballot.ballotId)),
             part.map((ballot) => encode(ballot.ballot)),
             part.map((ballot) => ballot.digest),
+            part.map((ballot) => ballot.source),
             part.map((ballot) => (ballot.batch === undefined ? null : encode(ballot.batch))),
           ],
         );
@@ -283,12 +298,21 @@ function sqlTransaction(
         ? { cast: true }
         : { cast: true, ballotId: decode<string>(row.ballot_id) };
     },
-    claimVoter: async (voter, record) => {
+    claimVoters: async (claims) => {
       const claimed = await write(
-        "INSERT INTO civitas_voters (box_id, voter_id, ballot_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1",
-        [box, encode(voter), record.ballotId === undefined ? null : encode(record.ballotId)],
+        `INSERT INTO civitas_voters (box_id, voter_id, ballot_id)
+         SELECT $1, voter, ballot FROM unnest($2::text[], $3::text[]) AS t(voter, ballot)
+         ON CONFLICT DO NOTHING RETURNING voter_id`,
+        [
+          box,
+          claims.map(({ voter }) => encode(voter)),
+          claims.map(({ record }) =>
+            record.ballotId === undefined ? null : encode(record.ballotId),
+          ),
+        ],
       );
-      return claimed.rows.length === 1;
+      const recorded = new Set(claimed.rows.map((row) => row.voter_id as string));
+      return claims.map(({ voter }) => recorded.has(encode(voter)));
     },
     setVoter: async (voter, record) => {
       if (record === undefined)
@@ -303,13 +327,16 @@ function sqlTransaction(
         );
     },
     lastChainEntry: async () => head,
-    appendChainEntry: async (entry) => {
-      // The entry and the box's head in one statement.
+    appendChainEntries: async (entries) => {
+      const last = entries.at(-1);
+      if (last === undefined) return;
+      // The entries and the box's head in one statement.
       await write(
-        "WITH added AS (INSERT INTO civitas_chain (box_id, idx, entry) VALUES ($1, $2, $3)) UPDATE civitas_boxes SET head = $3 WHERE box_id = $1",
-        [box, entry.index, encode(entry)],
+        `WITH added AS (INSERT INTO civitas_chain (box_id, idx, entry) SELECT $1, idx, entry FROM unnest($2::int[], $3::text[]) AS t(idx, entry))
+         UPDATE civitas_boxes SET head = $4 WHERE box_id = $1`,
+        [box, entries.map((entry) => entry.index), entries.map(encode), encode(last)],
       );
-      head = entry;
+      head = last;
     },
     hasBatch: async (batchId) =>
       (
