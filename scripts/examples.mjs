@@ -44,10 +44,12 @@ const names = readdirSync(examples, { withFileTypes: true })
 for (const name of names) {
   const dir = join(examples, name);
   const start = Date.now();
-  console.log(`\nexamples/${name}: npm install, npm test`);
+  console.log(`\nexamples/${name}: npm install, tsc, npm test`);
   // A fresh install each time: the tarball changes with every build.
   rmSync(join(dir, "node_modules", "civitas"), { recursive: true, force: true });
   run(dir, "npm", ["install", "--no-audit", "--no-fund", "--no-package-lock", "--loglevel=error"]);
+  // Typechecked against civitas as installed (its .d.ts), with the repository's settings.
+  run(dir, process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.json"]);
   run(dir, "npm", ["test", "--silent"]);
   console.log(`examples/${name}: passed in ${((Date.now() - start) / 1000).toFixed(1)} s`);
 }
