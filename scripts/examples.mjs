@@ -49,7 +49,11 @@ for (const name of names) {
   rmSync(join(dir, "node_modules", "civitas"), { recursive: true, force: true });
   run(dir, "npm", ["install", "--no-audit", "--no-fund", "--no-package-lock", "--loglevel=error"]);
   // Typechecked against civitas as installed (its .d.ts), with the repository's settings.
-  run(dir, process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.json"]);
+  run(dir, process.execPath, [
+    join(root, "node_modules", "typescript", "bin", "tsc"),
+    "-p",
+    "tsconfig.json",
+  ]);
   run(dir, "npm", ["test", "--silent"]);
   console.log(`examples/${name}: passed in ${((Date.now() - start) / 1000).toFixed(1)} s`);
 }
