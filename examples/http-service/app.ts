@@ -23,6 +23,8 @@ export interface AppOptions {
   readonly process: Process;
   readonly instance: PbInstance;
   readonly rules: BallotRules;
+  /** The same rules as JSON (`ballotRulesJsonSchema`), for a page to check ballots live. */
+  readonly rulesJson: unknown;
   readonly box: BallotBox;
   readonly boxId: string;
   readonly proposals: EventStore<ProposalEvent>;
@@ -111,9 +113,8 @@ export function createApp(options: AppOptions) {
         name: project.name,
         cost: project.cost.toString(),
       })),
-      rules: JSON.parse(
-        JSON.stringify(rules, (_, value) => (typeof value === "bigint" ? value.toString() : value)),
-      ),
+      rule: instance.meta.rule,
+      rules: options.rulesJson,
     }),
   );
 

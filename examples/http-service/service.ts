@@ -2,7 +2,7 @@
 // PostgreSQL (PGlite) holding the ballot box and the proposals' event log.
 import { readFileSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
-import { ballotRulesFor } from "civitas/budgeting";
+import { ballotRulesFromJson } from "civitas/budgeting";
 import { validateProcess } from "civitas/calendar";
 import {
   type ProposalEvent,
@@ -21,7 +21,16 @@ import { createApp } from "./app.js";
 
 const json = (path: string) => JSON.parse(readFileSync(new URL(path, import.meta.url), "utf8"));
 
-export async function createService(options: { now?: () => number; dataDir?: string } = {}) {
+export interface ServiceOptions {
+  /** The clock; default the real one. */
+  readonly now?: () => number;
+  /** A folder for PGlite's data; default in memory. */
+  readonly dataDir?: string;
+  /** The rule the result is counted by (Pabulib META `rule`); default greedy, as Angers. */
+  readonly rule?: "greedy" | "equalshares/add1";
+}
+
+export async function createService(options: ServiceOptions = {}) {
   const process = validateProcess(json("../calendar/angers-budget-participatif-2026.json"));
   if (!process.ok) throw new Error(process.issues[0]?.message);
   const ideas = (json("../proposals/angers-ideas.events.json") as unknown[]).map((event) =>
@@ -30,14 +39,21 @@ export async function createService(options: { now?: () => number; dataDir?: str
   const instance = toBudgetInstance(replay(ideas), {
     budget: 100_000n,
     scale: 0,
-    meta: { description: "Angers 2026", rule: "greedy", vote_type: "approval" },
+    meta: { description: "Angers 2026", rule: options.rule ?? "greedy", vote_type: "approval" },
   });
   if (!instance.ok) throw new Error(instance.issues[0]?.message);
-  const rules = ballotRulesFor(
-    instance.value,
-    { type: "constraints", maxSumCost: 100_000n, minLength: 1 },
-    "EUR",
-  );
+  // The ballot rules as JSON, as a voting page receives them: up to the budget, one project at least.
+  const rulesJson = {
+    currency: "EUR",
+    scale: instance.value.scale,
+    rule: { type: "constraints", maxSumCost: "100000", minLength: 1 },
+    projects: instance.value.projects.map((project) => ({
+      id: project.id,
+      cost: String(project.cost),
+    })),
+  };
+  const rules = ballotRulesFromJson(rulesJson);
+  if (!rules.ok) throw new Error(rules.issues[0]?.message);
 
   const pglite = await PGlite.create(options.dataDir);
   const database = pgliteDatabase(pglite);
@@ -52,7 +68,8 @@ export async function createService(options: { now?: () => number; dataDir?: str
   const app = createApp({
     process: process.value,
     instance: instance.value,
-    rules,
+    rules: rules.value,
+    rulesJson,
     box,
     boxId,
     proposals,
