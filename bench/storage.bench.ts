@@ -99,7 +99,11 @@ const url = process.env.CIVITAS_PG_URL;
 if (url === undefined) console.log("  PostgreSQL: skipped (set CIVITAS_PG_URL)");
 else {
   const pool = new pg.Pool({ connectionString: url, max: 4 });
-  await onDatabase("PostgreSQL (pool of 4)", pgDatabase(pool), 2000);
+  // Whether each commit waits for the disk decides what the figures mean.
+  const setting = async (name: string) =>
+    (await pool.query(`SELECT current_setting('${name}') AS value`)).rows[0]?.value as string;
+  const durability = `fsync ${await setting("fsync")}, synchronous_commit ${await setting("synchronous_commit")}`;
+  await onDatabase(`PostgreSQL (pool of 4; ${durability})`, pgDatabase(pool), 2000);
   await pool.end();
 }
 
