@@ -15,7 +15,7 @@ function guideModule(): string {
   for (const statement of imports) body = body.replace(statement, "");
   const fromSource = (statement: string) =>
     statement.replace(/"civitas\/([a-z/]+)"/, (_, subpath: string) =>
-      JSON.stringify(join(repoRoot, "src", subpath, "index.ts")),
+      JSON.stringify(join(repoRoot, "src", subpath, "index.js")),
     );
   return `${imports.map(fromSource).join("\n")}\n${body}`;
 }
@@ -25,8 +25,26 @@ describe("docs/guide.md", () => {
     const dir = mkdtempSync(join(repoRoot, ".guide-"));
     const file = join(dir, "guide.ts");
     writeFileSync(file, guideModule());
+    // Typechecked with the repository's settings first: the guide is TypeScript that compiles.
+    writeFileSync(
+      join(dir, "tsconfig.json"),
+      JSON.stringify({
+        extends: "../tsconfig.json",
+        compilerOptions: { declaration: false },
+        include: ["guide.ts"],
+      }),
+    );
     let output: string;
     try {
+      execFileSync(
+        process.execPath,
+        [
+          join(repoRoot, "node_modules", "typescript", "bin", "tsc"),
+          "-p",
+          join(dir, "tsconfig.json"),
+        ],
+        { cwd: repoRoot, encoding: "utf8" },
+      );
       output = execFileSync(process.execPath, ["--import", "tsx", file], {
         cwd: repoRoot,
         encoding: "utf8",
