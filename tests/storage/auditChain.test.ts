@@ -173,4 +173,18 @@ describe("the audit chain", () => {
       { numRuns: 150 },
     );
   });
+
+  it("an open unlinkable box's export holds every ballot (the chain takes them at closing, so it verifies only then)", async () => {
+    const box = ballotBox(memoryBallotBoxStore());
+    await box.define({ id: "u", secrecy: "unlinkable" });
+    await box.open("u");
+    for (const voter of ["ana", "ben", "cleo"]) await box.cast("u", voter, [voter]);
+    const open = await box.export("u");
+    if (!open.ok) throw new Error("export failed");
+    expect(open.value.ballots.map((b) => b.ballot).sort()).toEqual([["ana"], ["ben"], ["cleo"]]);
+    expect(verifyBallotBox(open.value).ok).toBe(false);
+    await box.close("u");
+    const closed = await box.export("u");
+    expect(closed.ok && verifyBallotBox(closed.value).ok).toBe(true);
+  });
 });

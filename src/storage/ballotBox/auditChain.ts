@@ -125,7 +125,8 @@ export function withdrawnLater(chain: readonly ChainEntry[]): Uint8Array | undef
  * The counted ballots in the chain's order, the order of an export and of the closing
  * digest: for each entry in turn, a ballot entry that no later withdrawal names gives its
  * ballot, a paper-batch entry its batch's ballots in the batch's order. Ballots the chain
- * does not count are left out (a store holds none).
+ * does not count yet (an open unlinkable box's, chained at closing) come last, by id, so
+ * an export never leaves a stored ballot out (and does not verify until the box closes).
  *
  * @category Ballot box
  * @example
@@ -145,7 +146,9 @@ export function ballotsInChainOrder(
   const out: StoredBallot[] = [];
   const take = (ballotId: string) => {
     const ballot = byId.get(ballotId);
-    if (ballot !== undefined) out.push(ballot);
+    if (ballot === undefined) return;
+    out.push(ballot);
+    byId.delete(ballotId);
   };
   for (let k = 0; k < chain.length; k++) {
     const entry = chain[k] as ChainEntry;
@@ -153,7 +156,10 @@ export function ballotsInChainOrder(
     else if (entry.kind === "paper-batch")
       for (const ballotId of batchById.get(entry.ref)?.ballotIds ?? []) take(ballotId);
   }
-  return out;
+  const rest = [...byId.values()].sort((a, b) =>
+    a.ballotId < b.ballotId ? -1 : a.ballotId > b.ballotId ? 1 : 0,
+  );
+  return rest.length === 0 ? out : [...out, ...rest];
 }
 
 /**
