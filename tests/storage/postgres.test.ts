@@ -1,6 +1,7 @@
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
+import { ballotBox } from "../../src/storage/index.js";
 import {
   migrateCivitas,
   pgDatabase,
@@ -67,6 +68,40 @@ function conformance(
     { timeout: 300_000 },
   );
   describeEventStore(name, async () => ({ store: postgresEventStore(await fresh()) }));
+
+  it(`${name}: closing an unlinkable box leaves every row of it with one transaction id (xmin)`, async () => {
+    const database = await fresh();
+    const box = ballotBox(postgresBallotBoxStore(database));
+    await box.define({ id: "x", secrecy: "unlinkable" });
+    await box.open("x");
+    for (let k = 0; k < 30; k++) await box.cast("x", `citizen-${k}`, [`marker-${k}`]);
+    const xmins = async () => {
+      const key = JSON.stringify("x");
+      const voters = await database.query(
+        "SELECT xmin::text AS xmin, voter_id FROM civitas_voters WHERE box_id = $1",
+        [key],
+      );
+      const ballots = await database.query(
+        "SELECT xmin::text AS xmin, ballot FROM civitas_ballots WHERE box_id = $1 AND ballot_id IS NOT NULL",
+        [key],
+      );
+      return { voters: voters.rows, ballots: ballots.rows };
+    };
+    // While the box is open, a cast alone in its group shares its xmin with its voter.
+    const open = await xmins();
+    const paired = open.voters.filter(({ xmin, voter_id }) =>
+      open.ballots.some(
+        (ballot) =>
+          ballot.xmin === xmin &&
+          String(ballot.ballot).includes(`marker-${String(voter_id).match(/\d+/)?.[0]}"`),
+      ),
+    );
+    expect(paired.length).toBe(30);
+    await box.close("x");
+    const closed = await xmins();
+    expect(new Set([...closed.voters, ...closed.ballots].map((row) => row.xmin)).size).toBe(1);
+    expect(closed.ballots.length).toBe(30);
+  });
 }
 
 describe("PGlite (embedded PostgreSQL)", () => {

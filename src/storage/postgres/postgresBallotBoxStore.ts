@@ -285,6 +285,16 @@ function sqlTransaction(
         : { definition: current.definition, state: state ?? current.state },
     setState: async (next) => {
       await write("UPDATE civitas_boxes SET state = $2 WHERE box_id = $1", [box, next]);
+      if (next === "closed" && current?.definition.secrecy === "unlinkable") {
+        // Every row a cast wrote carries the id of its transaction (xmin), which a cast's
+        // roll entry and ballot share. Closing writes them all again, in this one
+        // transaction: from then on every live row of the box has the same xmin.
+        await write("UPDATE civitas_voters SET voter_id = voter_id WHERE box_id = $1", [box]);
+        await write(
+          "UPDATE civitas_ballots SET ballot_id = ballot_id WHERE box_id = $1 AND ballot_id IS NOT NULL",
+          [box],
+        );
+      }
       state = next;
     },
     voter: async (voter): Promise<VoterRecord> => {
