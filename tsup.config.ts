@@ -37,6 +37,7 @@ export default defineConfig([
       "tally/index": "src/tally/index.ts",
       "calendar/index": "src/calendar/index.ts",
       "proposals/index": "src/proposals/index.ts",
+      "simulation/index": "src/simulation/index.ts",
       "storage/index": "src/storage/index.ts",
       "storage/postgres/index": "src/storage/postgres/index.ts",
       "testing/index": "src/testing/index.ts",

@@ -38,7 +38,7 @@ const cases: Case[] = [
     goal: (m, bare) =>
       `${(m / bare).toFixed(2)}× bare node; goal ≤ 2×: ${m <= 2 * bare ? "met" : "MISSED"}`,
   },
-  ...["core", "io", "budgeting", "tally", "calendar", "proposals"].map((subpath) => ({
+  ...["core", "io", "budgeting", "tally", "calendar", "proposals", "simulation"].map((subpath) => ({
     name: `import civitas/${subpath}`,
     args: ["-e", `import("civitas/${subpath}")`],
     goal: (m: number, bare: number) =>

@@ -11,6 +11,7 @@ const allowed: Record<string, readonly string[]> = {
   io: ["core", "budgeting", "tally", "proposals"],
   calendar: ["core"],
   proposals: ["core", "calendar", "budgeting"],
+  simulation: ["core", "tally"],
   storage: ["core"],
   testing: ["core", "storage"],
   cli: ["core", "io", "budgeting", "tally", "calendar", "proposals"],

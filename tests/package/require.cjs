@@ -50,3 +50,10 @@ const created = proposals.transition(
 );
 assert.equal(created.ok && created.value.events[0].type, "created");
 console.log("require('civitas') works from CommonJS: 1 passed, 0 failed");
+// Simulation: a seeded Mallows profile, the same on every machine.
+const simulation = require("civitas/simulation");
+const drawn = simulation.mallows({ candidates: 4, voters: 100, seed: 1, phi: 0.5 });
+assert.equal(
+  drawn.ballots.reduce((sum, ballot) => sum + ballot.weight, 0),
+  100,
+);

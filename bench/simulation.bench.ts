@@ -1,0 +1,35 @@
+/**
+ * `npm run bench` (simulation): drawing profiles for research (issue 18). Goal: 1,000,000
+ * Mallows ballots over 10 candidates ≤ 1 s. Prints the figures and the machine; asserts
+ * nothing. Median of 5 in one process.
+ */
+import { cpus } from "node:os";
+import { impartialCulture, mallows, singlePeakedConitzer, urn } from "../src/simulation/index.js";
+
+console.log(
+  `\ncivitas simulation benchmark — ${cpus()[0]?.model ?? "unknown CPU"} × ${cpus().length} cores; Node ${process.version}`,
+);
+
+function median(run: () => unknown): number {
+  const times: number[] = [];
+  for (let k = 0; k < 5; k++) {
+    const start = performance.now();
+    run();
+    times.push(performance.now() - start);
+  }
+  return times.sort((a, b) => a - b)[2] as number;
+}
+
+const voters = 1_000_000;
+const mallowsTime = median(() => mallows({ candidates: 10, voters, seed: 1, phi: 0.5 }));
+console.log(
+  `  Mallows (φ = 0.5), 1,000,000 ballots over 10 candidates: ${(mallowsTime / 1000).toFixed(2)} s; goal ≤ 1 s: ${mallowsTime <= 1000 ? "met" : "MISSED"}`,
+);
+for (const [name, run] of [
+  ["impartial culture", () => impartialCulture({ candidates: 10, voters, seed: 1 })],
+  ["urn (α = 0.1)", () => urn({ candidates: 10, voters, seed: 1, alpha: 0.1 })],
+  ["single-peaked (Conitzer)", () => singlePeakedConitzer({ candidates: 10, voters, seed: 1 })],
+] as const)
+  console.log(
+    `  ${name}, 1,000,000 ballots over 10 candidates: ${(median(run) / 1000).toFixed(2)} s`,
+  );

@@ -1,0 +1,15 @@
+/**
+ * Simulations for research: seeded profile generators, each with its reference, whose
+ * output matches its model's exact distribution (chi-square tests at fixed seeds). The
+ * same seed draws the same profile on every machine. Ordinal generators return a
+ * `civitas/tally` ranked profile, identical rankings merged with their weight.
+ *
+ * @module simulation
+ */
+export { euclidean } from "./ordinal/euclidean.js";
+export { impartialAnonymousCulture } from "./ordinal/impartialAnonymousCulture.js";
+export { impartialCulture } from "./ordinal/impartialCulture.js";
+export { type MallowsOptions, mallows, phiFromNormalized } from "./ordinal/mallows.js";
+export type { OrdinalOptions } from "./ordinal/ordinalProfile.js";
+export { singlePeakedConitzer, singlePeakedWalsh } from "./ordinal/singlePeaked.js";
+export { urn } from "./ordinal/urn.js";
