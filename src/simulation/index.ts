@@ -2,10 +2,20 @@
  * Simulations for research: seeded profile generators, each with its reference, whose
  * output matches its model's exact distribution (chi-square tests at fixed seeds). The
  * same seed draws the same profile on every machine. Ordinal generators return a
- * `civitas/tally` ranked profile, identical rankings merged with their weight.
+ * `civitas/tally` ranked profile, approval generators an approval profile, identical
+ * ballots merged with their weight.
  *
  * @module simulation
  */
+export {
+  type ApprovalOptions,
+  approvalImpartialCulture,
+  approvalNoise,
+  type CentralBallotOptions,
+  disjointResampling,
+  euclideanApproval,
+  resampling,
+} from "./approval/approvalGenerators.js";
 export { euclidean } from "./ordinal/euclidean.js";
 export { impartialAnonymousCulture } from "./ordinal/impartialAnonymousCulture.js";
 export { impartialCulture } from "./ordinal/impartialCulture.js";
