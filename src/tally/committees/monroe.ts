@@ -10,6 +10,15 @@ import {
   outcome,
 } from "./committeeSearch.js";
 
+/** Voters with the same ballot, as a mask of candidates, and how many they are. */
+type VoterGroups = readonly { mask: number; voters: number }[];
+
+/** A committee's Monroe score: how many voters its best balanced assignment represents. */
+type MonroeScore = (groups: VoterGroups, committee: readonly number[], n: number) => number;
+
+/** Each member's share of n voters: ⌊n/k⌋, and one more for n mod k of the members. */
+const sharesOf = (n: number, k: number) => ({ base: Math.floor(n / k), extra: n % k });
+
 /**
  * The Monroe score of a committee: voters are split among its members as evenly as
  * possible (⌊n/k⌋ or ⌈n/k⌉ each), and the score counts voters assigned to a member they
@@ -17,15 +26,16 @@ import {
  * voters plus, for n mod k of them, one more (the voters left unrepresented fill the
  * remaining places). Voters with the same ballot are one node whose capacity is their
  * number, so a weight is never expanded into copies.
+ *
+ * @internal
  */
-function monroeScore(
-  groups: readonly { mask: number; voters: number }[],
+export function monroeScoreByFlow(
+  groups: VoterGroups,
   committee: readonly number[],
   n: number,
 ): number {
   const k = committee.length;
-  const base = Math.floor(n / k);
-  const extra = n % k;
+  const { base, extra } = sharesOf(n, k);
   // Nodes: source 0, groups 1..G, members G+1..G+k, bonus G+k+1, sink G+k+2.
   const G = groups.length;
   const size = G + k + 3;
@@ -75,6 +85,44 @@ function monroeScore(
   }
 }
 
+/** Up to this many seats, a committee's score is its minimum cut, enumerated. */
+const CUT_SEATS = 12;
+
+/**
+ * The same score as {@link monroeScoreByFlow}, as the network's minimum cut: members X on
+ * the source's side cost ⌊n/k⌋·|X| + min(|X|, n mod k), and voters who approve a member
+ * outside X cost their number. Voters are first counted by which members they approve
+ * (2^k kinds), the voters approving only members within X summed for every X at once (a
+ * subset-sum transform): k·2^k steps a committee instead of a flow over every ballot.
+ *
+ * @internal
+ */
+export const monroeScoreByCuts: MonroeScore = (groups, committee, n) => {
+  const k = committee.length;
+  const { base, extra } = sharesOf(n, k);
+  const within = new Float64Array(1 << k);
+  let approving = 0;
+  for (const { mask, voters } of groups) {
+    let kind = 0;
+    for (let m = 0; m < k; m++) if ((mask >> (committee[m] as number)) & 1) kind |= 1 << m;
+    if (kind === 0) continue;
+    within[kind] = (within[kind] as number) + voters;
+    approving += voters;
+  }
+  for (let m = 0; m < k; m++)
+    for (let set = 0; set < 1 << k; set++)
+      if (set & (1 << m))
+        within[set] = (within[set] as number) + (within[set ^ (1 << m)] as number);
+  let best = Number.POSITIVE_INFINITY;
+  for (let set = 0; set < 1 << k; set++) {
+    let size = 0;
+    for (let rest = set; rest !== 0; rest &= rest - 1) size++;
+    const cut = base * size + Math.min(size, extra) + approving - (within[set] as number);
+    if (cut < best) best = cut;
+  }
+  return best;
+};
+
 /**
  * Monroe's rule for approval committees, exact: every committee is scored by its best
  * balanced assignment of voters to members (a voter with weight w counts as w voters, without
@@ -106,7 +154,11 @@ export function monroe(profile: ApprovalProfile, seats: number): Result<TallyOut
   let best = -1;
   let winners: number[] = [];
   committeesOf(n, seats, (committee) => {
-    const score = monroeScore(groups, membersOf(committee, n), voters);
+    const members = membersOf(committee, n);
+    const score =
+      members.length <= CUT_SEATS
+        ? monroeScoreByCuts(groups, members, voters)
+        : monroeScoreByFlow(groups, members, voters);
     if (score > best) {
       best = score;
       winners = [committee];
