@@ -17,9 +17,11 @@ export {
   resampling,
 } from "./approval/approvalGenerators.js";
 export { euclidean } from "./ordinal/euclidean.js";
+export { groupSeparable } from "./ordinal/groupSeparable.js";
 export { impartialAnonymousCulture } from "./ordinal/impartialAnonymousCulture.js";
 export { impartialCulture } from "./ordinal/impartialCulture.js";
 export { type MallowsOptions, mallows, phiFromNormalized } from "./ordinal/mallows.js";
 export type { OrdinalOptions } from "./ordinal/ordinalProfile.js";
+export { singleCrossing } from "./ordinal/singleCrossing.js";
 export { singlePeakedConitzer, singlePeakedWalsh } from "./ordinal/singlePeaked.js";
 export { urn } from "./ordinal/urn.js";

@@ -1,14 +1,17 @@
 import { describe, expect, it } from "vitest";
 import {
   euclidean,
+  groupSeparable,
   impartialAnonymousCulture,
   impartialCulture,
   mallows,
   phiFromNormalized,
+  singleCrossing,
   singlePeakedConitzer,
   singlePeakedWalsh,
   urn,
 } from "../../src/simulation/index.js";
+import { singleCrossingDomain } from "../../src/simulation/ordinal/singleCrossing.js";
 import type { RankedProfile } from "../../src/tally/index.js";
 import { chiSquare } from "../helpers/chiSquare.js";
 
@@ -206,6 +209,47 @@ describe("ordinal generators match their models' exact distributions", () => {
       [...observed.values()].map(() => 1 / 56),
     );
     expect(test.p).toBeGreaterThan(SIGNIFICANCE);
+  });
+
+  it("single-crossing: each ranking of the seed's maximal single-crossing domain equally likely", () => {
+    const domain = singleCrossingDomain(5, 12);
+    expect(domain).toHaveLength(11);
+    // Every pair of candidates crosses once along the domain.
+    for (let a = 0; a < 5; a++)
+      for (let b = a + 1; b < 5; b++) {
+        const prefers = domain.map((ranking) => ranking.indexOf(a) < ranking.indexOf(b));
+        expect(prefers.filter((x, k) => k > 0 && x !== prefers[k - 1])).toHaveLength(1);
+      }
+    const keys = new Set(domain.map((ranking) => key(ranking.map((c) => `c${c + 1}`))));
+    fits(
+      singleCrossing({ candidates: 5, voters: 22_000, seed: 12 }),
+      (r) => (keys.has(key(r)) ? 1 / 11 : 0),
+      5,
+    );
+  });
+
+  it("group-separable: each of the 2^(m−1) rankings the tree allows equally likely", () => {
+    // The balanced tree over c1 … c4 is ((c1, c2), (c3, c4)): those pairs stay together.
+    const together = (r: readonly string[]) =>
+      Math.abs(r.indexOf("c1") - r.indexOf("c2")) === 1 &&
+      Math.abs(r.indexOf("c3") - r.indexOf("c4")) === 1;
+    fits(
+      groupSeparable({ candidates: 4, voters: 16_000, seed: 13, tree: "balanced" }),
+      (r) => (together(r) ? 1 / 8 : 0),
+      4,
+    );
+    // The caterpillar (c1, (c2, (c3, c4))): c1 first or last, then c2 at an end of the rest.
+    const caterpillar = (r: readonly string[]) => {
+      const ends = (list: readonly string[], id: string) => list[0] === id || list.at(-1) === id;
+      if (!ends(r, "c1")) return false;
+      const rest = r.filter((id) => id !== "c1");
+      return ends(rest, "c2");
+    };
+    fits(
+      groupSeparable({ candidates: 4, voters: 16_000, seed: 14, tree: "caterpillar" }),
+      (r) => (caterpillar(r) ? 1 / 8 : 0),
+      4,
+    );
   });
 
   it("Euclidean: each voter ranks the candidates by distance; the same seed draws the same profile", () => {
