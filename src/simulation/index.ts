@@ -3,7 +3,7 @@
  * output matches its model's exact distribution (chi-square tests at fixed seeds). The
  * same seed draws the same profile on every machine. Ordinal generators return a
  * `civitas/tally` ranked profile, approval generators an approval profile, identical
- * ballots merged with their weight.
+ * ballots merged with their weight; `budgetElection` a `civitas/budgeting` election.
  *
  * @module simulation
  */
@@ -16,6 +16,7 @@ export {
   euclideanApproval,
   resampling,
 } from "./approval/approvalGenerators.js";
+export { type BudgetElectionOptions, budgetElection } from "./budget/budgetElection.js";
 export { euclidean } from "./ordinal/euclidean.js";
 export { groupSeparable } from "./ordinal/groupSeparable.js";
 export { impartialAnonymousCulture } from "./ordinal/impartialAnonymousCulture.js";

@@ -11,7 +11,7 @@ const allowed: Record<string, readonly string[]> = {
   io: ["core", "budgeting", "tally", "proposals"],
   calendar: ["core"],
   proposals: ["core", "calendar", "budgeting"],
-  simulation: ["core", "tally"],
+  simulation: ["core", "tally", "budgeting"],
   storage: ["core"],
   testing: ["core", "storage"],
   cli: ["core", "io", "budgeting", "tally", "calendar", "proposals"],
