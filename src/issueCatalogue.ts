@@ -5,6 +5,7 @@ import { calendarIssueMessages } from "./calendar/calendarIssues.js";
 import { coreIssueMessages } from "./core/coreIssues.js";
 import { ioIssueMessages } from "./io/ioIssues.js";
 import { proposalDataIssueMessages, proposalIssueMessages } from "./proposals/proposalIssues.js";
+import { simulationIssueMessages } from "./simulation/simulationIssues.js";
 import { storageIssueMessages } from "./storage/storageIssues.js";
 import { tallyIssueMessages } from "./tally/tallyIssues.js";
 
@@ -34,6 +35,7 @@ export const issueCatalogue = {
   ...proposalIssueMessages,
   ...proposalDataIssueMessages,
   ...storageIssueMessages,
+  ...simulationIssueMessages,
 };
 
 /**

@@ -3,6 +3,7 @@ import { type CliIo, UsageError } from "./cliSupport.js";
 import { pbCommand } from "./pbCommands.js";
 import { processCommand } from "./processCommand.js";
 import { proposalsCommand } from "./proposalsCommand.js";
+import { simCommand } from "./simCommand.js";
 import { tallyCommand } from "./tallyCommand.js";
 import { USAGE } from "./usage.js";
 
@@ -40,6 +41,7 @@ export function runCli(args: readonly string[], io: CliIo): number {
     if (group === "proposals") return proposalsCommand([command ?? "", ...rest], io);
     if (group === "pb") return pbCommand(command, rest, io);
     if (group === "budget") return budgetCommand([command ?? "", ...rest], io);
+    if (group === "sim") return simCommand([command ?? "", ...rest], io);
     throw new UsageError(`unknown command "${group}"`);
   } catch (error) {
     if (

@@ -14,6 +14,9 @@ export const USAGE = `Usage:
   civitas tally methods [--json]
   civitas budget check-ballot RULES.json BALLOT.json [--json]   (exit 0 when the ballot may be submitted, 1 with its issues)
   civitas budget results FILE.json --rule <consul|decidim|pb rule> [--json]   (orders or CONSUL ballots)
+  civitas sim profile --model <impartial-culture|mallows|urn|single-peaked-walsh|single-peaked-conitzer> [--phi F] [--alpha F]
+                      --candidates N --voters N [--seed S] [--format soc|json]   (a drawn profile: PrefLib or JSON ballots)
+  civitas sim run EXPERIMENT.json [--resume EARLIER.jsonl]   (rows as JSON lines; --resume skips the finished profiles)
   civitas process check FILE.json...            (a process definition: issues, exit 1 if invalid)
   civitas process at FILE.json --at <ISO instant> [--json]
   civitas process ics FILE.json [--stamp <ISO instant>]

@@ -17,6 +17,16 @@ export {
   resampling,
 } from "./approval/approvalGenerators.js";
 export { type BudgetElectionOptions, budgetElection } from "./budget/budgetElection.js";
+export {
+  type Experiment,
+  type ExperimentRow,
+  experimentFromJson,
+  experimentSchema,
+  experimentUnitRows,
+  experimentUnits,
+  finishedUnits,
+  runExperiment,
+} from "./experiment.js";
 export { euclidean } from "./ordinal/euclidean.js";
 export { groupSeparable } from "./ordinal/groupSeparable.js";
 export { impartialAnonymousCulture } from "./ordinal/impartialAnonymousCulture.js";
@@ -26,3 +36,8 @@ export type { OrdinalOptions } from "./ordinal/ordinalProfile.js";
 export { singleCrossing } from "./ordinal/singleCrossing.js";
 export { singlePeakedConitzer, singlePeakedWalsh } from "./ordinal/singlePeaked.js";
 export { urn } from "./ordinal/urn.js";
+export {
+  type SimulationIssueCode,
+  simulationIssue,
+  simulationIssueMessages,
+} from "./simulationIssues.js";

@@ -14,7 +14,7 @@ const allowed: Record<string, readonly string[]> = {
   simulation: ["core", "tally", "budgeting"],
   storage: ["core"],
   testing: ["core", "storage"],
-  cli: ["core", "io", "budgeting", "tally", "calendar", "proposals"],
+  cli: ["core", "io", "budgeting", "tally", "calendar", "proposals", "simulation"],
 };
 
 const src = join(repoRoot, "src");

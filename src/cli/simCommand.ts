@@ -1,0 +1,133 @@
+import { parseArgs } from "node:util";
+import { parseJsonText, writePreflib } from "../io/index.js";
+import {
+  type Experiment,
+  experimentFromJson,
+  experimentUnits,
+  impartialCulture,
+  mallows,
+  runExperiment,
+  singlePeakedConitzer,
+  singlePeakedWalsh,
+  urn,
+} from "../simulation/index.js";
+import type { RankedProfile } from "../tally/index.js";
+import { type CliIo, progress, readParsed, UsageError, withJson } from "./cliSupport.js";
+
+const MODELS = [
+  "impartial-culture",
+  "mallows",
+  "urn",
+  "single-peaked-walsh",
+  "single-peaked-conitzer",
+];
+
+/** A whole number option, within limits. */
+function count(name: string, text: string | undefined, low: number, high: number): number {
+  const value = Number(text);
+  if (text === undefined || !Number.isInteger(value) || value < low || value > high)
+    throw new UsageError(`--${name} takes a whole number from ${low} to ${high}`);
+  return value;
+}
+
+/** A number option in [0, ∞) or [0, 1]. */
+function share(name: string, text: string | undefined, high = 1): number {
+  const value = Number(text);
+  if (text === undefined || !(value >= 0 && value <= high))
+    throw new UsageError(`--${name} takes a number from 0 to ${high}`);
+  return value;
+}
+
+function profileOf(values: Record<string, string | boolean | undefined>): RankedProfile {
+  const options = {
+    candidates: count("candidates", values.candidates as string | undefined, 2, 10),
+    voters: count("voters", values.voters as string | undefined, 1, 100_000_000),
+    seed: (values.seed as string | undefined) ?? "1",
+  };
+  switch (values.model) {
+    case "impartial-culture":
+      return impartialCulture(options);
+    case "mallows":
+      return mallows({ ...options, phi: share("phi", values.phi as string | undefined) });
+    case "urn":
+      return urn({ ...options, alpha: share("alpha", values.alpha as string | undefined, 1e9) });
+    case "single-peaked-walsh":
+      return singlePeakedWalsh(options);
+    case "single-peaked-conitzer":
+      return singlePeakedConitzer(options);
+    default:
+      throw new UsageError(`--model takes one of ${MODELS.join(", ")}`);
+  }
+}
+
+/** The rows of an earlier run (JSON lines), for `--resume`. */
+function earlierRows(file: string, io: CliIo) {
+  return readParsed(file, io, (text) => {
+    const rows: { unit: number; method: string }[] = [];
+    for (const [k, line] of text.split("\n").entries()) {
+      if (line.trim() === "") continue;
+      const row = parseJsonText(line);
+      if (!row.ok)
+        return {
+          ...row,
+          issues: row.issues.map((issue) => ({
+            ...issue,
+            message: `line ${k + 1}: ${issue.message}`,
+          })),
+        };
+      rows.push(row.value as { unit: number; method: string });
+    }
+    return { ok: true, value: rows, warnings: [] };
+  });
+}
+
+/** `civitas sim profile …` (a drawn profile as a PrefLib file or JSON ballots) and `civitas sim run EXPERIMENT.json`. */
+export function simCommand(args: string[], cli: CliIo): number {
+  const [command, ...rest] = args;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      model: { type: "string" },
+      phi: { type: "string" },
+      alpha: { type: "string" },
+      candidates: { type: "string" },
+      voters: { type: "string" },
+      seed: { type: "string" },
+      format: { type: "string", default: "soc" },
+      resume: { type: "string" },
+      json: { type: "boolean", default: false },
+    },
+  });
+  const io = withJson(cli, values.json);
+  if (command === "profile") {
+    const profile = profileOf(values);
+    if (values.format === "soc") io.stdout(writePreflib(profile));
+    else if (values.format === "json")
+      io.stdout(`${JSON.stringify({ type: "ranked", profile })}\n`);
+    else throw new UsageError("--format takes soc or json");
+    return 0;
+  }
+  if (command === "run") {
+    const [file] = positionals;
+    if (file === undefined) throw new UsageError("sim run needs an EXPERIMENT.json");
+    const spec: Experiment | undefined = readParsed(file, io, (text) => {
+      const json = parseJsonText(text);
+      return json.ok ? experimentFromJson(json.value) : json;
+    });
+    if (spec === undefined) return 1;
+    let done: { unit: number; method: string }[] | undefined;
+    if (values.resume !== undefined) {
+      done = earlierRows(values.resume, io);
+      if (done === undefined) return 1;
+    }
+    const report = progress(io, experimentUnits(spec));
+    runExperiment(spec, {
+      onRow: (row) => io.stdout(`${JSON.stringify(row)}\n`),
+      onProgress: (done, total) => report(done, `${done} of ${total} profiles`),
+      done,
+    });
+    return 0;
+  }
+  throw new UsageError(`unknown command "sim ${command ?? ""}"`);
+}
