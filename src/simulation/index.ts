@@ -16,6 +16,13 @@ export {
   euclideanApproval,
   resampling,
 } from "./approval/approvalGenerators.js";
+export { type Counterexample, findCounterexample } from "./axioms/findCounterexample.js";
+export {
+  type SingleWinnerAxiom,
+  singleWinnerAxioms,
+  type WinnersOf,
+  winnersOf,
+} from "./axioms/singleWinnerAxioms.js";
 export { type BudgetElectionOptions, budgetElection } from "./budget/budgetElection.js";
 export {
   type Experiment,

@@ -1,0 +1,212 @@
+import type { Result } from "../../core/result.js";
+import type { RankedProfile } from "../../tally/ballots/rankedProfile.js";
+import type { TallyOutcome } from "../../tally/outcome.js";
+
+/**
+ * A single-winner method as the axioms see it: a profile in, the winners out (several when
+ * tied), or undefined when it refuses the profile.
+ *
+ * @category Axioms
+ * @example
+ * ```ts
+ * const irv: WinnersOf = (profile) => { const o = instantRunoff(profile); return o.ok ? o.value.winners : undefined; };
+ * ```
+ */
+export type WinnersOf = (profile: RankedProfile) => readonly string[] | undefined;
+
+/**
+ * The winners function of a method returning a `Result<TallyOutcome>`.
+ *
+ * @category Axioms
+ * @example
+ * ```ts
+ * const irv = winnersOf((profile) => instantRunoff(profile));
+ * ```
+ */
+export function winnersOf(run: (profile: RankedProfile) => Result<TallyOutcome>): WinnersOf {
+  return (profile) => {
+    const outcome = run(profile);
+    return outcome.ok ? outcome.value.winners : undefined;
+  };
+}
+
+/**
+ * A single-winner axiom as data: its id, what it demands, and a checker for any profile
+ * and method that says how the method breaks it there, or undefined when it does not.
+ * Profiles are complete strict rankings (as the generators draw them).
+ *
+ * @category Axioms
+ * @example
+ * ```ts
+ * singleWinnerAxioms.find((axiom) => axiom.id === "condorcet-winner")?.violation(borda, profile);
+ * ```
+ */
+export interface SingleWinnerAxiom {
+  readonly id: string;
+  readonly name: string;
+  readonly demands: string;
+  readonly violation: (method: WinnersOf, profile: RankedProfile) => string | undefined;
+}
+
+/** Position of a candidate in a strict ranking (lower is better). */
+const place = (ranking: RankedProfile["ballots"][number]["ranking"], candidate: string) =>
+  ranking.findIndex((tier) => tier.includes(candidate));
+
+/** Voters preferring a to b, less those preferring b to a. */
+function margin(profile: RankedProfile, a: string, b: string): number {
+  let sum = 0;
+  for (const { ranking, weight } of profile.ballots) {
+    const [pa, pb] = [place(ranking, a), place(ranking, b)];
+    if (pa < pb) sum += weight;
+    else if (pb < pa) sum -= weight;
+  }
+  return sum;
+}
+
+function condorcet(profile: RankedProfile, beats: (m: number) => boolean): string | undefined {
+  return profile.candidates.find((a) =>
+    profile.candidates.every((b) => a === b || beats(margin(profile, a, b))),
+  );
+}
+
+const voters = (profile: RankedProfile) =>
+  profile.ballots.reduce((sum, ballot) => sum + ballot.weight, 0);
+
+const only = (winners: readonly string[] | undefined) =>
+  winners !== undefined && winners.length === 1 ? winners[0] : undefined;
+
+/** The profile with one ballot changed (weight 1 taken from ballot k, the new one added). */
+function withBallotChanged(
+  profile: RankedProfile,
+  k: number,
+  ranking: RankedProfile["ballots"][number]["ranking"],
+): RankedProfile {
+  const ballots = profile.ballots.flatMap((ballot, j) =>
+    j !== k ? [ballot] : ballot.weight > 1 ? [{ ...ballot, weight: ballot.weight - 1 }] : [],
+  );
+  return { ...profile, ballots: [...ballots, { ranking, weight: 1 }] };
+}
+
+/** Every strict ranking of the candidates. */
+function rankingsOf(candidates: readonly string[]): string[][] {
+  if (candidates.length === 0) return [[]];
+  return candidates.flatMap((first, k) =>
+    rankingsOf([...candidates.slice(0, k), ...candidates.slice(k + 1)]).map((rest) => [
+      first,
+      ...rest,
+    ]),
+  );
+}
+
+/**
+ * The single-winner axioms civitas checks: Condorcet winner and loser, majority, Pareto,
+ * monotonicity and participation, each with the textbook definition.
+ *
+ * @category Axioms
+ * @example
+ * ```ts
+ * singleWinnerAxioms.map((axiom) => axiom.id);
+ * //=> ["condorcet-winner", "condorcet-loser", "majority", "pareto", "monotonicity", "participation"]
+ * ```
+ */
+export const singleWinnerAxioms: readonly SingleWinnerAxiom[] = [
+  {
+    id: "condorcet-winner",
+    name: "Condorcet winner",
+    demands: "a candidate who beats every other head to head wins alone",
+    violation: (method, profile) => {
+      const winner = condorcet(profile, (m) => m > 0);
+      const winners = method(profile);
+      if (winner === undefined || winners === undefined) return undefined;
+      return only(winners) === winner
+        ? undefined
+        : `${winner} beats everyone head to head, yet the winners are ${winners.join(", ")}`;
+    },
+  },
+  {
+    id: "condorcet-loser",
+    name: "Condorcet loser",
+    demands: "a candidate who loses to every other head to head never wins",
+    violation: (method, profile) => {
+      const loser = condorcet(profile, (m) => m < 0);
+      const winners = method(profile);
+      if (loser === undefined || winners === undefined || !winners.includes(loser))
+        return undefined;
+      return `${loser} loses to everyone head to head, yet wins`;
+    },
+  },
+  {
+    id: "majority",
+    name: "Majority",
+    demands: "a candidate ranked first by more than half the voters wins alone",
+    violation: (method, profile) => {
+      const total = voters(profile);
+      const favourite = profile.candidates.find(
+        (c) =>
+          2 *
+            profile.ballots
+              .filter((b) => place(b.ranking, c) === 0)
+              .reduce((s, b) => s + b.weight, 0) >
+          total,
+      );
+      const winners = method(profile);
+      if (favourite === undefined || winners === undefined || only(winners) === favourite)
+        return undefined;
+      return `${favourite} is first on most ballots, yet the winners are ${winners.join(", ")}`;
+    },
+  },
+  {
+    id: "pareto",
+    name: "Pareto efficiency",
+    demands: "a candidate every voter ranks below another never wins",
+    violation: (method, profile) => {
+      const winners = method(profile) ?? [];
+      for (const w of winners)
+        for (const a of profile.candidates)
+          if (a !== w && profile.ballots.every((b) => place(b.ranking, a) < place(b.ranking, w)))
+            return `every voter prefers ${a} to ${w}, yet ${w} wins`;
+      return undefined;
+    },
+  },
+  {
+    id: "monotonicity",
+    name: "Monotonicity",
+    demands: "a lone winner raised one place on one ballot still wins alone",
+    violation: (method, profile) => {
+      const winner = only(method(profile));
+      if (winner === undefined) return undefined;
+      for (const [k, { ranking }] of profile.ballots.entries()) {
+        const at = place(ranking, winner);
+        if (at <= 0) continue;
+        const raised = [...ranking];
+        [raised[at - 1], raised[at]] = [
+          raised[at] as readonly string[],
+          raised[at - 1] as readonly string[],
+        ];
+        const after = method(withBallotChanged(profile, k, raised));
+        if (after !== undefined && only(after) !== winner)
+          return `raising ${winner} above ${(ranking[at - 1] as readonly string[]).join("=")} on one ballot makes the winners ${after.join(", ")}`;
+      }
+      return undefined;
+    },
+  },
+  {
+    id: "participation",
+    name: "Participation",
+    demands: "a voter who joins never makes a candidate they rank lower win instead of the winner",
+    violation: (method, profile) => {
+      const winner = only(method(profile));
+      if (winner === undefined || profile.candidates.length > 5) return undefined;
+      for (const order of rankingsOf(profile.candidates)) {
+        const joined = {
+          ...profile,
+          ballots: [...profile.ballots, { ranking: order.map((c) => [c]), weight: 1 }],
+        };
+        const now = only(method(joined));
+        if (now !== undefined && now !== winner && order.indexOf(winner) < order.indexOf(now))
+          return `a voter ranking ${order.join(" > ")} joins and ${now} replaces ${winner}`;
+      }
+      return undefined;
+    },
+  },
+];
