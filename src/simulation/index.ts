@@ -16,7 +16,18 @@ export {
   euclideanApproval,
   resampling,
 } from "./approval/approvalGenerators.js";
-export { type Counterexample, findCounterexample } from "./axioms/findCounterexample.js";
+export {
+  type CommitteeAxiom,
+  type CommitteeOf,
+  committeeAxioms,
+} from "./axioms/committeeAxioms.js";
+export {
+  type CommitteeCounterexample,
+  type Counterexample,
+  type CounterexampleSearch,
+  findCommitteeCounterexample,
+  findCounterexample,
+} from "./axioms/findCounterexample.js";
 export {
   type SingleWinnerAxiom,
   singleWinnerAxioms,

@@ -9,6 +9,7 @@ import {
   winnersOf,
 } from "../../src/simulation/index.js";
 import { type RankedProfile, tallyMethods } from "../../src/tally/index.js";
+import { axiomTable, cellsOf, docTableRows, votersText } from "../helpers/axiomTable.js";
 import { repoRoot } from "../helpers/data.js";
 
 /** The methods of docs/axioms.md's table, in its order. */
@@ -42,24 +43,15 @@ const written = (profile: RankedProfile) =>
   );
 
 /** The table: a cell per method and axiom, the counterexample's size or "—" when none was found. */
-function table(): { lines: string[]; found: Map<string, Counterexample> } {
-  const found = new Map<string, Counterexample>();
-  const lines = [
-    `| method | ${singleWinnerAxioms.map((a) => a.id).join(" | ")} |`,
-    `| --- | ${singleWinnerAxioms.map(() => "---").join(" | ")} |`,
-  ];
-  for (const id of METHODS) {
-    const cells = singleWinnerAxioms.map((a) => {
-      const counterexample = findCounterexample(method(id), a, { seed: 1 });
-      if (counterexample === undefined) return "—";
-      found.set(`${id}/${a.id}`, counterexample);
-      const voters = counterexample.profile.ballots.length;
-      return `✗ ${voters} voter${voters === 1 ? "" : "s"}, ${counterexample.profile.candidates.length} candidates`;
-    });
-    lines.push(`| ${id} | ${cells.join(" | ")} |`);
-  }
-  return { lines, found };
-}
+const table = () =>
+  axiomTable(
+    "method",
+    singleWinnerAxioms.map((a) => a.id),
+    METHODS,
+    (id, axiomId) => findCounterexample(method(id), axiom(axiomId), { seed: 1 }),
+    (found: Counterexample) =>
+      `✗ ${votersText(found.profile.ballots.length)}, ${found.profile.candidates.length} candidates`,
+  );
 
 describe("axioms", () => {
   const { lines, found } = table();
@@ -91,17 +83,7 @@ describe("axioms", () => {
 
   it("docs/axioms.md holds this table and these counterexamples", () => {
     const doc = readFileSync(join(repoRoot, "docs", "axioms.md"), "utf8");
-    // Table rows compared cell by cell: the formatter pads the columns.
-    const cells = (line: string) =>
-      line
-        .split("|")
-        .map((cell) => cell.trim().replace(/^-+$/, "---"))
-        .join("|");
-    const rows = doc
-      .split("\n")
-      .filter((line) => line.startsWith("|"))
-      .map(cells);
-    expect(rows).toEqual(lines.map(cells));
+    expect(docTableRows(doc, "method", METHODS)).toEqual(lines.map(cellsOf));
     for (const key of ["irv/monotonicity", "borda/condorcet-winner"]) {
       const counterexample = found.get(key) as Counterexample;
       for (const ballot of written(counterexample.profile)) expect(doc).toContain(ballot);

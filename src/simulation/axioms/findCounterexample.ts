@@ -1,6 +1,13 @@
+import type { ApprovalProfile } from "../../tally/ballots/approvalProfile.js";
 import type { RankedProfile } from "../../tally/ballots/rankedProfile.js";
 import { restrictProfile } from "../../tally/ballots/restrictProfile.js";
+import {
+  approvalImpartialCulture,
+  disjointResampling,
+  resampling,
+} from "../approval/approvalGenerators.js";
 import { impartialCulture } from "../ordinal/impartialCulture.js";
+import type { CommitteeAxiom, CommitteeOf } from "./committeeAxioms.js";
 import type { SingleWinnerAxiom, WinnersOf } from "./singleWinnerAxioms.js";
 
 /**
@@ -17,6 +24,35 @@ export interface Counterexample {
   readonly profile: RankedProfile;
   readonly violation: string;
 }
+
+/**
+ * Where a counterexample search looks: the seed its profiles come from, their largest
+ * size, and how many it draws.
+ *
+ * @category Axioms
+ * @example
+ * ```ts
+ * const search: CounterexampleSearch = { seed: 1, maxCandidates: 5, maxVoters: 20, tries: 10_000 };
+ * ```
+ */
+export interface CounterexampleSearch {
+  readonly seed: number | string;
+  readonly maxCandidates?: number;
+  readonly maxVoters?: number;
+  readonly tries?: number;
+}
+
+/** A search's limits, each the option given or its default. */
+const limitsOf = (
+  options: CounterexampleSearch,
+  candidates: number,
+  voters: number,
+  tries: number,
+) => ({
+  maxCandidates: options.maxCandidates ?? candidates,
+  maxVoters: options.maxVoters ?? voters,
+  tries: options.tries ?? tries,
+});
 
 /** A profile's voters, one ballot each. */
 const expanded = (profile: RankedProfile): RankedProfile => ({
@@ -65,20 +101,102 @@ function shrink(method: WinnersOf, axiom: SingleWinnerAxiom, start: RankedProfil
 export function findCounterexample(
   method: WinnersOf,
   axiom: SingleWinnerAxiom,
-  options: {
-    readonly seed: number | string;
-    readonly maxCandidates?: number;
-    readonly maxVoters?: number;
-    readonly tries?: number;
-  },
+  options: CounterexampleSearch,
 ): Counterexample | undefined {
-  const maxCandidates = options.maxCandidates ?? 4;
-  const maxVoters = options.maxVoters ?? 15;
-  for (let t = 0; t < (options.tries ?? 2_000); t++) {
+  const { maxCandidates, maxVoters, tries } = limitsOf(options, 4, 15, 2_000);
+  for (let t = 0; t < tries; t++) {
     const candidates = 3 + (t % (maxCandidates - 2));
     const voters = 1 + ((t * 7) % maxVoters);
     const profile = impartialCulture({ candidates, voters, seed: `${String(options.seed)}/${t}` });
     if (axiom.violation(method, profile) !== undefined) return shrink(method, axiom, profile);
+  }
+  return undefined;
+}
+
+/**
+ * A committee counterexample: the profile, the seats, the committee the rule chose and
+ * which group it leaves short.
+ *
+ * @category Axioms
+ * @example
+ * ```ts
+ * const found: CommitteeCounterexample = { profile, seats: 2, committee: ["a", "b"], violation: "…" };
+ * ```
+ */
+export interface CommitteeCounterexample {
+  readonly profile: ApprovalProfile;
+  readonly seats: number;
+  readonly committee: readonly string[];
+  readonly violation: string;
+}
+
+/**
+ * Searches approval profiles — p-impartial culture, resampling, and disjoint resampling
+ * into two camps; 4 to `maxCandidates` candidates, 2 or 3 seats, 1 to `maxVoters` voters,
+ * p from 0.2 to 0.5, seeded — for a committee the rule
+ * chooses that breaks the axiom, and shrinks the profile voter by voter while it still
+ * does. Undefined when `tries` profiles found none (which proves nothing).
+ *
+ * @category Axioms
+ * @example
+ * ```ts
+ * findCommitteeCounterexample(av, ejr, { seed: 1 })?.violation;
+ * ```
+ */
+export function findCommitteeCounterexample(
+  rule: CommitteeOf,
+  axiom: CommitteeAxiom,
+  options: CounterexampleSearch,
+): CommitteeCounterexample | undefined {
+  const { maxCandidates, maxVoters, tries } = limitsOf(options, 6, 12, 1_500);
+  const broken = (profile: ApprovalProfile, seats: number) => {
+    const committee = rule(profile, seats);
+    if (committee === undefined) return undefined;
+    const violation = axiom.violation(profile, committee);
+    return violation === undefined ? undefined : { profile, seats, committee, violation };
+  };
+  for (let t = 0; t < tries; t++) {
+    const candidates = 4 + (t % (maxCandidates - 3));
+    const seats = 2 + (t % 2);
+    const voters = 1 + ((t * 5) % maxVoters);
+    const p = 0.2 + 0.1 * (t % 4);
+    const seed = `${String(options.seed)}/${t}`;
+    // Independent voters, and voters in one or two cohesive camps (where the
+    // proportionality axioms bite).
+    const drawn =
+      t % 3 === 0
+        ? approvalImpartialCulture({ candidates, voters, p, seed })
+        : t % 3 === 1
+          ? resampling({ candidates, voters, p, phi: 0.3, seed })
+          : disjointResampling({
+              candidates,
+              voters,
+              p: Math.min(p, 0.5),
+              phi: 0.2,
+              groups: 2,
+              seed,
+            });
+    const profile: ApprovalProfile = {
+      ...drawn,
+      ballots: drawn.ballots.flatMap((b) =>
+        Array.from({ length: b.weight }, () => ({ approved: b.approved, weight: 1 })),
+      ),
+    };
+    let found = broken(profile, seats);
+    if (found === undefined) continue;
+    for (let changed = true; changed; ) {
+      changed = false;
+      const current: CommitteeCounterexample = found;
+      for (let k = 0; k < current.profile.ballots.length && !changed; k++) {
+        const fewer = {
+          ...current.profile,
+          ballots: current.profile.ballots.filter((_, j) => j !== k),
+        };
+        const still = fewer.ballots.length > 0 ? broken(fewer, seats) : undefined;
+        if (still !== undefined) [found, changed] = [still, true];
+      }
+    }
+    return found;
   }
   return undefined;
 }
