@@ -1,11 +1,14 @@
 import { parseArgs } from "node:util";
-import { parseJsonText, writePreflib } from "../io/index.js";
+import { parseJsonText, writeAbcvoting, writePabulib, writePreflib } from "../io/index.js";
 import {
+  approvalImpartialCulture,
+  budgetElection,
   type Experiment,
   experimentFromJson,
   experimentUnits,
   impartialCulture,
   mallows,
+  resampling,
   runExperiment,
   singlePeakedConitzer,
   singlePeakedWalsh,
@@ -21,6 +24,7 @@ const MODELS = [
   "single-peaked-walsh",
   "single-peaked-conitzer",
 ];
+const APPROVAL_MODELS = ["approval-impartial-culture", "resampling"];
 
 /** A whole number option, within limits. */
 function count(name: string, text: string | undefined, low: number, high: number): number {
@@ -60,6 +64,29 @@ function profileOf(values: Record<string, string | boolean | undefined>): Ranked
   }
 }
 
+/** `sim profile --model budget`: a participatory budget as a Pabulib file. */
+function budgetProfile(values: Record<string, string | boolean | undefined>, io: CliIo): number {
+  if (values.format !== "pb") throw new UsageError("the budget model writes --format pb");
+  const budget = count("budget", values.budget as string | undefined, 1, Number.MAX_SAFE_INTEGER);
+  const election = budgetElection({
+    projects: count("projects", values.projects as string | undefined, 1, 10_000),
+    voters: count("voters", values.voters as string | undefined, 1, 10_000_000),
+    seed: (values.seed as string | undefined) ?? "1",
+    budget: BigInt(budget),
+    costs: {
+      uniform: [
+        BigInt(Math.max(1, Math.floor(budget / 50))),
+        BigInt(Math.max(1, Math.floor(budget / 5))),
+      ],
+    },
+    approve: values.p === undefined ? 0.5 : share("p", values.p as string),
+  });
+  const written = writePabulib(election);
+  if (!written.ok) throw new Error(written.issues[0]?.message);
+  io.stdout(written.value);
+  return 0;
+}
+
 /** The rows of an earlier run (JSON lines), for `--resume`. */
 function earlierRows(file: string, io: CliIo) {
   return readParsed(file, io, (text) => {
@@ -89,6 +116,10 @@ export function simCommand(args: string[], cli: CliIo): number {
     allowPositionals: true,
     options: {
       model: { type: "string" },
+      p: { type: "string" },
+      seats: { type: "string" },
+      projects: { type: "string" },
+      budget: { type: "string" },
       phi: { type: "string" },
       alpha: { type: "string" },
       candidates: { type: "string" },
@@ -101,11 +132,29 @@ export function simCommand(args: string[], cli: CliIo): number {
   });
   const io = withJson(cli, values.json);
   if (command === "profile") {
+    if (values.model === "budget") return budgetProfile(values, io);
+    if (APPROVAL_MODELS.includes(values.model ?? "")) {
+      if (values.format !== "abc.yaml")
+        throw new UsageError("approval models write --format abc.yaml");
+      const options = {
+        candidates: count("candidates", values.candidates, 2, 64),
+        voters: count("voters", values.voters, 1, 10_000_000),
+        seed: values.seed ?? "1",
+        p: share("p", values.p),
+      };
+      const profile =
+        values.model === "resampling"
+          ? resampling({ ...options, phi: share("phi", values.phi) })
+          : approvalImpartialCulture(options);
+      const seats = count("seats", values.seats ?? "1", 1, options.candidates);
+      io.stdout(writeAbcvoting({ profile: { ...profile, seats }, expected: [] }));
+      return 0;
+    }
     const profile = profileOf(values);
     if (values.format === "soc") io.stdout(writePreflib(profile));
     else if (values.format === "json")
       io.stdout(`${JSON.stringify({ type: "ranked", profile })}\n`);
-    else throw new UsageError("--format takes soc or json");
+    else throw new UsageError("ordinal models write --format soc or json");
     return 0;
   }
   if (command === "run") {

@@ -16,6 +16,8 @@ export const USAGE = `Usage:
   civitas budget results FILE.json --rule <consul|decidim|pb rule> [--json]   (orders or CONSUL ballots)
   civitas sim profile --model <impartial-culture|mallows|urn|single-peaked-walsh|single-peaked-conitzer> [--phi F] [--alpha F]
                       --candidates N --voters N [--seed S] [--format soc|json]   (a drawn profile: PrefLib or JSON ballots)
+  civitas sim profile --model <approval-impartial-culture|resampling> --p F [--phi F] --candidates N --voters N --seats K --format abc.yaml
+  civitas sim profile --model budget --projects N --voters N --budget B [--p F] --format pb   (a participatory budget, Pabulib)
   civitas sim run EXPERIMENT.json [--resume EARLIER.jsonl]   (rows as JSON lines; --resume skips the finished profiles)
   civitas process check FILE.json...            (a process definition: issues, exit 1 if invalid)
   civitas process at FILE.json --at <ISO instant> [--json]

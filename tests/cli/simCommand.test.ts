@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parsePreflib } from "../../src/io/index.js";
+import { parsePabulib, parsePreflib, readElection } from "../../src/io/index.js";
 import { runCliInProcess } from "../helpers/runCliInProcess.js";
 
 const experiment = JSON.stringify({
@@ -45,6 +45,65 @@ describe("civitas sim", () => {
         "9",
       ]).stderr,
     ).toContain("--phi takes a number from 0 to 1");
+  });
+
+  it("profile: approval models as abcvoting files, the budget model as a Pabulib file, both read back", () => {
+    const abc = runCliInProcess([
+      "sim",
+      "profile",
+      "--model",
+      "resampling",
+      "--p",
+      "0.3",
+      "--phi",
+      "0.5",
+      "--candidates",
+      "6",
+      "--voters",
+      "50",
+      "--seats",
+      "2",
+      "--format",
+      "abc.yaml",
+    ]);
+    expect(abc.code).toBe(0);
+    const read = readElection("drawn.abc.yaml", abc.stdout);
+    expect(read.ok && read.value.type).toBe("approval");
+    const pb = runCliInProcess([
+      "sim",
+      "profile",
+      "--model",
+      "budget",
+      "--projects",
+      "12",
+      "--voters",
+      "300",
+      "--budget",
+      "100000",
+      "--format",
+      "pb",
+    ]);
+    expect(pb.code).toBe(0);
+    const election = parsePabulib(pb.stdout);
+    expect(
+      election.ok && election.value.profile.ballots.reduce((s, b) => s + b.multiplicity, 0),
+    ).toBe(300);
+    expect(
+      runCliInProcess([
+        "sim",
+        "profile",
+        "--model",
+        "budget",
+        "--projects",
+        "3",
+        "--voters",
+        "3",
+        "--budget",
+        "9",
+        "--format",
+        "soc",
+      ]).stderr,
+    ).toContain("--format pb");
   });
 
   it("run: rows as JSON lines; --resume prints only what an interrupted run lacks", () => {

@@ -22,7 +22,7 @@ export class RankingCounter {
    * Lehmer code's inverse (the codes {@link add} makes).
    */
   constructor(
-    private readonly candidates: number,
+    candidates: number,
     private readonly decode: (code: number) => number[] = (code) => rankingOfCode(candidates, code),
   ) {
     if (candidates <= DENSE_CANDIDATES) {
@@ -38,7 +38,10 @@ export class RankingCounter {
   }
 
   add(ranking: readonly number[]): void {
-    if (this.dense !== undefined) return this.addCode(lehmerCode(ranking));
+    if (this.dense !== undefined) {
+      this.addCode(lehmerCode(ranking));
+      return;
+    }
     const key = ranking.join(",");
     const known = this.sparse.get(key);
     if (known !== undefined) known.count++;
