@@ -88,8 +88,8 @@ function walkPaperBatch(walk: Walk, entry: ChainEntry, batch: StoredPaperBatch |
  * closing entry. Returns the closing digest (the last hash) and the number of counted
  * ballots; anyone holding the export and the published digest can run it.
  *
- * One pass over the chain and the ballots together, no lookup table: each ballot's text is
- * built once for its digest, its entry's hash and the closing digest
+ * One pass over the chain and the ballots together, no lookup table: each ballot's digest
+ * is computed once and serves its entry's hash and the closing digest
  * (`npm run bench:storage` prints the time for a million).
  *
  * @category Ballot box
