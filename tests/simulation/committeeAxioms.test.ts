@@ -78,6 +78,9 @@ describe("committee axioms", () => {
     expect([...committee].sort()).toEqual(c(from(2, 13)).sort());
     expect(axiom("jr").violation(profile, committee)).toBeUndefined();
     expect(axiom("pjr").violation(profile, committee)).toBeUndefined();
+    expect(axiom("ejr+").violation(profile, committee)).toMatch(
+      /left out, each approve fewer than 2 elected/,
+    );
     expect(axiom("ejr").violation(profile, committee)).toBe(
       "4 voters approving c0, c1 each approve fewer than that many elected",
     );

@@ -79,13 +79,13 @@ const describe = (group: Group, what: string) =>
 /**
  * The committee axioms civitas checks, exactly (small profiles: they look at every set of
  * up to k candidates): justified representation (JR), proportional justified
- * representation (PJR) and extended justified representation (EJR), as Aziz et al. 2017
- * and Sánchez-Fernández et al. 2017 define them.
+ * representation (PJR), extended justified representation (EJR), as Aziz et al. 2017
+ * and Sánchez-Fernández et al. 2017 define them, and EJR+ (Brill and Peters 2023).
  *
  * @category Axioms
  * @example
  * ```ts
- * committeeAxioms.map((axiom) => axiom.id); //=> ["jr", "pjr", "ejr"]
+ * committeeAxioms.map((axiom) => axiom.id); //=> ["jr", "pjr", "ejr", "ejr+"]
  * ```
  */
 export const committeeAxioms: readonly CommitteeAxiom[] = [
@@ -141,6 +141,31 @@ export const committeeAxioms: readonly CommitteeAxiom[] = [
       return group === undefined
         ? undefined
         : describe(group, "each approve fewer than that many elected");
+    },
+  },
+  {
+    id: "ejr+",
+    name: "EJR+",
+    demands:
+      "no ℓ·n/k voters who all approve one candidate left out each approve fewer than ℓ elected",
+    violation: (profile, committee) => {
+      const k = committee.length;
+      const n = profile.ballots.reduce((sum, ballot) => sum + ballot.weight, 0);
+      for (const candidate of profile.candidates) {
+        if (committee.includes(candidate)) continue;
+        for (let l = 1; l <= k; l++) {
+          let size = 0;
+          for (const ballot of profile.ballots)
+            if (
+              ballot.approved.includes(candidate) &&
+              ballot.approved.filter((c) => committee.includes(c)).length < l
+            )
+              size += ballot.weight;
+          if (size > 0 && size * k >= l * n)
+            return `${size} voters approving ${candidate}, left out, each approve fewer than ${l} elected`;
+        }
+      }
+      return undefined;
     },
   },
 ];
