@@ -45,6 +45,7 @@ export {
   finishedUnits,
   runExperiment,
 } from "./experiment.js";
+export { runExperimentInParallel } from "./experimentInParallel.js";
 export { euclidean } from "./ordinal/euclidean.js";
 export { groupSeparable } from "./ordinal/groupSeparable.js";
 export { impartialAnonymousCulture } from "./ordinal/impartialAnonymousCulture.js";
