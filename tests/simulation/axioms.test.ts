@@ -67,6 +67,10 @@ describe("axioms", () => {
     for (const id of ["schulze", "ranked-pairs", "plurality", "borda"])
       expect(found.has(`${id}/monotonicity`)).toBe(false);
     expect(found.has("plurality/majority")).toBe(false);
+    // Young: scoring rules are consistent; instant runoff and Copeland are not.
+    for (const id of ["plurality", "borda", "anti-plurality"])
+      expect(found.has(`${id}/consistency`)).toBe(false);
+    for (const id of ["irv", "copeland"]) expect(found.has(`${id}/consistency`)).toBe(true);
   });
 
   it("shrink each counterexample until no voter or candidate can be taken away", () => {

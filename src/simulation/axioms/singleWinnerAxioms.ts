@@ -100,13 +100,14 @@ function rankingsOf(candidates: readonly string[]): string[][] {
 
 /**
  * The single-winner axioms civitas checks: Condorcet winner and loser, majority, Pareto,
- * monotonicity and participation, each with the textbook definition.
+ * monotonicity, consistency (Young 1975: the electorate split at each voter) and
+ * participation, each with the textbook definition.
  *
  * @category Axioms
  * @example
  * ```ts
  * singleWinnerAxioms.map((axiom) => axiom.id);
- * //=> ["condorcet-winner", "condorcet-loser", "majority", "pareto", "monotonicity", "participation"]
+ * //=> ["condorcet-winner", "condorcet-loser", "majority", "pareto", "monotonicity", "consistency", "participation"]
  * ```
  */
 export const singleWinnerAxioms: readonly SingleWinnerAxiom[] = [
@@ -186,6 +187,25 @@ export const singleWinnerAxioms: readonly SingleWinnerAxiom[] = [
         const after = method(withBallotChanged(profile, k, raised));
         if (after !== undefined && only(after) !== winner)
           return `raising ${winner} above ${(ranking[at - 1] as readonly string[]).join("=")} on one ballot makes the winners ${after.join(", ")}`;
+      }
+      return undefined;
+    },
+  },
+  {
+    id: "consistency",
+    name: "Consistency",
+    demands: "two electorates that each elect the same lone winner elect it together",
+    violation: (method, profile) => {
+      // The profile split in two at every voter: each part electing w alone, the whole must.
+      const voters = profile.ballots.flatMap((ballot) =>
+        Array.from({ length: ballot.weight }, () => ({ ranking: ballot.ranking, weight: 1 })),
+      );
+      const whole = only(method(profile));
+      for (let k = 1; k < voters.length; k++) {
+        const first = only(method({ ...profile, ballots: voters.slice(0, k) }));
+        if (first === undefined || first === whole) continue;
+        if (only(method({ ...profile, ballots: voters.slice(k) })) === first)
+          return `the first ${k} voters and the other ${voters.length - k} each elect ${first} alone, together ${whole ?? "not alone"}`;
       }
       return undefined;
     },
