@@ -212,6 +212,18 @@ export function openApiDocument() {
     description: "refused: the library's issues, with codes",
     content: { "application/json": { schema: { $ref: "#/components/schemas/Issues" } } },
   };
+  const ballotCall = (summary: string) => ({
+    summary,
+    security: [{ participant: [] }],
+    requestBody: ballotBody,
+    responses: {
+      "201": { description: "the receipt" },
+      "401": issues,
+      "403": issues,
+      "409": issues,
+      "422": issues,
+    },
+  });
   const ballotBody = {
     required: true,
     content: { "application/json": { schema: { $ref: "#/components/schemas/Ballot" } } },
@@ -271,29 +283,8 @@ export function openApiDocument() {
         },
       },
       "/ballot": {
-        post: {
-          summary: "Cast a ballot",
-          security: [{ participant: [] }],
-          requestBody: ballotBody,
-          responses: {
-            "201": { description: "the receipt" },
-            "401": issues,
-            "403": issues,
-            "409": issues,
-            "422": issues,
-          },
-        },
-        put: {
-          summary: "Replace one's ballot",
-          security: [{ participant: [] }],
-          requestBody: ballotBody,
-          responses: {
-            "201": { description: "the receipt" },
-            "401": issues,
-            "403": issues,
-            "422": issues,
-          },
-        },
+        post: ballotCall("Cast a ballot (a second one replaces the first where the box allows)"),
+        put: ballotCall("Replace one's ballot"),
         delete: {
           summary: "Withdraw one's ballot",
           security: [{ participant: [] }],

@@ -5,12 +5,12 @@ import {
   type OrderEvent,
   type OrdersContext,
   orderTransition,
-  type PbInstance,
   replayOrders,
 } from "../../src/budgeting/index.js";
 import { ok } from "../../src/core/index.js";
 import { type ProposalEvent, replay, transition } from "../../src/proposals/index.js";
 import { decideAndAppend, memoryEventStore } from "../../src/storage/index.js";
+import { approvalElection } from "../helpers/elections.js";
 import { context, publishedTwo } from "../proposals/fixture.js";
 
 /** One proposals command on the log: replay, transition, append at the version read. */
@@ -67,20 +67,7 @@ describe("decideAndAppend: the proposals log on an event store", () => {
 
 describe("decideAndAppend: the budget orders' log on an event store", () => {
   it("adds, checks out and refuses as the ballot rules say, appending only what was accepted", async () => {
-    const instance: PbInstance = {
-      budget: 100n,
-      scale: 0,
-      projects: ["p1", "p2", "p3"].map((id, k) => ({
-        id,
-        cost: k === 2 ? 30n : 40n,
-        name: id,
-        categories: [],
-        targets: [],
-        fields: {},
-      })),
-      meta: {},
-      projectColumns: ["project_id", "cost"],
-    };
+    const { instance } = approvalElection(100n, { p1: 40n, p2: 40n, p3: 30n }, []);
     const rules = ballotRulesFor(
       instance,
       { type: "threshold-percent", budget: 100n, percent: 70 },
