@@ -71,6 +71,14 @@ describe("axioms", () => {
     for (const id of ["plurality", "borda", "anti-plurality"])
       expect(found.has(`${id}/consistency`)).toBe(false);
     for (const id of ["irv", "copeland"]) expect(found.has(`${id}/consistency`)).toBe(true);
+    // Tideman: plurality splits the vote, Borda rewards teams; Schulze and ranked pairs are
+    // independent of clones.
+    for (const id of ["plurality", "borda", "copeland"])
+      expect(found.has(`${id}/clones`)).toBe(true);
+    for (const id of ["schulze", "ranked-pairs"]) expect(found.has(`${id}/clones`)).toBe(false);
+    expect(found.get("plurality/clones")?.violation).toMatch(
+      /^adding c\d′, a clone of c\d \(just above it on ballot/,
+    );
   });
 
   it("shrink each counterexample until no voter or candidate can be taken away", () => {

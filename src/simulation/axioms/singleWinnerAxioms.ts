@@ -87,6 +87,63 @@ function withBallotChanged(
   return { ...profile, ballots: [...ballots, { ranking, weight: 1 }] };
 }
 
+/** A profile's ballots, one per voter (weight 1). */
+const oneBallotPerVoter = (profile: RankedProfile) =>
+  profile.ballots.flatMap((ballot) =>
+    Array.from({ length: ballot.weight }, () => ({ ranking: ballot.ranking, weight: 1 })),
+  );
+
+/** A candidate id not yet in the profile, for `candidate`'s clone: its id with primes added. */
+function cloneId(profile: RankedProfile, candidate: string): string {
+  let id = `${candidate}′`;
+  while (profile.candidates.includes(id)) id = `${id}′`;
+  return id;
+}
+
+/**
+ * The profile with `clone` added next to `original` on every ballot: just above it on the
+ * ballots `above(k)` names, just below it on the others. No voter ranks anyone between
+ * them, so the two are clones.
+ */
+function withClone(
+  profile: RankedProfile,
+  original: string,
+  clone: string,
+  above: (k: number) => boolean,
+): RankedProfile {
+  return {
+    ...profile,
+    candidates: [...profile.candidates, clone],
+    ballots: profile.ballots.map((ballot, k) => {
+      const at = place(ballot.ranking, original);
+      const ranking = [...ballot.ranking];
+      ranking.splice(above(k) ? at : at + 1, 0, [clone]);
+      return { ...ballot, ranking };
+    }),
+  };
+}
+
+/** Ballots up to which every placement of a clone (above or below, per ballot) is tried. */
+const CLONE_PLACEMENTS_IN_FULL = 5;
+
+/**
+ * Where a clone goes on each ballot: every way when there are at most
+ * {@link CLONE_PLACEMENTS_IN_FULL} ballots, else above on all, below on all, and above on
+ * one ballot only (each in turn).
+ */
+function clonePlacements(ballots: number): ((k: number) => boolean)[] {
+  if (ballots <= CLONE_PLACEMENTS_IN_FULL)
+    return Array.from(
+      { length: 2 ** ballots },
+      (_, mask) => (k: number) => ((mask >> k) & 1) === 1,
+    );
+  return [
+    () => true,
+    () => false,
+    ...Array.from({ length: ballots }, (_, j) => (k: number) => k === j),
+  ];
+}
+
 /** Every strict ranking of the candidates. */
 function rankingsOf(candidates: readonly string[]): string[][] {
   if (candidates.length === 0) return [[]];
@@ -100,14 +157,17 @@ function rankingsOf(candidates: readonly string[]): string[][] {
 
 /**
  * The single-winner axioms civitas checks: Condorcet winner and loser, majority, Pareto,
- * monotonicity, consistency (Young 1975: the electorate split at each voter) and
- * participation, each with the textbook definition.
+ * monotonicity, consistency (Young 1975: the electorate split at each voter),
+ * participation and independence of clones (Tideman 1987: a clone of each candidate in
+ * turn, placed just above or just below it on each ballot — every way for up to 5
+ * ballots, else above on all, below on all, or above on one), each with the textbook
+ * definition.
  *
  * @category Axioms
  * @example
  * ```ts
  * singleWinnerAxioms.map((axiom) => axiom.id);
- * //=> ["condorcet-winner", "condorcet-loser", "majority", "pareto", "monotonicity", "consistency", "participation"]
+ * //=> ["condorcet-winner", "condorcet-loser", "majority", "pareto", "monotonicity", "consistency", "participation", "clones"]
  * ```
  */
 export const singleWinnerAxioms: readonly SingleWinnerAxiom[] = [
@@ -197,9 +257,7 @@ export const singleWinnerAxioms: readonly SingleWinnerAxiom[] = [
     demands: "two electorates that each elect the same lone winner elect it together",
     violation: (method, profile) => {
       // The profile split in two at every voter: each part electing w alone, the whole must.
-      const voters = profile.ballots.flatMap((ballot) =>
-        Array.from({ length: ballot.weight }, () => ({ ranking: ballot.ranking, weight: 1 })),
-      );
+      const voters = oneBallotPerVoter(profile);
       const whole = only(method(profile));
       for (let k = 1; k < voters.length; k++) {
         const first = only(method({ ...profile, ballots: voters.slice(0, k) }));
@@ -225,6 +283,40 @@ export const singleWinnerAxioms: readonly SingleWinnerAxiom[] = [
         const now = only(method(joined));
         if (now !== undefined && now !== winner && order.indexOf(winner) < order.indexOf(now))
           return `a voter ranking ${order.join(" > ")} joins and ${now} replaces ${winner}`;
+      }
+      return undefined;
+    },
+  },
+  {
+    id: "clones",
+    name: "Independence of clones",
+    demands:
+      "adding a clone of a candidate (no voter ranks anyone between them) neither makes a lone winner lose nor takes the win from a cloned winner",
+    violation: (method, given) => {
+      // One ballot per voter, so that a clone's place can differ between voters.
+      const profile = { ...given, ballots: oneBallotPerVoter(given) };
+      const winner = only(method(profile));
+      if (winner === undefined) return undefined;
+      for (const original of profile.candidates) {
+        const clone = cloneId(profile, original);
+        for (const above of clonePlacements(profile.ballots.length)) {
+          const after = method(withClone(profile, original, clone, above));
+          if (after === undefined) continue;
+          const kept =
+            original === winner
+              ? after.length > 0 && after.every((w) => w === winner || w === clone)
+              : only(after) === winner;
+          if (!kept) {
+            const voters = profile.ballots.flatMap((_, k) => (above(k) ? [k + 1] : []));
+            const where =
+              voters.length === 0
+                ? "just below it on every ballot"
+                : voters.length === profile.ballots.length
+                  ? "just above it on every ballot"
+                  : `just above it on ballot${voters.length > 1 ? "s" : ""} ${voters.join(", ")}, just below on the others`;
+            return `adding ${clone}, a clone of ${original} (${where}), makes the winners ${after.join(", ")} instead of ${winner}`;
+          }
+        }
       }
       return undefined;
     },
