@@ -9,6 +9,7 @@
  * ```
  */
 export const coreIssueMessages = {
+  "linear-system-work-limit": "an exact linear system went past its work limit",
   "unknown-tie-breaking-direction": "a tie-breaking direction civitas does not know",
   "unknown-tie-breaking-key": "a tie-breaking key civitas does not know",
 } as const;

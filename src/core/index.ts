@@ -1,6 +1,6 @@
 /**
- * The foundation every civitas module shares: exact numbers, money in minor units,
- * issues returned as values, and tie-breaking policies as data.
+ * The foundation every civitas module shares: exact numbers (and exact linear systems),
+ * money in minor units, issues returned as values, and tie-breaking policies as data.
  *
  * @module core
  */
@@ -28,6 +28,13 @@ export {
   oneLine,
   warningMaker,
 } from "./issue.js";
+export {
+  type Feasibility,
+  findFeasiblePoint,
+  LINEAR_SYSTEM_WORK_LIMIT,
+  type LinearConstraint,
+  type LinearSystem,
+} from "./linearFeasibility.js";
 export {
   type AxiomId,
   axioms,

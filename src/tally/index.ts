@@ -38,6 +38,11 @@ export { scoreVoting } from "./cardinal/scoreVoting.js";
 export { type StarSummary, star, starFromSummary, starSummary } from "./cardinal/star.js";
 export { committeeAsBudget } from "./committees/committeeAsBudget.js";
 export { type CommitteeMethod, committeeMethods } from "./committees/committeeMethods.js";
+export {
+  type CommitteePriceability,
+  type CommitteePriceSystem,
+  committeePriceability,
+} from "./committees/committeePriceability.js";
 export { consensusRule } from "./committees/consensusRule.js";
 export { ePluribusHugo } from "./committees/ePluribusHugo.js";
 export {

@@ -102,6 +102,31 @@ describe("committee axioms", () => {
     }
   });
 
+  it("finds committees no prices pay for: approval voting's, CC's, Monroe's; never sequential Phragmén's or equal shares'", () => {
+    for (const key of ["av/priceability", "cc/priceability", "monroe/priceability"])
+      expect(found.has(key), key).toBe(true);
+    for (const key of ["seqphragmen/priceability", "equal-shares/priceability"])
+      expect(found.has(key), key).toBe(false);
+  });
+
+  it("finds, searching wider, that PAV's committee need not be priceable (Peters and Skowron 2020)", () => {
+    const found = findCommitteeCounterexample(rule("pav"), axiom("priceability"), {
+      seed: 2,
+      maxCandidates: 8,
+      maxVoters: 30,
+      tries: 5_000,
+    });
+    expect(found?.seats).toBe(2);
+    expect(found?.committee).toEqual(["c2", "c6"]);
+    expect(found?.profile.ballots.map((ballot) => ballot.approved.join(" "))).toEqual([
+      "c2",
+      "c4 c6",
+      "c4 c6",
+      "c6 c7",
+      "c6 c7",
+    ]);
+  });
+
   it("docs/axioms.md holds this table", () => {
     const doc = readFileSync(join(repoRoot, "docs", "axioms.md"), "utf8");
     expect(docTableRows(doc, "rule", RULES)).toEqual(lines.map(cellsOf));

@@ -1,4 +1,5 @@
 import type { ApprovalProfile } from "../../tally/ballots/approvalProfile.js";
+import { committeePriceability } from "../../tally/committees/committeePriceability.js";
 
 /**
  * An approval committee rule as the axioms see it: a profile and a number of seats in,
@@ -80,12 +81,14 @@ const describe = (group: Group, what: string) =>
  * The committee axioms civitas checks, exactly (small profiles: they look at every set of
  * up to k candidates): justified representation (JR), proportional justified
  * representation (PJR), extended justified representation (EJR), as Aziz et al. 2017
- * and Sánchez-Fernández et al. 2017 define them, and EJR+ (Brill and Peters 2023).
+ * and Sánchez-Fernández et al. 2017 define them, EJR+ (Brill and Peters 2023), and
+ * priceability (Peters and Skowron 2020), decided exactly by {@link committeePriceability}
+ * (a committee its work limit cannot decide counts as no violation).
  *
  * @category Axioms
  * @example
  * ```ts
- * committeeAxioms.map((axiom) => axiom.id); //=> ["jr", "pjr", "ejr", "ejr+"]
+ * committeeAxioms.map((axiom) => axiom.id); //=> ["jr", "pjr", "ejr", "ejr+", "priceability"]
  * ```
  */
 export const committeeAxioms: readonly CommitteeAxiom[] = [
@@ -166,6 +169,18 @@ export const committeeAxioms: readonly CommitteeAxiom[] = [
         }
       }
       return undefined;
+    },
+  },
+  {
+    id: "priceability",
+    name: "Priceability",
+    demands:
+      "voters with equal budgets can pay for the committee, each elected candidate at one price, paying only for candidates they approve, with the supporters of anyone left out holding no more than that price",
+    violation: (profile, committee) => {
+      const decided = committeePriceability(profile, committee);
+      return decided.ok && !decided.value.priceable
+        ? `no prices let voters with equal budgets pay for ${committee.join(", ")} alone`
+        : undefined;
     },
   },
 ];
