@@ -16,6 +16,11 @@ export {
   type EjrReport,
 } from "./analysis/checkExtendedJustifiedRepresentation.js";
 export { checkPriceability, type PriceabilityReport } from "./analysis/checkPriceability.js";
+export {
+  type PbPriceability,
+  type PbPriceabilityOptions,
+  pbPriceability,
+} from "./analysis/pbPriceability.js";
 export { projectWelfare } from "./analysis/projectWelfare.js";
 export { type OutcomePreference, votersPreferring } from "./analysis/votersPreferring.js";
 export {

@@ -17,14 +17,21 @@ export {
   resampling,
 } from "./approval/approvalGenerators.js";
 export {
+  type BudgetAxiom,
+  type BudgetOutcomeOf,
+  budgetAxioms,
+} from "./axioms/budgetAxioms.js";
+export {
   type CommitteeAxiom,
   type CommitteeOf,
   committeeAxioms,
 } from "./axioms/committeeAxioms.js";
 export {
+  type BudgetCounterexample,
   type CommitteeCounterexample,
   type Counterexample,
   type CounterexampleSearch,
+  findBudgetCounterexample,
   findCommitteeCounterexample,
   findCounterexample,
 } from "./axioms/findCounterexample.js";

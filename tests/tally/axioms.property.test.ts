@@ -23,6 +23,7 @@ import { restrictProfile } from "../../src/tally/ballots/restrictProfile.js";
 import {
   type ApprovalProfile,
   committeeMethods,
+  committeePriceability,
   methodCatalogue,
   type RankedProfile,
   type ScoreProfile,
@@ -325,6 +326,16 @@ type CommitteeChecker = (
 ) => Check;
 
 const committeeCheckers: Partial<Record<AxiomId, CommitteeChecker>> = {
+  priceable: (_run, all) =>
+    checked(
+      fc.property(arbitraryCommittee, ({ profile, seats }) => {
+        for (const committee of all(profile, seats)) {
+          const decided = committeePriceability(profile, committee);
+          if (!decided.ok) throw new Error(decided.issues[0]?.message);
+          expect(decided.value.priceable, committee.join(", ")).toBe(true);
+        }
+      }),
+    ),
   jr: (run) =>
     checked(
       fc.property(arbitraryCommittee, ({ profile, seats }) => {

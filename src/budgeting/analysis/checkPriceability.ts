@@ -29,7 +29,10 @@ export interface PriceabilityReport {
 /**
  * Checks a {@link PriceabilityCertificate} against the ballots, exactly: payments only by
  * supporters and only for funded projects, nobody over budget, every funded project paid
- * in full, and no unfunded project whose supporters still hold its cost.
+ * in full, and no unfunded project whose supporters still hold its cost. With `strict:
+ * false`, supporters may hold exactly its cost (the definition of Peters, Pierczyński and
+ * Skowron, which {@link pbPriceability} decides); by default they must hold less, as equal
+ * shares guarantees.
  *
  * @category Analysis
  * @example
@@ -42,7 +45,9 @@ export function checkPriceability(
   instance: PbInstance,
   profile: PbProfile,
   certificate: PriceabilityCertificate,
+  options: { readonly strict?: boolean | undefined } = {},
 ): PriceabilityReport {
+  const strict = options.strict ?? true;
   const violations: string[] = [];
   const valuesOf = ballotValues(instance, profile);
   const funded = new Set(certificate.selected);
@@ -93,9 +98,10 @@ export function checkPriceability(
       }
     } else if (project.cost > 0n) {
       const left = leftover.get(project.id);
-      if (left !== undefined && compareRational(left, rational(project.cost)) >= 0) {
+      const order = left === undefined ? -1 : compareRational(left, rational(project.cost));
+      if (order > 0 || (strict && order === 0)) {
         violations.push(
-          `${project.id} is not funded, yet its supporters hold its cost between them`,
+          `${project.id} is not funded, yet its supporters hold ${order > 0 ? "more than " : ""}its cost between them`,
         );
       }
     }

@@ -1,3 +1,5 @@
+import type { PbInstance } from "../../budgeting/election/instance.js";
+import type { PbProfile } from "../../budgeting/election/profile.js";
 import type { ApprovalProfile } from "../../tally/ballots/approvalProfile.js";
 import type { RankedProfile } from "../../tally/ballots/rankedProfile.js";
 import { restrictProfile } from "../../tally/ballots/restrictProfile.js";
@@ -6,7 +8,9 @@ import {
   disjointResampling,
   resampling,
 } from "../approval/approvalGenerators.js";
+import { budgetElection } from "../budget/budgetElection.js";
 import { impartialCulture } from "../ordinal/impartialCulture.js";
+import type { BudgetAxiom, BudgetOutcomeOf } from "./budgetAxioms.js";
 import type { CommitteeAxiom, CommitteeOf } from "./committeeAxioms.js";
 import type { SingleWinnerAxiom, WinnersOf } from "./singleWinnerAxioms.js";
 
@@ -61,6 +65,25 @@ const expanded = (profile: RankedProfile): RankedProfile => ({
     Array.from({ length: ballot.weight }, () => ({ ranking: ballot.ranking, weight: 1 })),
   ),
 });
+
+/**
+ * Replaces a counterexample by the first smaller one still broken that `smaller` offers
+ * (each attempt undefined when not broken), again and again until none is.
+ */
+function shrinkWhileBroken<T>(found: T, smaller: (current: T) => (() => T | undefined)[]): T {
+  let current = found;
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const attempt of smaller(current)) {
+      const still = attempt();
+      if (still !== undefined) {
+        [current, changed] = [still, true];
+        break;
+      }
+    }
+  }
+  return current;
+}
 
 /** Drops voters, then candidates, one at a time while the axiom stays broken. */
 function shrink(method: WinnersOf, axiom: SingleWinnerAxiom, start: RankedProfile): Counterexample {
@@ -182,21 +205,95 @@ export function findCommitteeCounterexample(
         Array.from({ length: b.weight }, () => ({ approved: b.approved, weight: 1 })),
       ),
     };
-    let found = broken(profile, seats);
+    const found = broken(profile, seats);
     if (found === undefined) continue;
-    for (let changed = true; changed; ) {
-      changed = false;
-      const current: CommitteeCounterexample = found;
-      for (let k = 0; k < current.profile.ballots.length && !changed; k++) {
+    return shrinkWhileBroken(found, (current) =>
+      current.profile.ballots.map((_, k) => () => {
         const fewer = {
           ...current.profile,
           ballots: current.profile.ballots.filter((_, j) => j !== k),
         };
-        const still = fewer.ballots.length > 0 ? broken(fewer, seats) : undefined;
-        if (still !== undefined) [found, changed] = [still, true];
-      }
-    }
-    return found;
+        return fewer.ballots.length > 0 ? broken(fewer, seats) : undefined;
+      }),
+    );
+  }
+  return undefined;
+}
+
+/**
+ * A budgeting counterexample: the election, the projects the rule funded there and how
+ * they break the axiom.
+ *
+ * @category Axioms
+ * @example
+ * ```ts
+ * const found: BudgetCounterexample = { instance, profile, selected: ["p1", "p2"], violation: "…" };
+ * ```
+ */
+export interface BudgetCounterexample {
+  readonly instance: PbInstance;
+  readonly profile: PbProfile;
+  readonly selected: readonly string[];
+  readonly violation: string;
+}
+
+/**
+ * Searches small participatory budgets — {@link budgetElection}'s budget-aware approval
+ * ballots, 3 to `maxCandidates` projects (default 5) costing 1 to 6, a budget of 4 to 10,
+ * 1 to `maxVoters` voters (default 10; those approving nothing left out), seeded — for an
+ * outcome of the rule that breaks
+ * the axiom, and shrinks the election voter by voter while it still does. Undefined when
+ * `tries` elections (default 1,000) found none, which proves nothing.
+ *
+ * @category Axioms
+ * @example
+ * ```ts
+ * const greedyOutcome: BudgetOutcomeOf = (i, p) => { const o = greedy(i, p); return o.ok ? o.value.selected : undefined; };
+ * findBudgetCounterexample(greedyOutcome, priceability, { seed: 1 })?.violation;
+ * ```
+ */
+export function findBudgetCounterexample(
+  rule: BudgetOutcomeOf,
+  axiom: BudgetAxiom,
+  options: CounterexampleSearch,
+): BudgetCounterexample | undefined {
+  const { maxCandidates, maxVoters, tries } = limitsOf(options, 5, 10, 1_000);
+  const broken = (instance: PbInstance, profile: PbProfile) => {
+    const selected = rule(instance, profile);
+    if (selected === undefined) return undefined;
+    const violation = axiom.violation(instance, profile, selected);
+    return violation === undefined ? undefined : { instance, profile, selected, violation };
+  };
+  for (let t = 0; t < tries; t++) {
+    const drawn = budgetElection({
+      projects: 3 + (t % (maxCandidates - 2)),
+      voters: 1 + ((t * 7) % maxVoters),
+      seed: `${String(options.seed)}/${t}`,
+      budget: BigInt(4 + ((t * 3) % 7)),
+      costs: { uniform: [1n, 6n] },
+      approve: 0.5 + 0.1 * (t % 4),
+    });
+    // Voters who approve nothing prove nothing about proportionality: left out.
+    const profile = {
+      ...drawn.profile,
+      ballots: drawn.profile.ballots.filter((ballot) => ballot.projects.length > 0),
+    };
+    if (profile.ballots.length === 0) continue;
+    const found = broken(drawn.instance, profile);
+    if (found === undefined) continue;
+    return shrinkWhileBroken(found, (current) =>
+      current.profile.ballots.map((ballot, k) => () => {
+        const ballots = current.profile.ballots;
+        const fewer = {
+          ...current.profile,
+          ballots:
+            ballot.multiplicity > 1
+              ? ballots.map((b, j) => (j === k ? { ...b, multiplicity: b.multiplicity - 1 } : b))
+              : ballots.filter((_, j) => j !== k),
+        };
+        return fewer.ballots.length > 0 ? broken(current.instance, fewer) : undefined;
+      }),
+    );
   }
   return undefined;
 }
