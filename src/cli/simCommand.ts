@@ -1,5 +1,11 @@
 import { parseArgs } from "node:util";
-import { parseJsonText, writeAbcvoting, writePabulib, writePreflib } from "../io/index.js";
+import {
+  parseJsonText,
+  writeAbcvoting,
+  writePabulib,
+  writePreflib,
+  writePreflibCategories,
+} from "../io/index.js";
 import {
   approvalImpartialCulture,
   budgetElection,
@@ -66,7 +72,7 @@ function profileOf(values: Record<string, string | boolean | undefined>): Ranked
 
 /** `sim profile --model budget`: a participatory budget as a Pabulib file. */
 function budgetProfile(values: Record<string, string | boolean | undefined>, io: CliIo): number {
-  if (values.format !== "pb") throw new UsageError("the budget model writes --format pb");
+  if ((values.format ?? "pb") !== "pb") throw new UsageError("the budget model writes --format pb");
   const budget = count("budget", values.budget as string | undefined, 1, Number.MAX_SAFE_INTEGER);
   const election = budgetElection({
     projects: count("projects", values.projects as string | undefined, 1, 10_000),
@@ -125,7 +131,8 @@ export function simCommand(args: string[], cli: CliIo): number {
       candidates: { type: "string" },
       voters: { type: "string" },
       seed: { type: "string" },
-      format: { type: "string", default: "soc" },
+      top: { type: "string" },
+      format: { type: "string" },
       resume: { type: "string" },
       json: { type: "boolean", default: false },
     },
@@ -134,8 +141,9 @@ export function simCommand(args: string[], cli: CliIo): number {
   if (command === "profile") {
     if (values.model === "budget") return budgetProfile(values, io);
     if (APPROVAL_MODELS.includes(values.model ?? "")) {
-      if (values.format !== "abc.yaml")
-        throw new UsageError("approval models write --format abc.yaml");
+      const format = values.format ?? "abc.yaml";
+      if (format !== "abc.yaml" && format !== "cat")
+        throw new UsageError("approval models write --format abc.yaml or cat");
       const options = {
         candidates: count("candidates", values.candidates, 2, 64),
         voters: count("voters", values.voters, 1, 10_000_000),
@@ -146,15 +154,33 @@ export function simCommand(args: string[], cli: CliIo): number {
         values.model === "resampling"
           ? resampling({ ...options, phi: share("phi", values.phi) })
           : approvalImpartialCulture(options);
-      const seats = count("seats", values.seats ?? "1", 1, options.candidates);
-      io.stdout(writeAbcvoting({ profile: { ...profile, seats }, expected: [] }));
+      if (format === "cat") io.stdout(writePreflibCategories(profile));
+      else {
+        const seats = count("seats", values.seats ?? "1", 1, options.candidates);
+        io.stdout(writeAbcvoting({ profile: { ...profile, seats }, expected: [] }));
+      }
       return 0;
     }
-    const profile = profileOf(values);
-    if (values.format === "soc") io.stdout(writePreflib(profile));
-    else if (values.format === "json")
-      io.stdout(`${JSON.stringify({ type: "ranked", profile })}\n`);
-    else throw new UsageError("ordinal models write --format soc or json");
+    const format = values.format ?? (values.top === undefined ? "soc" : "soi");
+    if (!["soc", "soi", "json"].includes(format))
+      throw new UsageError("ordinal models write --format soc, soi or json");
+    if ((format === "soi") !== (values.top !== undefined) && format !== "json")
+      throw new UsageError(
+        "--format soi writes each voter's first --top K candidates (and needs --top); soc writes whole rankings",
+      );
+    let profile = profileOf(values);
+    if (values.top !== undefined) {
+      const top = count("top", values.top, 1, profile.candidates.length - 1);
+      profile = {
+        ...profile,
+        ballots: profile.ballots.map((ballot) => ({
+          ...ballot,
+          ranking: ballot.ranking.slice(0, top),
+        })),
+      };
+    }
+    if (format === "json") io.stdout(`${JSON.stringify({ type: "ranked", profile })}\n`);
+    else io.stdout(writePreflib(profile));
     return 0;
   }
   if (command === "run") {

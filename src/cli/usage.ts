@@ -15,8 +15,10 @@ export const USAGE = `Usage:
   civitas budget check-ballot RULES.json BALLOT.json [--json]   (exit 0 when the ballot may be submitted, 1 with its issues)
   civitas budget results FILE.json --rule <consul|decidim|pb rule> [--json]   (orders or CONSUL ballots)
   civitas sim profile --model <impartial-culture|mallows|urn|single-peaked-walsh|single-peaked-conitzer> [--phi F] [--alpha F]
-                      --candidates N --voters N [--seed S] [--format soc|json]   (a drawn profile: PrefLib or JSON ballots)
-  civitas sim profile --model <approval-impartial-culture|resampling> --p F [--phi F] --candidates N --voters N --seats K --format abc.yaml
+                      --candidates N --voters N [--seed S] [--top K] [--format soc|soi|json]
+                      (a drawn profile: PrefLib or JSON ballots; --top K keeps each voter's first K, written as SOI)
+  civitas sim profile --model <approval-impartial-culture|resampling> --p F [--phi F] --candidates N --voters N
+                      [--seats K] [--format abc.yaml|cat]   (abcvoting YAML, or PrefLib categories: approved, not approved)
   civitas sim profile --model budget --projects N --voters N --budget B [--p F] --format pb   (a participatory budget, Pabulib)
   civitas sim run EXPERIMENT.json [--resume EARLIER.jsonl]   (rows as JSON lines; --resume skips the finished profiles)
   civitas process check FILE.json...            (a process definition: issues, exit 1 if invalid)
@@ -27,7 +29,7 @@ export const USAGE = `Usage:
   civitas proposals budget EVENTS.json --budget <amount> [--scale N] [--description TEXT]   (accepted proposals as a Pabulib file)
 
 Rules: ${pbRules.map((rule) => rule.metadata.id).join(", ")}
-Tally files: .blt, PrefLib (.soc .soi .toc .toi .cat), CSV of ranked ballots (ballot_id,rank,choice), abcvoting .abc.yaml, JSON ballots.
+Tally files: .blt, PrefLib (.soc .soi .toc .toi; .cat as approval ballots), CSV of ranked ballots (ballot_id,rank,choice), abcvoting .abc.yaml, JSON ballots.
 Methods: ${tallyMethods.map((method) => method.id).join(", ")}
 Committee methods (abcvoting .abc.yaml or approval JSON): ${committeeMethods.map((method) => method.id).join(", ")}
 Score methods (score JSON): ${scoreMethods.map((method) => method.id).join(", ")}; referendum (referendum JSON)

@@ -68,6 +68,131 @@ function denominatorsMultiple(values: readonly Rational[]): bigint {
   return multiple;
 }
 
+/** A constraint in whole numbers with a bound of at least 0 (a negative bound negated). */
+interface WholeRow {
+  readonly coefficients: readonly bigint[];
+  readonly relation: "<=" | ">=" | "=";
+  readonly bound: bigint;
+}
+
+function wholeRows(system: LinearSystem): WholeRow[] {
+  const n = system.variables;
+  return system.constraints.map((constraint) => {
+    for (const [variable] of constraint.terms)
+      if (!Number.isInteger(variable) || variable < 0 || variable >= n)
+        throw new RangeError(`findFeasiblePoint: no variable ${variable}`);
+    const scale = denominatorsMultiple([
+      constraint.bound,
+      ...constraint.terms.map(([, coefficient]) => coefficient),
+    ]);
+    const sign = constraint.bound.num < 0n ? -1n : 1n;
+    const coefficients = new Array<bigint>(n).fill(0n);
+    for (const [variable, coefficient] of constraint.terms)
+      coefficients[variable] =
+        (coefficients[variable] as bigint) + (sign * coefficient.num * scale) / coefficient.den;
+    const flipped = { "<=": ">=", ">=": "<=", "=": "=" } as const;
+    return {
+      coefficients,
+      relation: sign > 0n ? constraint.relation : flipped[constraint.relation],
+      bound: (sign * constraint.bound.num * scale) / constraint.bound.den,
+    };
+  });
+}
+
+/**
+ * The first phase's tableau: columns for the variables, a slack (≤) or surplus (≥) per
+ * inequality, an artificial per ≥ or = row, and the right-hand side last; a basis of
+ * slacks and artificials; and, as the last row, the reduced costs of minimising the sum of
+ * the artificials.
+ */
+function phaseOneTableau(n: number, rows: readonly WholeRow[]) {
+  const slacks = rows.filter((row) => row.relation !== "=").length;
+  const artificials = rows.filter((row) => row.relation !== "<=").length;
+  const columns = n + slacks + artificials;
+  const firstArtificial = n + slacks;
+  const table: bigint[][] = [];
+  const basis: number[] = [];
+  let slack = n;
+  let artificial = firstArtificial;
+  for (const row of rows) {
+    const cells = new Array<bigint>(columns + 1).fill(0n);
+    row.coefficients.forEach((value, j) => {
+      cells[j] = value;
+    });
+    cells[columns] = row.bound;
+    if (row.relation === "<=") {
+      cells[slack] = 1n;
+      basis.push(slack++);
+    } else {
+      if (row.relation === ">=") cells[slack++] = -1n;
+      cells[artificial] = 1n;
+      basis.push(artificial++);
+    }
+    table.push(cells);
+  }
+  const objective = new Array<bigint>(columns + 1).fill(0n);
+  table.forEach((cells, i) => {
+    if ((basis[i] as number) < firstArtificial) return;
+    for (let j = 0; j <= columns; j++)
+      if (j < firstArtificial || j === columns)
+        objective[j] = (objective[j] as bigint) - (cells[j] as bigint);
+  });
+  table.push(objective);
+  return { table, basis, columns, firstArtificial };
+}
+
+/** The row whose bound the entering column reaches first (ties: the lowest basic column), or −1. */
+function leavingRow(
+  table: readonly (readonly bigint[])[],
+  basis: readonly number[],
+  entering: number,
+  columns: number,
+): number {
+  let leaving = -1;
+  for (let i = 0; i < basis.length; i++) {
+    const cells = table[i] as readonly bigint[];
+    const a = cells[entering] as bigint;
+    if (a <= 0n) continue;
+    if (leaving < 0) {
+      leaving = i;
+      continue;
+    }
+    const best = table[leaving] as readonly bigint[];
+    const order =
+      (cells[columns] as bigint) * (best[entering] as bigint) - (best[columns] as bigint) * a;
+    if (order < 0n || (order === 0n && (basis[i] as number) < (basis[leaving] as number)))
+      leaving = i;
+  }
+  return leaving;
+}
+
+/**
+ * Pivots in whole numbers: every row but the pivot's becomes (row × pivot − its entry in
+ * the entering column × pivot row) / the previous pivot, a division that is always exact
+ * (Edmonds). Returns the pivot, the new common denominator.
+ */
+function pivotOn(
+  table: bigint[][],
+  leaving: number,
+  entering: number,
+  denominator: bigint,
+): bigint {
+  const pivotRow = table[leaving] as bigint[];
+  const pivot = pivotRow[entering] as bigint;
+  for (let i = 0; i < table.length; i++) {
+    if (i === leaving) continue;
+    const cells = table[i] as bigint[];
+    const factor = cells[entering] as bigint;
+    if (factor === 0n && pivot === denominator) continue;
+    for (let j = 0; j < cells.length; j++)
+      cells[j] =
+        factor === 0n
+          ? ((cells[j] as bigint) * pivot) / denominator
+          : ((cells[j] as bigint) * pivot - factor * (pivotRow[j] as bigint)) / denominator;
+  }
+  return pivot;
+}
+
 /**
  * Finds a point x ≥ 0 meeting every constraint of a linear system, exactly, or proves
  * there is none: the first phase of the simplex method on whole numbers (integer
@@ -97,65 +222,8 @@ export function findFeasiblePoint(
   const limit = options.workLimit ?? LINEAR_SYSTEM_WORK_LIMIT;
   const n = system.variables;
   const m = system.constraints.length;
-  // Whole-number rows with a bound of at least 0 (a row with a negative bound is negated).
-  const rows = system.constraints.map((constraint) => {
-    for (const [variable] of constraint.terms)
-      if (!Number.isInteger(variable) || variable < 0 || variable >= n)
-        throw new RangeError(`findFeasiblePoint: no variable ${variable}`);
-    const scale = denominatorsMultiple([
-      constraint.bound,
-      ...constraint.terms.map(([, coefficient]) => coefficient),
-    ]);
-    const sign = constraint.bound.num < 0n ? -1n : 1n;
-    const coefficients = new Array<bigint>(n).fill(0n);
-    for (const [variable, coefficient] of constraint.terms)
-      coefficients[variable] =
-        (coefficients[variable] as bigint) + (sign * coefficient.num * scale) / coefficient.den;
-    const relation =
-      sign > 0n
-        ? constraint.relation
-        : ({ "<=": ">=", ">=": "<=", "=": "=" } as const)[constraint.relation];
-    return {
-      coefficients,
-      relation,
-      bound: (sign * constraint.bound.num * scale) / constraint.bound.den,
-    };
-  });
-  // Columns: the variables, a slack (≤) or surplus (≥) per inequality, an artificial per
-  // ≥ or = row; the last column is the right-hand side.
-  const slacks = rows.filter((row) => row.relation !== "=").length;
-  const artificials = rows.filter((row) => row.relation !== "<=").length;
-  const columns = n + slacks + artificials;
-  const firstArtificial = n + slacks;
-  const table: bigint[][] = [];
-  const basis: number[] = [];
-  let slack = n;
-  let artificial = firstArtificial;
-  for (const row of rows) {
-    const cells = new Array<bigint>(columns + 1).fill(0n);
-    row.coefficients.forEach((value, j) => {
-      cells[j] = value;
-    });
-    cells[columns] = row.bound;
-    if (row.relation === "<=") {
-      cells[slack] = 1n;
-      basis.push(slack++);
-    } else {
-      if (row.relation === ">=") cells[slack++] = -1n;
-      cells[artificial] = 1n;
-      basis.push(artificial++);
-    }
-    table.push(cells);
-  }
-  // The objective row: minimise the sum of the artificials, written as reduced costs.
-  const objective = new Array<bigint>(columns + 1).fill(0n);
-  table.forEach((cells, i) => {
-    if ((basis[i] as number) < firstArtificial) return;
-    for (let j = 0; j <= columns; j++)
-      if (j < firstArtificial || j === columns)
-        objective[j] = (objective[j] as bigint) - (cells[j] as bigint);
-  });
-  table.push(objective);
+  const { table, basis, columns, firstArtificial } = phaseOneTableau(n, wholeRows(system));
+  const objective = table[m] as bigint[];
   let denominator = 1n;
   let work = 0;
   for (;;) {
@@ -165,21 +233,7 @@ export function findFeasiblePoint(
       if ((objective[j] as bigint) < 0n) entering = j;
     if (entering < 0) break;
     // … and the row that bounds it first leaves (ties: the lowest basic column).
-    let leaving = -1;
-    for (let i = 0; i < m; i++) {
-      const cells = table[i] as bigint[];
-      const a = cells[entering] as bigint;
-      if (a <= 0n) continue;
-      if (leaving < 0) {
-        leaving = i;
-        continue;
-      }
-      const best = table[leaving] as bigint[];
-      const order =
-        (cells[columns] as bigint) * (best[entering] as bigint) - (best[columns] as bigint) * a;
-      if (order < 0n || (order === 0n && (basis[i] as number) < (basis[leaving] as number)))
-        leaving = i;
-    }
+    const leaving = leavingRow(table, basis, entering, columns);
     // The sum of the artificials is at least 0, so it cannot fall without bound.
     if (leaving < 0) throw new Error("findFeasiblePoint: unbounded first phase");
     work += (m + 1) * (columns + 1);
@@ -192,22 +246,7 @@ export function findFeasiblePoint(
           { limit },
         ),
       ]);
-    const pivotRow = table[leaving] as bigint[];
-    const pivot = pivotRow[entering] as bigint;
-    for (let i = 0; i <= m; i++) {
-      if (i === leaving) continue;
-      const cells = table[i] as bigint[];
-      const factor = cells[entering] as bigint;
-      if (factor === 0n) {
-        if (pivot !== denominator)
-          for (let j = 0; j <= columns; j++)
-            cells[j] = ((cells[j] as bigint) * pivot) / denominator;
-        continue;
-      }
-      for (let j = 0; j <= columns; j++)
-        cells[j] = ((cells[j] as bigint) * pivot - factor * (pivotRow[j] as bigint)) / denominator;
-    }
-    denominator = pivot;
+    denominator = pivotOn(table, leaving, entering, denominator);
     basis[leaving] = entering;
   }
   if ((objective[columns] as bigint) !== 0n) return ok({ feasible: false });

@@ -43,5 +43,5 @@ export { checkPbElectionText, readPbElection, readPbElectionChecked } from "./re
 export { writeAbcvoting } from "./writeAbcvoting.js";
 export { writeBlt } from "./writeBlt.js";
 export { MAX_PABULIB_ROWS, writePabulib } from "./writePabulib.js";
-export { writePreflib } from "./writePreflib.js";
+export { writePreflib, writePreflibCategories } from "./writePreflib.js";
 export { writeRankedCsv } from "./writeRankedCsv.js";

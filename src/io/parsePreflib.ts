@@ -103,7 +103,10 @@ export function parsePreflib(text: string, options: PreflibOptions = {}): Result
       }
       if (closes) piece = piece.slice(0, -1).trim();
       piece = piece.trim();
-      if (piece !== "" || !(opens && closes)) {
+      // CAT files write an empty category as `{}` or as nothing between commas (`2: 2,`).
+      const emptyCategory = dataType === "cat" && piece === "" && !opens && !closes;
+      if (emptyCategory && tier === undefined) ranking.push([]);
+      else if (!emptyCategory && (piece !== "" || !(opens && closes))) {
         const id = Number(piece);
         if (!Number.isInteger(id) || id < base || (count !== undefined && id >= count + base)) {
           at(line, column, "unknown-candidate", `"${piece}" is not a candidate number`, {
@@ -127,7 +130,7 @@ export function parsePreflib(text: string, options: PreflibOptions = {}): Result
         if (tier === undefined) {
           at(line, column, "unmatched-brace", 'a "}" closes no tie');
           bad = true;
-        } else if (tier.length > 0) ranking.push(tier);
+        } else if (tier.length > 0 || dataType === "cat") ranking.push(tier);
         tier = undefined;
       }
       column += token.length + 1;
@@ -159,7 +162,11 @@ export function parsePreflib(text: string, options: PreflibOptions = {}): Result
         return;
       }
     }
-    ballots.push({ ranking: dataType === "cat" ? ranking.slice(0, 1) : ranking, weight });
+    // CAT: the first category (an empty `{}` one included) is the approved set.
+    ballots.push({
+      ranking: dataType === "cat" ? ranking.slice(0, 1).filter((t) => t.length > 0) : ranking,
+      weight,
+    });
   });
   if (count === undefined || !Number.isInteger(count) || count <= 0) {
     issues.unshift(

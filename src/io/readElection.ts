@@ -11,7 +11,7 @@ import { parseRankedCsv } from "./parseRankedCsv.js";
 
 /**
  * The ballots of an election file, by kind: ranked (BLT, PrefLib, ranked CSV, JSON),
- * approval (abcvoting YAML, JSON), score or referendum (JSON). Participatory budgets are
+ * approval (abcvoting YAML, PrefLib CAT, JSON), score or referendum (JSON). Participatory budgets are
  * read by {@link readPbElection}.
  *
  * @category Reading
@@ -23,12 +23,13 @@ import { parseRankedCsv } from "./parseRankedCsv.js";
 export type ElectionFile = BallotsJson;
 
 /** The ballot file types {@link readElection} reads, by extension. */
-const RANKED_EXTENSIONS = ["blt", "soc", "soi", "toc", "toi", "cat", "csv"];
+const RANKED_EXTENSIONS = ["blt", "soc", "soi", "toc", "toi", "csv"];
 
 /**
- * Reads an election file by its name and content: `.blt`, PrefLib (`.soc .soi .toc .toi
- * .cat`), ranked CSV (`.csv`), abcvoting (`.yaml`, `.yml`) and JSON ballots of any type
- * (`.json`, or any name whose text starts with `{`). Issues are located in the file; an
+ * Reads an election file by its name and content: `.blt`, PrefLib (`.soc .soi .toc .toi`),
+ * ranked CSV (`.csv`), PrefLib categories (`.cat`, as approval ballots: the first
+ * category is the approved set, as abcvoting reads them), abcvoting (`.yaml`, `.yml`) and
+ * JSON ballots of any type (`.json`, or any name whose text starts with `{`). Issues are located in the file; an
  * unknown type is the issue `unknown-file-type`.
  *
  * @category Reading
@@ -40,8 +41,25 @@ const RANKED_EXTENSIONS = ["blt", "soc", "soi", "toc", "toi", "cat", "csv"];
  */
 export function readElection(fileName: string, text: string): Result<ElectionFile> {
   const extension = fileName.toLowerCase().split(".").pop() ?? "";
-  if (extension === "json" || (!RANKED_EXTENSIONS.includes(extension) && /^\s*\{/.test(text)))
+  if (
+    extension === "json" ||
+    (!RANKED_EXTENSIONS.includes(extension) && extension !== "cat" && /^\s*\{/.test(text))
+  )
     return parseBallotsJson(text);
+  if (extension === "cat") {
+    const read = parsePreflib(text);
+    if (!read.ok) return read;
+    const { candidates, names, ballots } = read.value;
+    const profile: ApprovalProfile = {
+      candidates,
+      names,
+      ballots: ballots.map((ballot) => ({
+        approved: ballot.ranking[0] ?? [],
+        weight: ballot.weight,
+      })),
+    };
+    return ok({ type: "approval", profile }, read.warnings);
+  }
   if (extension === "blt") return tagged("ranked", parseBlt(text));
   if (extension === "csv") return tagged("ranked", parseRankedCsv(text));
   if (RANKED_EXTENSIONS.includes(extension)) return tagged("ranked", parsePreflib(text));

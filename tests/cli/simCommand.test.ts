@@ -106,6 +106,57 @@ describe("civitas sim", () => {
     ).toContain("--format pb");
   });
 
+  it("profile: --top K writes each voter's first K as PrefLib SOI; approval models write PrefLib CAT, which tally reads as approval ballots", () => {
+    const base = ["sim", "profile", "--model", "impartial-culture", "--candidates", "5"];
+    const soi = runCliInProcess([...base, "--voters", "200", "--top", "2"]);
+    expect(soi.code).toBe(0);
+    expect(soi.stdout).toContain("# DATA TYPE: soi");
+    const read = parsePreflib(soi.stdout);
+    if (!read.ok) throw new Error(read.issues[0]?.message);
+    expect(read.value.ballots.reduce((sum, ballot) => sum + ballot.weight, 0)).toBe(200);
+    for (const ballot of read.value.ballots) expect(ballot.ranking).toHaveLength(2);
+    // The first two of the same seed's whole rankings.
+    const soc = parsePreflib(runCliInProcess([...base, "--voters", "200"]).stdout);
+    if (!soc.ok) throw new Error("no soc");
+    const firstTwo = (ballots: typeof soc.value.ballots) => {
+      const counts = new Map<string, number>();
+      for (const b of ballots) {
+        const key = b.ranking.slice(0, 2).flat().join(">");
+        counts.set(key, (counts.get(key) ?? 0) + b.weight);
+      }
+      return Object.fromEntries([...counts].sort());
+    };
+    expect(firstTwo(read.value.ballots)).toEqual(firstTwo(soc.value.ballots));
+    expect(runCliInProcess([...base, "--voters", "9", "--format", "soi"]).stderr).toContain(
+      "needs --top",
+    );
+    expect(runCliInProcess([...base, "--voters", "9", "--top", "5"]).stderr).toContain(
+      "--top takes a whole number from 1 to 4",
+    );
+    const cat = runCliInProcess([
+      "sim",
+      "profile",
+      "--model",
+      "approval-impartial-culture",
+      "--p",
+      "0.4",
+      "--candidates",
+      "5",
+      "--voters",
+      "40",
+      "--format",
+      "cat",
+    ]);
+    expect(cat.code).toBe(0);
+    expect(cat.stdout).toContain("# DATA TYPE: cat");
+    const approvals = readElection("drawn.cat", cat.stdout);
+    expect(approvals.ok && approvals.value.type).toBe("approval");
+    const pav = runCliInProcess(["tally", "drawn.cat", "--method", "pav", "--seats", "2"], {
+      "drawn.cat": cat.stdout,
+    });
+    expect(pav.code).toBe(0);
+  });
+
   it("run: rows as JSON lines; --resume prints only what an interrupted run lacks", () => {
     const all = runCliInProcess(["sim", "run", "exp.json"], { "exp.json": experiment });
     expect(all.code).toBe(0);

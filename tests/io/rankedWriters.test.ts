@@ -7,9 +7,11 @@ import {
   parseBlt,
   parsePreflib,
   parseRankedCsv,
+  readElection,
   writeAbcvoting,
   writeBlt,
   writePreflib,
+  writePreflibCategories,
   writeRankedCsv,
 } from "../../src/io/index.js";
 import type { RankedProfile } from "../../src/tally/index.js";
@@ -191,5 +193,50 @@ describe("writeAbcvoting", () => {
       { approved: ["0", "2"], weight: 3 },
       { approved: [], weight: 1 },
     ]);
+  });
+});
+
+describe("writePreflibCategories", () => {
+  it("writes approval ballots that read back as the same voters' approval sets", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 6 }),
+        fc.array(fc.record({ mask: fc.nat({ max: 63 }), weight: fc.integer({ min: 1, max: 5 }) }), {
+          minLength: 1,
+          maxLength: 8,
+        }),
+        (size, drawn) => {
+          const candidates = Array.from({ length: size }, (_, k) => String(k + 1));
+          const ballots = drawn.map(({ mask, weight }) => ({
+            approved: candidates.filter((_, k) => (mask >> k) & 1),
+            weight,
+          }));
+          const text = writePreflibCategories({ candidates, names: {}, ballots });
+          const read = readElection("drawn.cat", text);
+          if (!read.ok || read.value.type !== "approval") throw new Error(text);
+          const voters = (list: readonly { approved: readonly string[]; weight: number }[]) => {
+            const counts = new Map<string, number>();
+            for (const b of list) {
+              const key = [...b.approved].sort().join(",");
+              counts.set(key, (counts.get(key) ?? 0) + b.weight);
+            }
+            return Object.fromEntries([...counts].sort());
+          };
+          expect(voters(read.value.profile.ballots)).toEqual(voters(ballots));
+          expect(read.value.profile.candidates).toEqual(candidates);
+        },
+      ),
+      { numRuns: 300, seed: 8 },
+    );
+  });
+
+  it("refuses a weight that is not a count of voters (a programmer error)", () => {
+    expect(() =>
+      writePreflibCategories({
+        candidates: ["a"],
+        names: {},
+        ballots: [{ approved: ["a"], weight: 1.5 }],
+      }),
+    ).toThrow(RangeError);
   });
 });

@@ -22,6 +22,37 @@ describe("readElection", () => {
     expect(csv.ok && csv.value.type).toBe("ranked");
   });
 
+  it("reads PrefLib categorical files as approval ballots, the first category approved, as abcvoting does", () => {
+    const test4 = readElection("test4.cat", fixture("preflib", "test4.cat"));
+    if (!test4.ok || test4.value.type !== "approval") throw new Error("not approval");
+    // abcvoting's test_fileio: approval sets of sizes 1, 1, 1, 3, 1 (voters one by one).
+    expect(
+      test4.value.profile.ballots.flatMap((b) =>
+        Array.from({ length: b.weight }, () => b.approved.length),
+      ),
+    ).toEqual([1, 1, 1, 3, 1]);
+    expect(test4.value.profile.ballots.map((b) => b.approved)).toEqual([
+      ["1"],
+      ["2"],
+      ["1", "2", "4"],
+      ["4"],
+    ]);
+    // abcvoting writes test5.cat from [[3], [4, 1, 5], [0, 2], [], [0..5], [5], [1], [1, 2]].
+    const test5 = readElection("test5.cat", fixture("preflib", "test5.cat"));
+    if (!test5.ok || test5.value.type !== "approval") throw new Error("not approval");
+    const zeroBased = (ids: readonly string[]) => ids.map((id) => Number(id) - 1).sort();
+    expect(test5.value.profile.ballots.map((b) => zeroBased(b.approved))).toEqual([
+      [3],
+      [1, 4, 5],
+      [0, 2],
+      [],
+      [0, 1, 2, 3, 4, 5],
+      [5],
+      [1],
+      [1, 2],
+    ]);
+  });
+
   it("reads JSON ballots by name or by content", () => {
     const json =
       '{"type": "score", "profile": {"candidates": ["a"], "names": {}, "maxScore": 5, "ballots": [{"scores": {"a": 4}, "weight": 1}]}}';
