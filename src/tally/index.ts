@@ -43,6 +43,7 @@ export {
   type CommitteePriceSystem,
   committeePriceability,
 } from "./committees/committeePriceability.js";
+export type { CommitteeSearchOptions } from "./committees/committeeSearch.js";
 export { consensusRule } from "./committees/consensusRule.js";
 export { ePluribusHugo } from "./committees/ePluribusHugo.js";
 export {

@@ -473,6 +473,34 @@ describe("civitas tally", () => {
     ]);
   });
 
+  it("shows how far a search over every committee has come on stderr, after two seconds and at most once a second", () => {
+    // 19 candidates, 9 seats: 92,378 committees, a report after the first 65,536.
+    const candidates = Array.from({ length: 19 }, (_, c) => c);
+    const text = [
+      `{"type": "approval", "profile": {"candidates": ${JSON.stringify(candidates.map(String))}, "names": {}, "seats": 9,`,
+      ` "ballots": [{"approved": ["0", "1", "2"], "weight": 2}, {"approved": ["3", "4"], "weight": 1}]}}`,
+    ].join("");
+    let clock = 0;
+    const tick = () => {
+      clock += 3_000;
+      return clock;
+    };
+    const slow = runCliInProcess(
+      ["tally", "wide.json", "--method", "av"],
+      { "wide.json": text },
+      tick,
+    );
+    expect(slow.code).toBe(0);
+    expect(slow.stderr).toBe("av: 65,536 of 92,378 committees (70%), 3.0 s\n");
+    // A fast clock: nothing to report.
+    const fast = runCliInProcess(
+      ["tally", "wide.json", "--method", "av"],
+      { "wide.json": text },
+      () => 0,
+    );
+    expect(fast.stderr).toBe("");
+  });
+
   it("lists the methods", () => {
     const { code, stdout } = run(["tally", "methods", "--json"]);
     expect(code).toBe(0);

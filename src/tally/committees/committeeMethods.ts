@@ -2,6 +2,7 @@ import type { MethodInfo } from "../../core/methodInfo.js";
 import type { Result } from "../../core/result.js";
 import type { ApprovalProfile } from "../ballots/approvalProfile.js";
 import type { TallyOutcome } from "../outcome.js";
+import type { CommitteeSearchOptions } from "./committeeSearch.js";
 import { consensusRule } from "./consensusRule.js";
 import { ePluribusHugo } from "./ePluribusHugo.js";
 import { equalSharesCommittee } from "./equalSharesCommittee.js";
@@ -33,7 +34,12 @@ import { thieleCommittee } from "./thieleCommittee.js";
  * ```
  */
 export interface CommitteeMethod extends MethodInfo {
-  readonly run: (profile: ApprovalProfile, seats: number) => Result<TallyOutcome>;
+  /** Runs the rule; the rules that compare every committee report progress through `options`. */
+  readonly run: (
+    profile: ApprovalProfile,
+    seats: number,
+    options?: CommitteeSearchOptions,
+  ) => Result<TallyOutcome>;
 }
 
 /**
@@ -55,7 +61,7 @@ export const committeeMethods: readonly CommitteeMethod[] = [
     notes: [],
     reference:
       "Lackner and Skowron 2023, Multi-Winner Voting with Approval Preferences; abcvoting `av`",
-    run: (p, k) => thieleCommittee("av", p, k),
+    run: (p, k, o) => thieleCommittee("av", p, k, o),
   },
   {
     id: "sav",
@@ -75,7 +81,7 @@ export const committeeMethods: readonly CommitteeMethod[] = [
     properties: ["ejr", "pjr", "jr"],
     notes: [],
     reference: "Thiele 1895; Aziz et al. 2017 (EJR); abcvoting `pav`",
-    run: (p, k) => thieleCommittee("pav", p, k),
+    run: (p, k, o) => thieleCommittee("pav", p, k, o),
   },
   {
     id: "slav",
@@ -85,7 +91,7 @@ export const committeeMethods: readonly CommitteeMethod[] = [
     properties: [],
     notes: [],
     reference: "Thiele method with Sainte-Laguë weights; abcvoting `slav`",
-    run: (p, k) => thieleCommittee("slav", p, k),
+    run: (p, k, o) => thieleCommittee("slav", p, k, o),
   },
   {
     id: "cc",
@@ -95,7 +101,7 @@ export const committeeMethods: readonly CommitteeMethod[] = [
     properties: ["jr"],
     notes: [],
     reference: "Chamberlin and Courant 1983; abcvoting `cc`",
-    run: (p, k) => thieleCommittee("cc", p, k),
+    run: (p, k, o) => thieleCommittee("cc", p, k, o),
   },
   {
     id: "lexcc",
@@ -116,7 +122,7 @@ export const committeeMethods: readonly CommitteeMethod[] = [
     notes: [],
     reference:
       "Lackner and Skowron 2020, Utilitarian welfare and representation guarantees; abcvoting `geom2`",
-    run: (p, k) => thieleCommittee("geom2", p, k),
+    run: (p, k, o) => thieleCommittee("geom2", p, k, o),
   },
   {
     id: "adams",

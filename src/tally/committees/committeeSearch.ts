@@ -1,5 +1,11 @@
 import { greatestCommonDivisor } from "../../core/greatestCommonDivisor.js";
-import { addRational, type Rational, rational, rationalFromNumber } from "../../core/rational.js";
+import {
+  addRational,
+  compareRational,
+  type Rational,
+  rational,
+  rationalFromNumber,
+} from "../../core/rational.js";
 import { fail, ok, type Result } from "../../core/result.js";
 import type { ApprovalProfile } from "../ballots/approvalProfile.js";
 import type { TallyOutcome } from "../outcome.js";
@@ -144,19 +150,77 @@ export function sizeCheck(profile: ApprovalProfile, seats: number): Result<numbe
 }
 
 /**
- * Visits every committee of size k.
+ * What the rules that compare every committee accept besides the profile and the size: a
+ * progress callback, told now and then (every 65,536 committees, and once at the end) how
+ * many committees are done of how many, so a long search can show how far it is.
+ *
+ * @category Committees
+ * @example
+ * ```ts
+ * const options: CommitteeSearchOptions = { onProgress: (done, total) => console.error(`${done}/${total}`) };
+ * thieleCommittee("pav", profile, 5, options);
+ * ```
+ */
+export interface CommitteeSearchOptions {
+  readonly onProgress?: ((done: number, total: number) => void) | undefined;
+}
+
+/** Committees between two progress reports. */
+const PROGRESS_EVERY = 1 << 16;
+
+/**
+ * Visits every committee of size k, reporting progress as {@link CommitteeSearchOptions}
+ * says.
  *
  * @internal
  */
-export function committeesOf(n: number, k: number, visit: (mask: number) => void): void {
+export function committeesOf(
+  n: number,
+  k: number,
+  visit: (mask: number) => void,
+  onProgress?: CommitteeSearchOptions["onProgress"],
+): void {
+  const total = onProgress === undefined ? 0 : binomial(n, k);
+  let done = 0;
   const walk = (start: number, left: number, mask: number) => {
     if (left === 0) {
       visit(mask);
+      if (onProgress !== undefined && ++done % PROGRESS_EVERY === 0) onProgress(done, total);
       return;
     }
     for (let c = start; c <= n - left; c++) walk(c + 1, left - 1, mask | (1 << c));
   };
   walk(0, k, 0);
+  onProgress?.(total, total);
+}
+
+/**
+ * Every committee of size k with the highest score, exactly, over all of them.
+ *
+ * @internal
+ */
+export function highestScoring(
+  n: number,
+  k: number,
+  score: (committee: number) => Rational,
+  onProgress?: CommitteeSearchOptions["onProgress"],
+): number[] {
+  let best: Rational | undefined;
+  let winners: number[] = [];
+  committeesOf(
+    n,
+    k,
+    (committee) => {
+      const value = score(committee);
+      const order = best === undefined ? 1 : compareRational(value, best);
+      if (order > 0) {
+        best = value;
+        winners = [committee];
+      } else if (order === 0) winners.push(committee);
+    },
+    onProgress,
+  );
+  return winners;
 }
 
 /**

@@ -5,6 +5,7 @@ import type { TallyOutcome } from "../outcome.js";
 import {
   ballotsOf,
   bits,
+  type CommitteeSearchOptions,
   checkEnumeration,
   committeesOf,
   outcome,
@@ -31,19 +32,25 @@ function bestCommittees<T>(
   seats: number,
   score: (committee: number) => T[],
   compare: (x: T, y: T) => number,
+  options: CommitteeSearchOptions,
 ): { winners: number[]; best: T[] } | Result<TallyOutcome> {
   const checked = checkEnumeration(profile, seats);
   if (!checked.ok) return checked;
   let best: T[] | undefined;
   let winners: number[] = [];
-  committeesOf(checked.value, seats, (committee) => {
-    const vector = score(committee);
-    const order = best === undefined ? 1 : lexicographic(vector, best, compare);
-    if (order > 0) {
-      best = vector;
-      winners = [committee];
-    } else if (order === 0) winners.push(committee);
-  });
+  committeesOf(
+    checked.value,
+    seats,
+    (committee) => {
+      const vector = score(committee);
+      const order = best === undefined ? 1 : lexicographic(vector, best, compare);
+      if (order > 0) {
+        best = vector;
+        winners = [committee];
+      } else if (order === 0) winners.push(committee);
+    },
+    options.onProgress,
+  );
   return { winners, best: best ?? [] };
 }
 
@@ -64,6 +71,7 @@ const byNumber = (x: number, y: number) => x - y;
 export function lexicographicChamberlinCourant(
   profile: ApprovalProfile,
   seats: number,
+  options: CommitteeSearchOptions = {},
 ): Result<TallyOutcome> {
   const ballots = ballotsOf0(profile, seats);
   if (!("masks" in ballots)) return ballots;
@@ -80,6 +88,7 @@ export function lexicographicChamberlinCourant(
       return atLeast;
     },
     byNumber,
+    options,
   );
   if ("ok" in found) return found;
   return outcome(
@@ -102,7 +111,11 @@ export function lexicographicChamberlinCourant(
  * adams(profile, 3).ok;
  * ```
  */
-export function adams(profile: ApprovalProfile, seats: number): Result<TallyOutcome> {
+export function adams(
+  profile: ApprovalProfile,
+  seats: number,
+  options: CommitteeSearchOptions = {},
+): Result<TallyOutcome> {
   const ballots = ballotsOf0(profile, seats);
   if (!("masks" in ballots)) return ballots;
   const found = bestCommittees(
@@ -113,6 +126,7 @@ export function adams(profile: ApprovalProfile, seats: number): Result<TallyOutc
       thieleScore(thieleWeights.adams, ballots, committee),
     ],
     compareRational,
+    options,
   );
   if ("ok" in found) return found;
   return outcome(
@@ -138,6 +152,7 @@ export function adams(profile: ApprovalProfile, seats: number): Result<TallyOutc
 export function lexicographicMinimaxApproval(
   profile: ApprovalProfile,
   seats: number,
+  options: CommitteeSearchOptions = {},
 ): Result<TallyOutcome> {
   const ballots = ballotsOf0(profile, seats);
   if (!("masks" in ballots)) return ballots;
@@ -159,6 +174,7 @@ export function lexicographicMinimaxApproval(
       return [...counts].sort((a, b) => b[0] - a[0]).map(([d, w]) => [d, w] as const);
     },
     compareRuns,
+    options,
   );
   if ("ok" in found) return found;
   return outcome(
@@ -189,8 +205,12 @@ function compareRuns(a: readonly [number, number], b: readonly [number, number])
  * trivialRule(profile, 2).value?.committees?.length; // n choose 2
  * ```
  */
-export function trivialRule(profile: ApprovalProfile, seats: number): Result<TallyOutcome> {
-  const found = bestCommittees(profile, seats, () => [], byNumber);
+export function trivialRule(
+  profile: ApprovalProfile,
+  seats: number,
+  options: CommitteeSearchOptions = {},
+): Result<TallyOutcome> {
+  const found = bestCommittees(profile, seats, () => [], byNumber, options);
   if ("ok" in found) return found;
   return outcome("trivial", profile, found.winners, "every committee of the size wins");
 }

@@ -2,7 +2,7 @@ import { compareRational, type Rational, rational } from "../../core/rational.js
 import type { Result } from "../../core/result.js";
 import type { ApprovalProfile } from "../ballots/approvalProfile.js";
 import type { TallyOutcome } from "../outcome.js";
-import { outcome } from "./committeeSearch.js";
+import { type CommitteeSearchOptions, outcome } from "./committeeSearch.js";
 import { loadOptimalCommittees } from "./loadOptimalCommittees.js";
 
 /** A committee's most balanced loads: `mass` voters (by weight) carry `load` each, highest first. */
@@ -88,13 +88,18 @@ function compareLoads(a: Loads, b: Loads): number {
  * leximaxPhragmen(profile, 3).ok;
  * ```
  */
-export function leximaxPhragmen(profile: ApprovalProfile, seats: number): Result<TallyOutcome> {
+export function leximaxPhragmen(
+  profile: ApprovalProfile,
+  seats: number,
+  options: CommitteeSearchOptions = {},
+): Result<TallyOutcome> {
   const winners = loadOptimalCommittees(
     profile,
     seats,
     "leximax Phragmén",
     (members, masks, weights) => balancedLoads(members, masks, weights) ?? [],
     compareLoads,
+    options,
   );
   if (!winners.ok) return winners;
   return outcome(

@@ -4,6 +4,7 @@ import { tallyIssue } from "../tallyIssues.js";
 import {
   approvedCandidates,
   ballotsOf,
+  type CommitteeSearchOptions,
   checkEnumeration,
   committeesOf,
   membersOf,
@@ -24,6 +25,7 @@ export function loadOptimalCommittees<L>(
   rule: string,
   load: (members: readonly number[], masks: readonly number[], weights: readonly number[]) => L,
   compare: (a: L, b: L) => number,
+  options: CommitteeSearchOptions = {},
 ): Result<number[]> {
   const checked = checkEnumeration(profile, seats);
   if (!checked.ok) return checked;
@@ -42,16 +44,21 @@ export function loadOptimalCommittees<L>(
   const approved = approvedCandidates(ballots);
   let best: { unapproved: number; spread: L } | undefined;
   let winners: number[] = [];
-  committeesOf(n, seats, (committee) => {
-    const members = membersOf(committee, n).filter((c) => (approved >> c) & 1);
-    const unapproved = seats - members.length;
-    const spread = load(members, ballots.masks, ballots.weights);
-    const order =
-      best === undefined ? -1 : unapproved - best.unapproved || compare(spread, best.spread);
-    if (order < 0) {
-      best = { unapproved, spread };
-      winners = [committee];
-    } else if (order === 0) winners.push(committee);
-  });
+  committeesOf(
+    n,
+    seats,
+    (committee) => {
+      const members = membersOf(committee, n).filter((c) => (approved >> c) & 1);
+      const unapproved = seats - members.length;
+      const spread = load(members, ballots.masks, ballots.weights);
+      const order =
+        best === undefined ? -1 : unapproved - best.unapproved || compare(spread, best.spread);
+      if (order < 0) {
+        best = { unapproved, spread };
+        winners = [committee];
+      } else if (order === 0) winners.push(committee);
+    },
+    options.onProgress,
+  );
   return ok(winners);
 }

@@ -1,7 +1,14 @@
 import type { Result } from "../../core/result.js";
 import type { ApprovalProfile } from "../ballots/approvalProfile.js";
 import type { TallyOutcome } from "../outcome.js";
-import { ballotsOf, bits, checkEnumeration, committeesOf, outcome } from "./committeeSearch.js";
+import {
+  ballotsOf,
+  bits,
+  type CommitteeSearchOptions,
+  checkEnumeration,
+  committeesOf,
+  outcome,
+} from "./committeeSearch.js";
 
 /**
  * Minimax approval: the committees whose largest Hamming distance to a ballot is smallest.
@@ -12,19 +19,28 @@ import { ballotsOf, bits, checkEnumeration, committeesOf, outcome } from "./comm
  * minimaxApproval(profile, 3);
  * ```
  */
-export function minimaxApproval(profile: ApprovalProfile, seats: number): Result<TallyOutcome> {
+export function minimaxApproval(
+  profile: ApprovalProfile,
+  seats: number,
+  options: CommitteeSearchOptions = {},
+): Result<TallyOutcome> {
   const checked = checkEnumeration(profile, seats);
   if (!checked.ok) return checked;
   const n = checked.value;
   const ballots = ballotsOf(profile);
   let best = Number.POSITIVE_INFINITY;
   let winners: number[] = [];
-  committeesOf(n, seats, (committee) => {
-    const worst = ballots.masks.reduce((max, mask) => Math.max(max, bits(mask ^ committee)), 0);
-    if (worst < best) {
-      best = worst;
-      winners = [committee];
-    } else if (worst === best) winners.push(committee);
-  });
+  committeesOf(
+    n,
+    seats,
+    (committee) => {
+      const worst = ballots.masks.reduce((max, mask) => Math.max(max, bits(mask ^ committee)), 0);
+      if (worst < best) {
+        best = worst;
+        winners = [committee];
+      } else if (worst === best) winners.push(committee);
+    },
+    options.onProgress,
+  );
   return outcome("minimaxav", profile, winners, `the largest distance to a ballot is ${best}`);
 }

@@ -3,7 +3,7 @@ import type { Result } from "../../core/result.js";
 import type { ApprovalProfile } from "../ballots/approvalProfile.js";
 import type { TallyOutcome } from "../outcome.js";
 import { committeeLoad } from "./committeeLoad.js";
-import { outcome } from "./committeeSearch.js";
+import { type CommitteeSearchOptions, outcome } from "./committeeSearch.js";
 import { loadOptimalCommittees } from "./loadOptimalCommittees.js";
 
 /**
@@ -18,13 +18,18 @@ import { loadOptimalCommittees } from "./loadOptimalCommittees.js";
  * minimaxPhragmen(profile, 3).ok;
  * ```
  */
-export function minimaxPhragmen(profile: ApprovalProfile, seats: number): Result<TallyOutcome> {
+export function minimaxPhragmen(
+  profile: ApprovalProfile,
+  seats: number,
+  options: CommitteeSearchOptions = {},
+): Result<TallyOutcome> {
   const winners = loadOptimalCommittees(
     profile,
     seats,
     "minimax Phragmén",
     (members, masks, weights) => committeeLoad(members, masks, weights) ?? rational(0),
     compareRational,
+    options,
   );
   if (!winners.ok) return winners;
   return outcome(

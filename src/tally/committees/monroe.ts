@@ -4,6 +4,7 @@ import type { TallyOutcome } from "../outcome.js";
 import { tallyIssue } from "../tallyIssues.js";
 import {
   ballotsOf,
+  type CommitteeSearchOptions,
   checkEnumeration,
   committeesOf,
   membersOf,
@@ -135,7 +136,11 @@ export const monroeScoreByCuts: MonroeScore = (groups, committee, n) => {
  * monroe(profile, 3).ok;
  * ```
  */
-export function monroe(profile: ApprovalProfile, seats: number): Result<TallyOutcome> {
+export function monroe(
+  profile: ApprovalProfile,
+  seats: number,
+  options: CommitteeSearchOptions = {},
+): Result<TallyOutcome> {
   const checked = checkEnumeration(profile, seats);
   if (!checked.ok) return checked;
   const n = checked.value;
@@ -153,17 +158,22 @@ export function monroe(profile: ApprovalProfile, seats: number): Result<TallyOut
   const groups = [...byMask].map(([mask, count]) => ({ mask, voters: count }));
   let best = -1;
   let winners: number[] = [];
-  committeesOf(n, seats, (committee) => {
-    const members = membersOf(committee, n);
-    const score =
-      members.length <= CUT_SEATS
-        ? monroeScoreByCuts(groups, members, voters)
-        : monroeScoreByFlow(groups, members, voters);
-    if (score > best) {
-      best = score;
-      winners = [committee];
-    } else if (score === best) winners.push(committee);
-  });
+  committeesOf(
+    n,
+    seats,
+    (committee) => {
+      const members = membersOf(committee, n);
+      const score =
+        members.length <= CUT_SEATS
+          ? monroeScoreByCuts(groups, members, voters)
+          : monroeScoreByFlow(groups, members, voters);
+      if (score > best) {
+        best = score;
+        winners = [committee];
+      } else if (score === best) winners.push(committee);
+    },
+    options.onProgress,
+  );
   return outcome(
     "monroe",
     profile,

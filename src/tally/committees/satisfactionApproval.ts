@@ -1,12 +1,13 @@
-import { addRational, compareRational, type Rational, rational } from "../../core/rational.js";
+import { addRational, type Rational, rational } from "../../core/rational.js";
 import type { Result } from "../../core/result.js";
 import type { ApprovalProfile } from "../ballots/approvalProfile.js";
 import type { TallyOutcome } from "../outcome.js";
 import {
   ballotsOf,
   bits,
+  type CommitteeSearchOptions,
   checkEnumeration,
-  committeesOf,
+  highestScoring,
   membersOf,
   outcome,
 } from "./committeeSearch.js";
@@ -24,6 +25,7 @@ import {
 export function satisfactionApproval(
   profile: ApprovalProfile,
   seats: number,
+  options: CommitteeSearchOptions = {},
 ): Result<TallyOutcome> {
   const checked = checkEnumeration(profile, seats);
   if (!checked.ok) return checked;
@@ -36,16 +38,15 @@ export function satisfactionApproval(
     for (const c of membersOf(mask, n))
       scores[c] = addRational(scores[c] as Rational, rational(ballots.weights[v] as number, size));
   });
-  let best: Rational | undefined;
-  let winners: number[] = [];
-  committeesOf(n, seats, (committee) => {
-    let score = rational(0);
-    for (const c of membersOf(committee, n)) score = addRational(score, scores[c] as Rational);
-    const order = best === undefined ? 1 : compareRational(score, best);
-    if (order > 0) {
-      best = score;
-      winners = [committee];
-    } else if (order === 0) winners.push(committee);
-  });
+  const winners = highestScoring(
+    n,
+    seats,
+    (committee) => {
+      let score = rational(0);
+      for (const c of membersOf(committee, n)) score = addRational(score, scores[c] as Rational);
+      return score;
+    },
+    options.onProgress,
+  );
   return outcome("sav", profile, winners, "the highest total satisfaction score");
 }

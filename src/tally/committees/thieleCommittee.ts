@@ -1,11 +1,12 @@
-import { compareRational, type Rational } from "../../core/rational.js";
+import type { Rational } from "../../core/rational.js";
 import type { Result } from "../../core/result.js";
 import type { ApprovalProfile } from "../ballots/approvalProfile.js";
 import type { TallyOutcome } from "../outcome.js";
 import {
   ballotsOf,
+  type CommitteeSearchOptions,
   checkEnumeration,
-  committeesOf,
+  highestScoring,
   outcome,
   thiele,
   thieleScore,
@@ -29,22 +30,19 @@ export function thieleCommittee(
   rule: "av" | "pav" | "slav" | "cc" | "geom2",
   profile: ApprovalProfile,
   seats: number,
+  options: CommitteeSearchOptions = {},
 ): Result<TallyOutcome> {
   const checked = checkEnumeration(profile, seats);
   if (!checked.ok) return checked;
   const n = checked.value;
   const weight = thiele[rule] as (j: number) => Rational;
   const ballots = ballotsOf(profile);
-  let best: Rational | undefined;
-  let winners: number[] = [];
-  committeesOf(n, seats, (committee) => {
-    const score = thieleScore(weight, ballots, committee);
-    const order = best === undefined ? 1 : compareRational(score, best);
-    if (order > 0) {
-      best = score;
-      winners = [committee];
-    } else if (order === 0) winners.push(committee);
-  });
+  const winners = highestScoring(
+    n,
+    seats,
+    (committee) => thieleScore(weight, ballots, committee),
+    options.onProgress,
+  );
   return outcome(
     rule,
     profile,
