@@ -9,8 +9,10 @@ import {
 import {
   approvalImpartialCulture,
   budgetElection,
+  EXPERIMENT_CSV_HEADER,
   type Experiment,
   experimentFromJson,
+  experimentRowCsv,
   experimentUnits,
   impartialCulture,
   mallows,
@@ -196,9 +198,16 @@ export function simCommand(args: string[], cli: CliIo): number {
       done = earlierRows(values.resume, io);
       if (done === undefined) return 1;
     }
+    const format = values.format ?? "jsonl";
+    if (format !== "jsonl" && format !== "csv")
+      throw new UsageError("sim run writes --format jsonl (the default) or csv");
+    if (format === "csv" && values.resume !== undefined)
+      throw new UsageError("--resume reads and continues JSON lines: leave out --format csv");
     const report = progress(io, experimentUnits(spec));
+    if (format === "csv") io.stdout(`${EXPERIMENT_CSV_HEADER}\n`);
     runExperiment(spec, {
-      onRow: (row) => io.stdout(`${JSON.stringify(row)}\n`),
+      onRow: (row) =>
+        io.stdout(`${format === "csv" ? experimentRowCsv(row) : JSON.stringify(row)}\n`),
       onProgress: (done, total) => report(done, `${done} of ${total} profiles`),
       done,
     });

@@ -20,7 +20,8 @@ export const USAGE = `Usage:
   civitas sim profile --model <approval-impartial-culture|resampling> --p F [--phi F] --candidates N --voters N
                       [--seats K] [--format abc.yaml|cat]   (abcvoting YAML, or PrefLib categories: approved, not approved)
   civitas sim profile --model budget --projects N --voters N --budget B [--p F] --format pb   (a participatory budget, Pabulib)
-  civitas sim run EXPERIMENT.json [--resume EARLIER.jsonl]   (rows as JSON lines; --resume skips the finished profiles)
+  civitas sim run EXPERIMENT.json [--resume EARLIER.jsonl] [--format jsonl|csv]
+                      (rows as JSON lines or CSV, progress on stderr; --resume skips the finished profiles)
   civitas process check FILE.json...            (a process definition: issues, exit 1 if invalid)
   civitas process at FILE.json --at <ISO instant> [--json]
   civitas process ics FILE.json [--stamp <ISO instant>]

@@ -7,6 +7,7 @@
 
 export { catalogueIssue } from "./catalogueIssue.js";
 export { type CoreIssueCode, coreIssueMessages } from "./coreIssues.js";
+export { csvField } from "./csvField.js";
 export {
   type Decimal,
   formatDecimal,

@@ -1,9 +1,8 @@
+import { csvField } from "../core/csvField.js";
 import { ownValue } from "../core/idRecord.js";
 import { fail, ok, type Result } from "../core/result.js";
 import type { RankedProfile } from "../tally/ballots/rankedProfile.js";
 import { ioIssue } from "./ioIssues.js";
-
-const field = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
 
 /**
  * Writes ranked ballots as cast-vote records, `ballot_id,rank,choice`, one row per ranking
@@ -48,7 +47,7 @@ export function writeRankedCsv(profile: RankedProfile): Result<string> {
   for (const ballot of profile.ballots) {
     if (ballot.ranking.length === 0) continue;
     const choices = ballot.ranking.map((tier) =>
-      field(ownValue(profile.names, tier[0] as string) ?? (tier[0] as string)),
+      csvField(ownValue(profile.names, tier[0] as string) ?? (tier[0] as string)),
     );
     for (let copy = 0; copy < ballot.weight; copy++) {
       id++;

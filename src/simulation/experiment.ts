@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { csvField } from "../core/csvField.js";
 import type { Issue } from "../core/issue.js";
 import { lazySchema } from "../core/lazySchema.js";
 import { parseSchema } from "../core/parseSchema.js";
@@ -100,6 +101,45 @@ export interface ExperimentRow {
   readonly winners: readonly string[];
   readonly condorcetWinner: string | null;
   readonly electsCondorcetWinner: boolean;
+}
+
+/**
+ * The header of an experiment's rows as CSV (snake case, as the JSON lines name them in
+ * camel case), for {@link experimentRowCsv}.
+ *
+ * @category Experiments
+ * @example
+ * ```ts
+ * EXPERIMENT_CSV_HEADER; //=> "unit,generator,candidates,voters,repetition,method,winners,condorcet_winner,elects_condorcet_winner"
+ * ```
+ */
+export const EXPERIMENT_CSV_HEADER =
+  "unit,generator,candidates,voters,repetition,method,winners,condorcet_winner,elects_condorcet_winner";
+
+/**
+ * One experiment row as a CSV record under {@link EXPERIMENT_CSV_HEADER} (RFC 4180
+ * quoting; tied winners separated by spaces; no Condorcet winner an empty field).
+ *
+ * @category Experiments
+ * @example
+ * ```ts
+ * runExperiment(spec, { onRow: (row) => process.stdout.write(`${experimentRowCsv(row)}\n`) });
+ * ```
+ */
+export function experimentRowCsv(row: ExperimentRow): string {
+  return [
+    String(row.unit),
+    row.generator,
+    String(row.candidates),
+    String(row.voters),
+    String(row.repetition),
+    row.method,
+    row.winners.join(" "),
+    row.condorcetWinner ?? "",
+    String(row.electsCondorcetWinner),
+  ]
+    .map(csvField)
+    .join(",");
 }
 
 /** A generator's label: its model and parameters. */

@@ -43,9 +43,11 @@ export {
 } from "./axioms/singleWinnerAxioms.js";
 export { type BudgetElectionOptions, budgetElection } from "./budget/budgetElection.js";
 export {
+  EXPERIMENT_CSV_HEADER,
   type Experiment,
   type ExperimentRow,
   experimentFromJson,
+  experimentRowCsv,
   experimentSchema,
   experimentUnitRows,
   experimentUnits,

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { splitDelimitedRecord } from "../../src/io/delimitedRecord.js";
 import { parsePabulib, parsePreflib, readElection } from "../../src/io/index.js";
+import { EXPERIMENT_CSV_HEADER } from "../../src/simulation/index.js";
 import { runCliInProcess } from "../helpers/runCliInProcess.js";
 
 const experiment = JSON.stringify({
@@ -155,6 +157,50 @@ describe("civitas sim", () => {
       "drawn.cat": cat.stdout,
     });
     expect(pav.code).toBe(0);
+  });
+
+  it("run: --format csv writes the same rows as CSV; progress goes to stderr once a run is slow", () => {
+    let clock = 0;
+    const slowClock = () => {
+      clock += 1_000;
+      return clock;
+    };
+    const json = runCliInProcess(["sim", "run", "exp.json"], { "exp.json": experiment });
+    const csv = runCliInProcess(
+      ["sim", "run", "exp.json", "--format", "csv"],
+      { "exp.json": experiment },
+      slowClock,
+    );
+    expect(csv.code).toBe(0);
+    const [header, ...records] = csv.stdout.trim().split("\n");
+    expect(header).toBe(EXPERIMENT_CSV_HEADER);
+    const rows = json.stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
+    expect(records).toHaveLength(rows.length);
+    records.forEach((record, k) => {
+      const row = rows[k];
+      const fields = splitDelimitedRecord(record as string, ",");
+      expect(fields).toEqual([
+        String(row.unit),
+        row.generator,
+        String(row.candidates),
+        String(row.voters),
+        String(row.repetition),
+        row.method,
+        row.winners.join(" "),
+        row.condorcetWinner ?? "",
+        String(row.electsCondorcetWinner),
+      ]);
+    });
+    // Five profiles; from the third call on the clock says more than two seconds have passed.
+    expect(csv.stderr).toMatch(/^\[\d\/5\] \d of 5 profiles \(\d+\.\d s\)$/m);
+    expect(json.stderr).toBe("");
+    expect(
+      runCliInProcess(["sim", "run", "exp.json", "--format", "tsv"], { "exp.json": experiment })
+        .stderr,
+    ).toContain("--format jsonl (the default) or csv");
   });
 
   it("run: rows as JSON lines; --resume prints only what an interrupted run lacks", () => {
