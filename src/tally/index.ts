@@ -43,7 +43,10 @@ export {
   type CommitteePriceSystem,
   committeePriceability,
 } from "./committees/committeePriceability.js";
-export type { CommitteeSearchOptions } from "./committees/committeeSearch.js";
+export {
+  COMMITTEE_LIMIT,
+  type CommitteeSearchOptions,
+} from "./committees/committeeSearch.js";
 export { consensusRule } from "./committees/consensusRule.js";
 export { ePluribusHugo } from "./committees/ePluribusHugo.js";
 export {

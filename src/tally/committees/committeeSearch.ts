@@ -12,9 +12,14 @@ import type { TallyOutcome } from "../outcome.js";
 import { tallyIssue } from "../tallyIssues.js";
 
 /**
- * Committees the exact rules may enumerate before giving up with an issue.
+ * Committees the exact rules enumerate by default before giving up with the issue
+ * `committee-search-too-large` (a few seconds to a minute, by rule and profile).
  *
- * @internal
+ * @category Committees
+ * @example
+ * ```ts
+ * thieleCommittee("pav", profile, 8, { committeeLimit: COMMITTEE_LIMIT * 10 });
+ * ```
  */
 export const COMMITTEE_LIMIT = 2_000_000;
 
@@ -152,7 +157,8 @@ export function sizeCheck(profile: ApprovalProfile, seats: number): Result<numbe
 /**
  * What the rules that compare every committee accept besides the profile and the size: a
  * progress callback, told now and then (every 65,536 committees, and once at the end) how
- * many committees are done of how many, so a long search can show how far it is.
+ * many committees are done of how many, so a long search can show how far it is; and
+ * its work limit, the most committees it may compare.
  *
  * @category Committees
  * @example
@@ -163,6 +169,11 @@ export function sizeCheck(profile: ApprovalProfile, seats: number): Result<numbe
  */
 export interface CommitteeSearchOptions {
   readonly onProgress?: ((done: number, total: number) => void) | undefined;
+  /**
+   * The most committees the rule may compare before it stops with the issue
+   * `committee-search-too-large`; default {@link COMMITTEE_LIMIT}.
+   */
+  readonly committeeLimit?: number | undefined;
 }
 
 /** Committees between two progress reports. */
@@ -304,21 +315,27 @@ export function thieleScore(
 
 /**
  * The checks before enumerating every committee: candidates and size valid, and at most
- * {@link COMMITTEE_LIMIT} committees (else the issue `committee-search-too-large`).
+ * `committeeLimit` committees (else the issue `committee-search-too-large`).
  * Returns the number of candidates.
  *
  * @internal
  */
-export function checkEnumeration(profile: ApprovalProfile, seats: number): Result<number> {
+export function checkEnumeration(
+  profile: ApprovalProfile,
+  seats: number,
+  options: CommitteeSearchOptions = {},
+): Result<number> {
   const checked = sizeCheck(profile, seats);
   if (!checked.ok) return checked;
-  if (binomial(checked.value, seats) > COMMITTEE_LIMIT) {
+  const limit = options.committeeLimit ?? COMMITTEE_LIMIT;
+  const committees = binomial(checked.value, seats);
+  if (committees > limit) {
     return fail([
       tallyIssue(
         "committee-search-too-large",
         ["seats"],
-        `more than ${COMMITTEE_LIMIT} committees to compare`,
-        { limit: COMMITTEE_LIMIT },
+        `${Math.round(committees).toLocaleString("en")} committees to compare, more than the limit of ${limit.toLocaleString("en")}: choose a sequential rule, or raise committeeLimit`,
+        { limit },
       ),
     ]);
   }

@@ -34,7 +34,7 @@ function bestCommittees<T>(
   compare: (x: T, y: T) => number,
   options: CommitteeSearchOptions,
 ): { winners: number[]; best: T[] } | Result<TallyOutcome> {
-  const checked = checkEnumeration(profile, seats);
+  const checked = checkEnumeration(profile, seats, options);
   if (!checked.ok) return checked;
   let best: T[] | undefined;
   let winners: number[] = [];
@@ -73,7 +73,7 @@ export function lexicographicChamberlinCourant(
   seats: number,
   options: CommitteeSearchOptions = {},
 ): Result<TallyOutcome> {
-  const ballots = ballotsOf0(profile, seats);
+  const ballots = ballotsOf0(profile, seats, options);
   if (!("masks" in ballots)) return ballots;
   const found = bestCommittees(
     profile,
@@ -116,7 +116,7 @@ export function adams(
   seats: number,
   options: CommitteeSearchOptions = {},
 ): Result<TallyOutcome> {
-  const ballots = ballotsOf0(profile, seats);
+  const ballots = ballotsOf0(profile, seats, options);
   if (!("masks" in ballots)) return ballots;
   const found = bestCommittees(
     profile,
@@ -154,7 +154,7 @@ export function lexicographicMinimaxApproval(
   seats: number,
   options: CommitteeSearchOptions = {},
 ): Result<TallyOutcome> {
-  const ballots = ballotsOf0(profile, seats);
+  const ballots = ballotsOf0(profile, seats, options);
   if (!("masks" in ballots)) return ballots;
   if (ballots.scale !== 1n) return fractional("lexicographic minimax approval");
   const found = bestCommittees(
@@ -219,8 +219,9 @@ export function trivialRule(
 function ballotsOf0(
   profile: ApprovalProfile,
   seats: number,
+  options: CommitteeSearchOptions,
 ): ReturnType<typeof ballotsOf> | Result<TallyOutcome> {
-  const checked = checkEnumeration(profile, seats);
+  const checked = checkEnumeration(profile, seats, options);
   if (!checked.ok) return checked;
   return ballotsOf(profile);
 }

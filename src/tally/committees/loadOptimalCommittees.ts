@@ -27,7 +27,7 @@ export function loadOptimalCommittees<L>(
   compare: (a: L, b: L) => number,
   options: CommitteeSearchOptions = {},
 ): Result<number[]> {
-  const checked = checkEnumeration(profile, seats);
+  const checked = checkEnumeration(profile, seats, options);
   if (!checked.ok) return checked;
   const n = checked.value;
   if (seats > 16) {

@@ -24,7 +24,7 @@ export function minimaxApproval(
   seats: number,
   options: CommitteeSearchOptions = {},
 ): Result<TallyOutcome> {
-  const checked = checkEnumeration(profile, seats);
+  const checked = checkEnumeration(profile, seats, options);
   if (!checked.ok) return checked;
   const n = checked.value;
   const ballots = ballotsOf(profile);

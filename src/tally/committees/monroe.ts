@@ -141,7 +141,7 @@ export function monroe(
   seats: number,
   options: CommitteeSearchOptions = {},
 ): Result<TallyOutcome> {
-  const checked = checkEnumeration(profile, seats);
+  const checked = checkEnumeration(profile, seats, options);
   if (!checked.ok) return checked;
   const n = checked.value;
   const ballots = ballotsOf(profile);

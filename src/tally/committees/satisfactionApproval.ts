@@ -27,7 +27,7 @@ export function satisfactionApproval(
   seats: number,
   options: CommitteeSearchOptions = {},
 ): Result<TallyOutcome> {
-  const checked = checkEnumeration(profile, seats);
+  const checked = checkEnumeration(profile, seats, options);
   if (!checked.ok) return checked;
   const n = checked.value;
   const ballots = ballotsOf(profile);

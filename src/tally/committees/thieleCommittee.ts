@@ -32,7 +32,7 @@ export function thieleCommittee(
   seats: number,
   options: CommitteeSearchOptions = {},
 ): Result<TallyOutcome> {
-  const checked = checkEnumeration(profile, seats);
+  const checked = checkEnumeration(profile, seats, options);
   if (!checked.ok) return checked;
   const n = checked.value;
   const weight = thiele[rule] as (j: number) => Rational;
