@@ -1,4 +1,6 @@
 import { parseArgs } from "node:util";
+import { parseSchema } from "../core/parseSchema.js";
+import { schemaIssues } from "../core/schemaIssues.js";
 import {
   parseJsonText,
   writeAbcvoting,
@@ -8,31 +10,30 @@ import {
 } from "../io/index.js";
 import {
   approvalImpartialCulture,
+  approvalNoise,
   budgetElection,
-  EXPERIMENT_CSV_HEADER,
+  disjointResampling,
+  drawOrdinalProfile,
   type Experiment,
+  euclideanApproval,
+  experimentCsvHeader,
   experimentFromJson,
   experimentRowCsv,
   experimentUnits,
-  impartialCulture,
-  mallows,
+  ordinalGeneratorSchema,
   resampling,
   runExperiment,
-  singlePeakedConitzer,
-  singlePeakedWalsh,
-  urn,
 } from "../simulation/index.js";
 import type { RankedProfile } from "../tally/index.js";
 import { type CliIo, progress, readParsed, UsageError, withJson } from "./cliSupport.js";
 
-const MODELS = [
-  "impartial-culture",
-  "mallows",
-  "urn",
-  "single-peaked-walsh",
-  "single-peaked-conitzer",
+const APPROVAL_MODELS = [
+  "approval-impartial-culture",
+  "resampling",
+  "disjoint-resampling",
+  "approval-noise",
+  "euclidean-approval",
 ];
-const APPROVAL_MODELS = ["approval-impartial-culture", "resampling"];
 
 /** A whole number option, within limits. */
 function count(name: string, text: string | undefined, low: number, high: number): number {
@@ -50,25 +51,86 @@ function share(name: string, text: string | undefined, high = 1): number {
   return value;
 }
 
+/** A number option, when given. */
+const numberOption = (text: unknown) => (text === undefined ? undefined : Number(text));
+
+/** An ordinal model's profile, its parameters read from the flags and checked by the model's schema. */
 function profileOf(values: Record<string, string | boolean | undefined>): RankedProfile {
-  const options = {
+  const size = {
     candidates: count("candidates", values.candidates as string | undefined, 2, 10),
     voters: count("voters", values.voters as string | undefined, 1, 100_000_000),
+  };
+  const spec = Object.fromEntries(
+    Object.entries({
+      model: values.model,
+      phi: numberOption(values.phi),
+      normalizedPhi: numberOption(values["normalized-phi"]),
+      alpha: numberOption(values.alpha),
+      tree: values.tree,
+      dimensions: numberOption(values.dimensions),
+      space: values.space,
+    }).filter(([, value]) => value !== undefined),
+  );
+  const generator = parseSchema(ordinalGeneratorSchema, spec);
+  if (!generator.success) {
+    const [issue] = schemaIssues(generator.error, "invalid-experiment", "generator");
+    const field = String(issue?.path[0] ?? "model");
+    throw new UsageError(PARAMETER_HINTS[field] ?? `--model takes one of ${ORDINAL_MODELS}`);
+  }
+  return drawOrdinalProfile(generator.data, size, (values.seed as string | undefined) ?? "1");
+}
+
+/** What each ordinal model's flag takes, said when it is missing or out of range. */
+const PARAMETER_HINTS: Readonly<Record<string, string>> = {
+  phi: "--phi takes a number from 0 to 1",
+  normalizedPhi: "--normalized-phi takes a number from 0 to 1",
+  alpha: "--alpha takes a number from 0",
+  tree: "--tree takes balanced, caterpillar or random",
+  dimensions: "--dimensions takes a whole number from 1 to 100",
+  space: "--space takes uniform or gaussian",
+};
+
+const ORDINAL_MODELS =
+  "impartial-culture, impartial-anonymous-culture, mallows (--phi), mallows-normalized (--normalized-phi), urn (--alpha), single-peaked-walsh, single-peaked-conitzer, single-crossing, group-separable (--tree balanced|caterpillar|random), euclidean (--dimensions D --space uniform|gaussian)";
+
+/** An approval model's profile from the flags. */
+function approvalProfileOf(values: Record<string, string | boolean | undefined>) {
+  const options = {
+    candidates: count("candidates", values.candidates as string | undefined, 2, 64),
+    voters: count("voters", values.voters as string | undefined, 1, 10_000_000),
     seed: (values.seed as string | undefined) ?? "1",
   };
+  const p = () => share("p", values.p as string | undefined);
+  const phi = () => share("phi", values.phi as string | undefined);
   switch (values.model) {
-    case "impartial-culture":
-      return impartialCulture(options);
-    case "mallows":
-      return mallows({ ...options, phi: share("phi", values.phi as string | undefined) });
-    case "urn":
-      return urn({ ...options, alpha: share("alpha", values.alpha as string | undefined, 1e9) });
-    case "single-peaked-walsh":
-      return singlePeakedWalsh(options);
-    case "single-peaked-conitzer":
-      return singlePeakedConitzer(options);
+    case "resampling":
+      return resampling({ ...options, p: p(), phi: phi() });
+    case "disjoint-resampling": {
+      const groups = count("groups", values.groups as string | undefined, 1, options.candidates);
+      const chance = p();
+      if (chance * groups > 1) throw new UsageError("--p times --groups must be at most 1");
+      return disjointResampling({ ...options, p: chance, phi: phi(), groups });
+    }
+    case "approval-noise":
+      return approvalNoise({ ...options, p: p(), phi: phi() });
+    case "euclidean-approval": {
+      const dimensions = count("dimensions", values.dimensions as string | undefined, 1, 100);
+      if ((values.radius === undefined) === (values.threshold === undefined))
+        throw new UsageError("euclidean-approval takes --radius R or --threshold T");
+      return values.radius !== undefined
+        ? euclideanApproval({
+            ...options,
+            dimensions,
+            radius: share("radius", values.radius as string, 1e9),
+          })
+        : euclideanApproval({
+            ...options,
+            dimensions,
+            threshold: share("threshold", values.threshold as string, 1e9),
+          });
+    }
     default:
-      throw new UsageError(`--model takes one of ${MODELS.join(", ")}`);
+      return approvalImpartialCulture({ ...options, p: p() });
   }
 }
 
@@ -129,6 +191,13 @@ export function simCommand(args: string[], cli: CliIo): number {
       projects: { type: "string" },
       budget: { type: "string" },
       phi: { type: "string" },
+      "normalized-phi": { type: "string" },
+      tree: { type: "string" },
+      dimensions: { type: "string" },
+      space: { type: "string" },
+      groups: { type: "string" },
+      radius: { type: "string" },
+      threshold: { type: "string" },
       alpha: { type: "string" },
       candidates: { type: "string" },
       voters: { type: "string" },
@@ -146,19 +215,10 @@ export function simCommand(args: string[], cli: CliIo): number {
       const format = values.format ?? "abc.yaml";
       if (format !== "abc.yaml" && format !== "cat")
         throw new UsageError("approval models write --format abc.yaml or cat");
-      const options = {
-        candidates: count("candidates", values.candidates, 2, 64),
-        voters: count("voters", values.voters, 1, 10_000_000),
-        seed: values.seed ?? "1",
-        p: share("p", values.p),
-      };
-      const profile =
-        values.model === "resampling"
-          ? resampling({ ...options, phi: share("phi", values.phi) })
-          : approvalImpartialCulture(options);
+      const profile = approvalProfileOf(values);
       if (format === "cat") io.stdout(writePreflibCategories(profile));
       else {
-        const seats = count("seats", values.seats ?? "1", 1, options.candidates);
+        const seats = count("seats", values.seats ?? "1", 1, profile.candidates.length);
         io.stdout(writeAbcvoting({ profile: { ...profile, seats }, expected: [] }));
       }
       return 0;
@@ -204,7 +264,7 @@ export function simCommand(args: string[], cli: CliIo): number {
     if (format === "csv" && values.resume !== undefined)
       throw new UsageError("--resume reads and continues JSON lines: leave out --format csv");
     const report = progress(io, experimentUnits(spec));
-    if (format === "csv") io.stdout(`${EXPERIMENT_CSV_HEADER}\n`);
+    if (format === "csv") io.stdout(`${experimentCsvHeader(spec)}\n`);
     runExperiment(spec, {
       onRow: (row) =>
         io.stdout(`${format === "csv" ? experimentRowCsv(row) : JSON.stringify(row)}\n`),

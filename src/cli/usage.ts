@@ -14,11 +14,16 @@ export const USAGE = `Usage:
   civitas tally methods [--json]
   civitas budget check-ballot RULES.json BALLOT.json [--json]   (exit 0 when the ballot may be submitted, 1 with its issues)
   civitas budget results FILE.json --rule <consul|decidim|pb rule> [--json]   (orders or CONSUL ballots)
-  civitas sim profile --model <impartial-culture|mallows|urn|single-peaked-walsh|single-peaked-conitzer> [--phi F] [--alpha F]
-                      --candidates N --voters N [--seed S] [--top K] [--format soc|soi|json]
+  civitas sim profile --model <impartial-culture|impartial-anonymous-culture|mallows|mallows-normalized|urn|
+                      single-peaked-walsh|single-peaked-conitzer|single-crossing|group-separable|euclidean>
+                      [--phi F] [--normalized-phi F] [--alpha F] [--tree balanced|caterpillar|random]
+                      [--dimensions D --space uniform|gaussian] --candidates N --voters N [--seed S]
+                      [--top K] [--format soc|soi|json]
                       (a drawn profile: PrefLib or JSON ballots; --top K keeps each voter's first K, written as SOI)
-  civitas sim profile --model <approval-impartial-culture|resampling> --p F [--phi F] --candidates N --voters N
-                      [--seats K] [--format abc.yaml|cat]   (abcvoting YAML, or PrefLib categories: approved, not approved)
+  civitas sim profile --model <approval-impartial-culture|resampling|disjoint-resampling|approval-noise|euclidean-approval>
+                      [--p F] [--phi F] [--groups G] [--dimensions D --radius R | --threshold T]
+                      --candidates N --voters N [--seats K] [--format abc.yaml|cat]
+                      (abcvoting YAML, or PrefLib categories: approved, not approved)
   civitas sim profile --model budget --projects N --voters N --budget B [--p F] --format pb   (a participatory budget, Pabulib)
   civitas sim run EXPERIMENT.json [--resume EARLIER.jsonl] [--format jsonl|csv]
                       (rows as JSON lines or CSV, progress on stderr; --resume skips the finished profiles)

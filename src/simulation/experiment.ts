@@ -8,6 +8,11 @@ import { schemaIssues } from "../core/schemaIssues.js";
 import type { RankedProfile } from "../tally/ballots/rankedProfile.js";
 import { condorcetWinner } from "../tally/condorcet/condorcetWinner.js";
 import { tallyMethods } from "../tally/tallyMethods.js";
+import {
+  type SingleWinnerAxiom,
+  singleWinnerAxioms,
+  winnersOf,
+} from "./axioms/singleWinnerAxioms.js";
 import { euclidean } from "./ordinal/euclidean.js";
 import { groupSeparable } from "./ordinal/groupSeparable.js";
 import { impartialAnonymousCulture } from "./ordinal/impartialAnonymousCulture.js";
@@ -20,8 +25,20 @@ import { simulationIssue } from "./simulationIssues.js";
 
 const unit = z.number().check(z.gte(0), z.lte(1));
 
-/** The ordinal models an experiment can draw from, as data. */
-const generatorSchema = z.discriminatedUnion("model", [
+/** The axioms an experiment can measure, by id. */
+const AXIOM_IDS = singleWinnerAxioms.map((axiom) => axiom.id) as [string, ...string[]];
+
+/**
+ * The ordinal models an experiment (or `civitas sim profile`) can draw from, as data: a
+ * model id and its parameters.
+ *
+ * @category Experiments
+ * @example
+ * ```ts
+ * parseSchema(ordinalGeneratorSchema, { model: "mallows", phi: 0.5 }).success; //=> true
+ * ```
+ */
+export const ordinalGeneratorSchema = z.discriminatedUnion("model", [
   z.object({ model: z.literal("impartial-culture") }),
   z.object({ model: z.literal("impartial-anonymous-culture") }),
   z.object({ model: z.literal("mallows"), phi: unit }),
@@ -43,8 +60,9 @@ const generatorSchema = z.discriminatedUnion("model", [
 
 /**
  * The zod schema of an experiment: ordinal models, sizes, single-winner methods (ids of
- * `tallyMethods`), how many profiles of each model and size, and the seed every profile's
- * own seed derives from.
+ * `tallyMethods`), how many profiles of each model and size, the seed every profile's
+ * own seed derives from, and optionally measures: ids of {@link singleWinnerAxioms} whose
+ * violation by each method on each profile the rows report.
  *
  * @category Experiments
  * @example
@@ -56,7 +74,7 @@ export const experimentSchema = lazySchema(() =>
   z.object({
     seed: z.union([z.int(), z.string()]),
     repetitions: z.int().check(z.gte(1), z.lte(10_000_000)),
-    generators: z.array(generatorSchema).check(z.minLength(1)),
+    generators: z.array(ordinalGeneratorSchema).check(z.minLength(1)),
     sizes: z
       .array(
         z.object({
@@ -66,6 +84,8 @@ export const experimentSchema = lazySchema(() =>
       )
       .check(z.minLength(1)),
     methods: z.array(z.string()).check(z.minLength(1)),
+    /** Single-winner axioms whose violations each row reports (`violates`). */
+    measures: z.optional(z.array(z.enum(AXIOM_IDS))),
   }),
 );
 
@@ -82,8 +102,9 @@ export type Experiment = z.infer<typeof experimentSchema>;
 
 /**
  * One row of an experiment's results: which profile (its unit: generator, size and
- * repetition), which method, the winners, the profile's Condorcet winner if any, and
- * whether the method elected it alone.
+ * repetition), which method, the winners, the profile's Condorcet winner if any, whether
+ * the method elected it alone, and, for each measure the experiment names, whether the
+ * method breaks that axiom on the profile.
  *
  * @category Experiments
  * @example
@@ -101,23 +122,30 @@ export interface ExperimentRow {
   readonly winners: readonly string[];
   readonly condorcetWinner: string | null;
   readonly electsCondorcetWinner: boolean;
+  /** Per measured axiom: true when the method breaks it on this profile (absent without measures). */
+  readonly violates?: Readonly<Record<string, boolean>>;
 }
 
 /**
  * The header of an experiment's rows as CSV (snake case, as the JSON lines name them in
- * camel case), for {@link experimentRowCsv}.
+ * camel case; a `violates_<axiom>` column per measure), for {@link experimentRowCsv}.
  *
  * @category Experiments
  * @example
  * ```ts
- * EXPERIMENT_CSV_HEADER; //=> "unit,generator,candidates,voters,repetition,method,winners,condorcet_winner,elects_condorcet_winner"
+ * experimentCsvHeader({ ...spec, measures: ["monotonicity"] });
+ * //=> "unit,generator,candidates,voters,repetition,method,winners,condorcet_winner,elects_condorcet_winner,violates_monotonicity"
  * ```
  */
-export const EXPERIMENT_CSV_HEADER =
-  "unit,generator,candidates,voters,repetition,method,winners,condorcet_winner,elects_condorcet_winner";
+export function experimentCsvHeader(spec: Experiment): string {
+  return [
+    "unit,generator,candidates,voters,repetition,method,winners,condorcet_winner,elects_condorcet_winner",
+    ...(spec.measures ?? []).map((id) => `violates_${id}`),
+  ].join(",");
+}
 
 /**
- * One experiment row as a CSV record under {@link EXPERIMENT_CSV_HEADER} (RFC 4180
+ * One experiment row as a CSV record under {@link experimentCsvHeader} (RFC 4180
  * quoting; tied winners separated by spaces; no Condorcet winner an empty field).
  *
  * @category Experiments
@@ -137,20 +165,42 @@ export function experimentRowCsv(row: ExperimentRow): string {
     row.winners.join(" "),
     row.condorcetWinner ?? "",
     String(row.electsCondorcetWinner),
+    ...Object.values(row.violates ?? {}).map(String),
   ]
     .map(csvField)
     .join(",");
 }
 
 /** A generator's label: its model and parameters. */
-function labelOf(generator: z.infer<typeof generatorSchema>): string {
+function labelOf(generator: OrdinalGenerator): string {
   const { model, ...parameters } = generator;
   const list = Object.entries(parameters).map(([key, value]) => `${key}=${String(value)}`);
   return list.length === 0 ? model : `${model}(${list.join(",")})`;
 }
 
-function draw(
-  generator: z.infer<typeof generatorSchema>,
+/**
+ * An ordinal model with its parameters, as {@link ordinalGeneratorSchema} reads it.
+ *
+ * @category Experiments
+ * @example
+ * ```ts
+ * const generator: OrdinalGenerator = { model: "urn", alpha: 0.1 };
+ * ```
+ */
+export type OrdinalGenerator = z.infer<typeof ordinalGeneratorSchema>;
+
+/**
+ * Draws a profile from an ordinal model given as data ({@link OrdinalGenerator}): the
+ * generator of this module it names, with its parameters, size and seed.
+ *
+ * @category Experiments
+ * @example
+ * ```ts
+ * drawOrdinalProfile({ model: "euclidean", dimensions: 2, space: "gaussian" }, { candidates: 5, voters: 100 }, "1");
+ * ```
+ */
+export function drawOrdinalProfile(
+  generator: OrdinalGenerator,
   size: { candidates: number; voters: number },
   seed: string,
 ): RankedProfile {
@@ -237,9 +287,13 @@ export function experimentUnitRows(spec: Experiment, unitIndex: number): Experim
   const g = Math.floor(unitIndex / perGenerator);
   const s = Math.floor((unitIndex % perGenerator) / spec.repetitions);
   const repetition = unitIndex % spec.repetitions;
-  const generator = spec.generators[g] as z.infer<typeof generatorSchema>;
+  const generator = spec.generators[g] as OrdinalGenerator;
   const size = spec.sizes[s] as { candidates: number; voters: number };
-  const profile = draw(generator, size, `${String(spec.seed)}/${g}/${s}/${repetition}`);
+  const profile = drawOrdinalProfile(
+    generator,
+    size,
+    `${String(spec.seed)}/${g}/${s}/${repetition}`,
+  );
   const condorcet = condorcetWinner(profile);
   const cw =
     condorcet.ok && condorcet.value.winners.length === 1
@@ -249,6 +303,19 @@ export function experimentUnitRows(spec: Experiment, unitIndex: number): Experim
     const method = tallyMethods.find((known) => known.id === id);
     const outcome = method?.run(profile, {});
     const winners = outcome?.ok === true ? outcome.value.winners : [];
+    const measured = measuredAxioms(spec);
+    const violates =
+      method === undefined || measured.length === 0
+        ? undefined
+        : Object.fromEntries(
+            measured.map((axiom) => [
+              axiom.id,
+              axiom.violation(
+                winnersOf((p) => method.run(p, {})),
+                profile,
+              ) !== undefined,
+            ]),
+          );
     return {
       unit: unitIndex,
       generator: labelOf(generator),
@@ -259,9 +326,16 @@ export function experimentUnitRows(spec: Experiment, unitIndex: number): Experim
       winners,
       condorcetWinner: cw,
       electsCondorcetWinner: cw !== null && winners.length === 1 && winners[0] === cw,
+      ...(violates === undefined ? {} : { violates }),
     };
   });
 }
+
+/** The axioms an experiment measures, in its order. */
+const measuredAxioms = (spec: Experiment): SingleWinnerAxiom[] =>
+  (spec.measures ?? []).map(
+    (id) => singleWinnerAxioms.find((axiom) => axiom.id === id) as SingleWinnerAxiom,
+  );
 
 /**
  * Runs an experiment unit by unit, handing each row to `onRow` and reporting progress

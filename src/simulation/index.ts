@@ -43,15 +43,18 @@ export {
 } from "./axioms/singleWinnerAxioms.js";
 export { type BudgetElectionOptions, budgetElection } from "./budget/budgetElection.js";
 export {
-  EXPERIMENT_CSV_HEADER,
+  drawOrdinalProfile,
   type Experiment,
   type ExperimentRow,
+  experimentCsvHeader,
   experimentFromJson,
   experimentRowCsv,
   experimentSchema,
   experimentUnitRows,
   experimentUnits,
   finishedUnits,
+  type OrdinalGenerator,
+  ordinalGeneratorSchema,
   runExperiment,
 } from "./experiment.js";
 export { runExperimentInParallel } from "./experimentInParallel.js";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { splitDelimitedRecord } from "../../src/io/delimitedRecord.js";
 import { parsePabulib, parsePreflib, readElection } from "../../src/io/index.js";
-import { EXPERIMENT_CSV_HEADER } from "../../src/simulation/index.js";
+import { experimentCsvHeader, experimentFromJson } from "../../src/simulation/index.js";
 import { runCliInProcess } from "../helpers/runCliInProcess.js";
 
 const experiment = JSON.stringify({
@@ -159,21 +159,94 @@ describe("civitas sim", () => {
     expect(pav.code).toBe(0);
   });
 
-  it("run: --format csv writes the same rows as CSV; progress goes to stderr once a run is slow", () => {
+  it("profile: every model of the module, ordinal and approval, drawn from its flags and read back with every voter", () => {
+    const ordinal = [
+      ["--model", "impartial-anonymous-culture"],
+      ["--model", "mallows-normalized", "--normalized-phi", "0.3"],
+      ["--model", "urn", "--alpha", "0.2"],
+      ["--model", "single-crossing"],
+      ["--model", "group-separable", "--tree", "caterpillar"],
+      ["--model", "euclidean", "--dimensions", "2", "--space", "gaussian"],
+    ];
+    for (const model of ordinal) {
+      const drawn = runCliInProcess([
+        "sim",
+        "profile",
+        ...model,
+        "--candidates",
+        "5",
+        "--voters",
+        "60",
+      ]);
+      expect(drawn.code, model.join(" ")).toBe(0);
+      const read = parsePreflib(drawn.stdout);
+      expect(read.ok && read.value.ballots.reduce((sum, b) => sum + b.weight, 0)).toBe(60);
+    }
+    const approval = [
+      ["--model", "disjoint-resampling", "--p", "0.4", "--phi", "0.2", "--groups", "2"],
+      ["--model", "approval-noise", "--p", "0.4", "--phi", "0.2"],
+      ["--model", "euclidean-approval", "--dimensions", "2", "--radius", "0.3"],
+      ["--model", "euclidean-approval", "--dimensions", "1", "--threshold", "1.5"],
+    ];
+    for (const model of approval) {
+      const drawn = runCliInProcess([
+        "sim",
+        "profile",
+        ...model,
+        "--candidates",
+        "6",
+        "--voters",
+        "40",
+        "--format",
+        "cat",
+      ]);
+      expect(drawn.code, model.join(" ")).toBe(0);
+      const read = readElection("drawn.cat", drawn.stdout);
+      if (!read.ok || read.value.type !== "approval") throw new Error(model.join(" "));
+      expect(read.value.profile.ballots.reduce((sum, b) => sum + b.weight, 0)).toBe(40);
+    }
+    const euclid = ["sim", "profile", "--model", "euclidean", "--candidates", "4", "--voters", "3"];
+    expect(runCliInProcess([...euclid, "--dimensions", "2"]).stderr).toContain(
+      "--space takes uniform or gaussian",
+    );
+    expect(
+      runCliInProcess([
+        "sim",
+        "profile",
+        "--model",
+        "euclidean-approval",
+        "--dimensions",
+        "2",
+        "--candidates",
+        "4",
+        "--voters",
+        "3",
+      ]).stderr,
+    ).toContain("--radius R or --threshold T");
+  });
+
+  it("run: --format csv writes the same rows as CSV, measures as columns; progress goes to stderr once a run is slow", () => {
+    const measured = JSON.stringify({
+      ...JSON.parse(experiment),
+      measures: ["monotonicity", "condorcet-loser"],
+    });
     let clock = 0;
     const slowClock = () => {
       clock += 1_000;
       return clock;
     };
-    const json = runCliInProcess(["sim", "run", "exp.json"], { "exp.json": experiment });
+    const json = runCliInProcess(["sim", "run", "exp.json"], { "exp.json": measured });
     const csv = runCliInProcess(
       ["sim", "run", "exp.json", "--format", "csv"],
-      { "exp.json": experiment },
+      { "exp.json": measured },
       slowClock,
     );
     expect(csv.code).toBe(0);
     const [header, ...records] = csv.stdout.trim().split("\n");
-    expect(header).toBe(EXPERIMENT_CSV_HEADER);
+    const spec = experimentFromJson(JSON.parse(measured));
+    if (!spec.ok) throw new Error("bad experiment");
+    expect(header).toBe(experimentCsvHeader(spec.value));
+    expect(header).toMatch(/,violates_monotonicity,violates_condorcet-loser$/);
     const rows = json.stdout
       .trim()
       .split("\n")
@@ -181,6 +254,7 @@ describe("civitas sim", () => {
     expect(records).toHaveLength(rows.length);
     records.forEach((record, k) => {
       const row = rows[k];
+      expect(Object.keys(row.violates)).toEqual(["monotonicity", "condorcet-loser"]);
       const fields = splitDelimitedRecord(record as string, ",");
       expect(fields).toEqual([
         String(row.unit),
@@ -192,6 +266,8 @@ describe("civitas sim", () => {
         row.winners.join(" "),
         row.condorcetWinner ?? "",
         String(row.electsCondorcetWinner),
+        String(row.violates.monotonicity),
+        String(row.violates["condorcet-loser"]),
       ]);
     });
     // Five profiles; from the third call on the clock says more than two seconds have passed.

@@ -5,6 +5,7 @@ import {
   type Counterexample,
   findCounterexample,
   type SingleWinnerAxiom,
+  singlePeakedWalsh,
   singleWinnerAxioms,
   winnersOf,
 } from "../../src/simulation/index.js";
@@ -101,5 +102,18 @@ describe("axioms", () => {
       for (const ballot of written(counterexample.profile)) expect(doc).toContain(ballot);
       expect(doc).toContain(counterexample.violation);
     }
+  });
+
+  it("draw from the generator a search names: single-peaked profiles, where Borda still misses Condorcet winners", () => {
+    const drawn: number[] = [];
+    const found = findCounterexample(method("borda"), axiom("condorcet-winner"), {
+      seed: 2,
+      generator: (options) => {
+        drawn.push(options.voters);
+        return singlePeakedWalsh(options);
+      },
+    });
+    expect(drawn.length).toBeGreaterThan(0);
+    expect(found?.violation).toMatch(/beats everyone head to head/);
   });
 });

@@ -74,4 +74,33 @@ describe("experiments", () => {
     ]);
     expect(experimentFromJson(spec).ok).toBe(true);
   });
+
+  it("measures axioms on every row: Condorcet-winner violations where a Condorcet winner loses, IRV's non-monotonicity on some impartial-culture profiles", () => {
+    const measured: Experiment = {
+      seed: 3,
+      repetitions: 300,
+      generators: [{ model: "impartial-culture" }],
+      sizes: [{ candidates: 4, voters: 9 }],
+      methods: ["irv", "schulze", "plurality"],
+      measures: ["condorcet-winner", "monotonicity"],
+    };
+    const rows = rowsOf(measured);
+    for (const row of rows) {
+      expect(Object.keys(row.violates ?? {})).toEqual(["condorcet-winner", "monotonicity"]);
+      expect(row.violates?.["condorcet-winner"]).toBe(
+        row.condorcetWinner !== null && !row.electsCondorcetWinner,
+      );
+    }
+    const broken = (method: string, axiom: string) =>
+      rows.filter((row) => row.method === method && row.violates?.[axiom]).length;
+    expect(broken("schulze", "condorcet-winner")).toBe(0);
+    expect(broken("schulze", "monotonicity")).toBe(0);
+    expect(broken("plurality", "monotonicity")).toBe(0);
+    expect(broken("irv", "monotonicity")).toBeGreaterThan(0);
+    expect(broken("plurality", "condorcet-winner")).toBeGreaterThan(0);
+    // Without measures, rows have no violates field.
+    expect(rowsOf(spec).some((row) => "violates" in row)).toBe(false);
+    const unknown = experimentFromJson({ ...measured, measures: ["monotony"] });
+    expect(!unknown.ok && unknown.issues[0]?.path).toEqual(["measures", 0]);
+  });
 });

@@ -41,6 +41,13 @@ export interface Counterexample {
  */
 export interface CounterexampleSearch {
   readonly seed: number | string;
+  /**
+   * Where {@link findCounterexample} draws its profiles (any ordinal generator of this
+   * module, e.g. `(o) => mallows({ ...o, phi: 0.5 })`); default impartial culture.
+   */
+  readonly generator?:
+    | ((options: { candidates: number; voters: number; seed: string }) => RankedProfile)
+    | undefined;
   readonly maxCandidates?: number;
   readonly maxVoters?: number;
   readonly tries?: number;
@@ -108,8 +115,9 @@ function shrink(method: WinnersOf, axiom: SingleWinnerAxiom, start: RankedProfil
 }
 
 /**
- * Searches impartial-culture profiles (3 to `maxCandidates` candidates, 1 to `maxVoters`
- * voters, seeded) for one where the method breaks the axiom, and shrinks what it finds,
+ * Searches profiles (impartial culture unless `generator` says otherwise; 3 to
+ * `maxCandidates` candidates, 1 to `maxVoters` voters, seeded) for one where the method
+ * breaks the axiom, and shrinks what it finds,
  * voter by voter and candidate by candidate, to a profile no voter or candidate can be
  * taken from. Undefined when `tries` profiles found none (which proves nothing).
  *
@@ -130,7 +138,8 @@ export function findCounterexample(
   for (let t = 0; t < tries; t++) {
     const candidates = 3 + (t % (maxCandidates - 2));
     const voters = 1 + ((t * 7) % maxVoters);
-    const profile = impartialCulture({ candidates, voters, seed: `${String(options.seed)}/${t}` });
+    const draw = options.generator ?? impartialCulture;
+    const profile = draw({ candidates, voters, seed: `${String(options.seed)}/${t}` });
     if (axiom.violation(method, profile) !== undefined) return shrink(method, axiom, profile);
   }
   return undefined;
