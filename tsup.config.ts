@@ -38,6 +38,7 @@ export default defineConfig([
       "calendar/index": "src/calendar/index.ts",
       "proposals/index": "src/proposals/index.ts",
       "simulation/index": "src/simulation/index.ts",
+      "sortition/index": "src/sortition/index.ts",
       "storage/index": "src/storage/index.ts",
       "storage/postgres/index": "src/storage/postgres/index.ts",
       "testing/index": "src/testing/index.ts",

@@ -6,6 +6,7 @@ import { coreIssueMessages } from "./core/coreIssues.js";
 import { ioIssueMessages } from "./io/ioIssues.js";
 import { proposalDataIssueMessages, proposalIssueMessages } from "./proposals/proposalIssues.js";
 import { simulationIssueMessages } from "./simulation/simulationIssues.js";
+import { sortitionIssueMessages } from "./sortition/sortitionIssues.js";
 import { storageIssueMessages } from "./storage/storageIssues.js";
 import { tallyIssueMessages } from "./tally/tallyIssues.js";
 
@@ -36,6 +37,7 @@ export const issueCatalogue = {
   ...proposalDataIssueMessages,
   ...storageIssueMessages,
   ...simulationIssueMessages,
+  ...sortitionIssueMessages,
 };
 
 /**

@@ -4,6 +4,7 @@ import { pbCommand } from "./pbCommands.js";
 import { processCommand } from "./processCommand.js";
 import { proposalsCommand } from "./proposalsCommand.js";
 import { simCommand } from "./simCommand.js";
+import { sortitionCommand } from "./sortitionCommand.js";
 import { tallyCommand } from "./tallyCommand.js";
 import { USAGE } from "./usage.js";
 
@@ -42,6 +43,7 @@ export function runCli(args: readonly string[], io: CliIo): number {
     if (group === "pb") return pbCommand(command, rest, io);
     if (group === "budget") return budgetCommand([command ?? "", ...rest], io);
     if (group === "sim") return simCommand([command ?? "", ...rest], io);
+    if (group === "sortition") return sortitionCommand([command ?? "", ...rest], io);
     throw new UsageError(`unknown command "${group}"`);
   } catch (error) {
     if (

@@ -27,6 +27,11 @@ export const USAGE = `Usage:
   civitas sim profile --model budget --projects N --voters N --budget B [--p F] --format pb   (a participatory budget, Pabulib)
   civitas sim run EXPERIMENT.json [--resume EARLIER.jsonl] [--format jsonl|csv]
                       (rows as JSON lines or CSV, progress on stderr; --resume skips the finished profiles)
+  civitas sortition decidim --candidates IDS.json --count N --timestamp UNIX --dice D [--json]
+                      (a Decidim sortition reproduced: the drawn proposal ids in order)
+  civitas sortition commit --secret S          (the commitment to publish before a public draw)
+  civitas sortition draw --candidates IDS.json --count N --secret S --random R [--json]
+  civitas sortition verify DRAW.json [--json]  (exit 0 when the published draw checks, 1 with what differs)
   civitas process check FILE.json...            (a process definition: issues, exit 1 if invalid)
   civitas process at FILE.json --at <ISO instant> [--json]
   civitas process ics FILE.json [--stamp <ISO instant>]

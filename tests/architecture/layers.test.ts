@@ -12,9 +12,10 @@ const allowed: Record<string, readonly string[]> = {
   calendar: ["core"],
   proposals: ["core", "calendar", "budgeting"],
   simulation: ["core", "tally", "budgeting"],
+  sortition: ["core"],
   storage: ["core"],
   testing: ["core", "storage"],
-  cli: ["core", "io", "budgeting", "tally", "calendar", "proposals", "simulation"],
+  cli: ["core", "io", "budgeting", "tally", "calendar", "proposals", "simulation", "sortition"],
 };
 
 const src = join(repoRoot, "src");

@@ -50,6 +50,15 @@ const created = proposals.transition(
 );
 assert.equal(created.ok && created.value.events[0].type, "created");
 console.log("require('civitas') works from CommonJS: 1 passed, 0 failed");
+// Sortition: a Decidim draw, as Ruby 3 draws it.
+const sortition = require("civitas/sortition");
+const decidim = sortition.decidimDraw({
+  candidates: [3, 8, 15],
+  count: 2,
+  timestamp: 1733577600,
+  dice: 4,
+});
+assert.equal(decidim.ok && decidim.value.drawn.length, 2);
 // Simulation: a seeded Mallows profile, the same on every machine.
 const simulation = require("civitas/simulation");
 const drawn = simulation.mallows({ candidates: 4, voters: 100, seed: 1, phi: 0.5 });
