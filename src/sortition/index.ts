@@ -15,6 +15,14 @@ export {
   decidimDrawSchema,
 } from "./decidimDraw.js";
 export { MersenneTwister } from "./mersenneTwister.js";
+export { type GreedyPanels, greedyPanels } from "./panels/greedyPanel.js";
+export {
+  drawPanel,
+  type LinearProgramSolver,
+  leximinPanels,
+  type PanelDistribution,
+} from "./panels/leximinPanels.js";
+export { type PanelSelection, panelSelectionSchema } from "./panels/panelPool.js";
 export {
   drawCommitment,
   type PublicDraw,

@@ -13,6 +13,11 @@ import type { Issue } from "../core/issue.js";
  */
 export const sortitionIssueMessages = {
   "invalid-draw": (p: { readonly reason: string }) => `the draw ${p.reason}`,
+  "invalid-panel": (p: { readonly reason: string }) => `the panel selection ${p.reason}`,
+  "infeasible-quotas": (p: { readonly quotas: string }) =>
+    `no panel can meet these quotas together: ${p.quotas}`,
+  "panel-work-limit": (p: { readonly limit: number }) =>
+    `the panel selection needed more than its limit of ${p.limit} panels generated`,
   "candidates-sorted": () =>
     "the candidate ids were not in ascending order: sorted, as Decidim lists them before drawing",
   "repeated-candidate": (p: { readonly id: string }) => `candidate ${p.id} is listed twice`,
