@@ -39,6 +39,7 @@ export default defineConfig([
       "proposals/index": "src/proposals/index.ts",
       "simulation/index": "src/simulation/index.ts",
       "sortition/index": "src/sortition/index.ts",
+      "initiatives/index": "src/initiatives/index.ts",
       "storage/index": "src/storage/index.ts",
       "storage/postgres/index": "src/storage/postgres/index.ts",
       "testing/index": "src/testing/index.ts",

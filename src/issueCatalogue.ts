@@ -3,6 +3,7 @@ import { votingIssueMessages } from "./budgeting/voting/votingIssues.js";
 import { accessIssueMessages } from "./calendar/accessIssues.js";
 import { calendarIssueMessages } from "./calendar/calendarIssues.js";
 import { coreIssueMessages } from "./core/coreIssues.js";
+import { initiativeIssueMessages } from "./initiatives/initiativeIssues.js";
 import { ioIssueMessages } from "./io/ioIssues.js";
 import { proposalDataIssueMessages, proposalIssueMessages } from "./proposals/proposalIssues.js";
 import { simulationIssueMessages } from "./simulation/simulationIssues.js";
@@ -38,6 +39,7 @@ export const issueCatalogue = {
   ...storageIssueMessages,
   ...simulationIssueMessages,
   ...sortitionIssueMessages,
+  ...initiativeIssueMessages,
 };
 
 /**

@@ -13,9 +13,20 @@ const allowed: Record<string, readonly string[]> = {
   proposals: ["core", "calendar", "budgeting"],
   simulation: ["core", "tally", "budgeting"],
   sortition: ["core"],
+  initiatives: ["core", "calendar"],
   storage: ["core"],
   testing: ["core", "storage"],
-  cli: ["core", "io", "budgeting", "tally", "calendar", "proposals", "simulation", "sortition"],
+  cli: [
+    "core",
+    "io",
+    "budgeting",
+    "tally",
+    "calendar",
+    "proposals",
+    "simulation",
+    "sortition",
+    "initiatives",
+  ],
 };
 
 const src = join(repoRoot, "src");

@@ -50,6 +50,23 @@ const created = proposals.transition(
 );
 assert.equal(created.ok && created.value.events[0].type, "created");
 console.log("require('civitas') works from CommonJS: 1 passed, 0 failed");
+// Initiatives: one created, by the CommonJS build.
+const initiatives = require("civitas/initiatives");
+const type = {
+  id: "t",
+  signatureType: "any",
+  undoOnlineSignatures: false,
+  promotingCommittee: true,
+  minimumCommitteeMembers: 2,
+  childScopeThreshold: false,
+  scopes: [{ scope: "global", supportsRequired: 10 }],
+};
+const createdInitiative = initiatives.decideInitiative(
+  undefined,
+  { type: "create", id: "i1", scope: "global", by: { id: "ana" } },
+  { type, now: "2027-01-04T09:00:00Z", today: "2027-01-04" },
+);
+assert.equal(createdInitiative.ok && createdInitiative.value[0].type, "created");
 // Sortition: a Decidim draw, as Ruby 3 draws it.
 const sortition = require("civitas/sortition");
 const decidim = sortition.decidimDraw({
