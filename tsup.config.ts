@@ -40,6 +40,7 @@ export default defineConfig([
       "simulation/index": "src/simulation/index.ts",
       "sortition/index": "src/sortition/index.ts",
       "initiatives/index": "src/initiatives/index.ts",
+      "accountability/index": "src/accountability/index.ts",
       "storage/index": "src/storage/index.ts",
       "storage/postgres/index": "src/storage/postgres/index.ts",
       "testing/index": "src/testing/index.ts",

@@ -40,6 +40,7 @@ export {
 export { parseRankedCsv } from "./parseRankedCsv.js";
 export { type ElectionFile, type ProfileOf, readElection, readElectionOf } from "./readElection.js";
 export { checkPbElectionText, readPbElection, readPbElectionChecked } from "./readPbElection.js";
+export { parseResultsCsv, type ResultsCsvOptions, writeResultsCsv } from "./resultsCsv.js";
 export { writeAbcvoting } from "./writeAbcvoting.js";
 export { writeBlt } from "./writeBlt.js";
 export { MAX_PABULIB_ROWS, writePabulib } from "./writePabulib.js";

@@ -37,6 +37,14 @@ export const ioIssueMessages = {
   "missing-alternatives": "the file does not name its candidates",
   "missing-budget": "META has no budget",
   "missing-column": "a required column is missing",
+  "duplicate-result": "a result id appears twice",
+  "unknown-parent": "a result's parent is not among the results",
+  "parent-cycle": "results are each other's ancestors",
+  "invalid-progress": "a progress is not a number from 0 to 100",
+  "invalid-date": "a date is not a real day written YYYY-MM-DD",
+  "unknown-status": "a result's status is not among the statuses",
+  "invalid-proposal-url": "a proposal URL does not end with the proposal's id",
+  "invalid-weight-value": "a weight is not a number of at least 0",
   "missing-count": "a ballot line has no count",
   "missing-end-of-ballots": "the ballots never end with a line 0",
   "missing-header": "a section has no header line",
@@ -162,6 +170,14 @@ export interface IoIssueDetails {
   readonly "missing-alternatives": NoDetails;
   readonly "missing-budget": NoDetails;
   readonly "missing-column": { readonly name: string };
+  readonly "duplicate-result": { readonly result: string };
+  readonly "unknown-parent": { readonly parent: string };
+  readonly "parent-cycle": { readonly result: string };
+  readonly "invalid-progress": { readonly value: string };
+  readonly "invalid-date": { readonly value: string };
+  readonly "unknown-status": { readonly status: string };
+  readonly "invalid-proposal-url": { readonly value: string };
+  readonly "invalid-weight-value": { readonly value: string };
   readonly "missing-count": NoDetails;
   readonly "missing-end-of-ballots": NoDetails;
   readonly "missing-header": { readonly section: "VOTES" | "META" | "PROJECTS" };

@@ -8,12 +8,13 @@ const allowed: Record<string, readonly string[]> = {
   core: [],
   budgeting: ["core"],
   tally: ["core", "budgeting"],
-  io: ["core", "budgeting", "tally", "proposals"],
+  io: ["core", "budgeting", "tally", "proposals", "accountability"],
   calendar: ["core"],
   proposals: ["core", "calendar", "budgeting"],
   simulation: ["core", "tally", "budgeting"],
   sortition: ["core"],
   initiatives: ["core", "calendar"],
+  accountability: ["core"],
   storage: ["core"],
   testing: ["core", "storage"],
   cli: [
@@ -26,6 +27,7 @@ const allowed: Record<string, readonly string[]> = {
     "simulation",
     "sortition",
     "initiatives",
+    "accountability",
   ],
 };
 

@@ -50,6 +50,32 @@ const created = proposals.transition(
 );
 assert.equal(created.ok && created.value.events[0].type, "created");
 console.log("require('civitas') works from CommonJS: 1 passed, 0 failed");
+// Accountability: a parent's progress from its children.
+const accountability = require("civitas/accountability");
+const tree = [
+  { id: "p", title: { en: "p" }, description: {}, proposalIds: [], projectIds: [], timeline: [] },
+  {
+    id: "a",
+    parentId: "p",
+    progress: 100,
+    title: { en: "a" },
+    description: {},
+    proposalIds: [],
+    projectIds: [],
+    timeline: [],
+  },
+  {
+    id: "b",
+    parentId: "p",
+    progress: 20,
+    title: { en: "b" },
+    description: {},
+    proposalIds: [],
+    projectIds: [],
+    timeline: [],
+  },
+];
+assert.equal(accountability.resultProgress(tree).get("p"), 60);
 // Initiatives: one created, by the CommonJS build.
 const initiatives = require("civitas/initiatives");
 const type = {

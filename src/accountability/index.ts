@@ -1,0 +1,18 @@
+/**
+ * Following what was funded: results (Decidim's accountability) as a tree with statuses,
+ * progress computed for parents as Decidim computes it, the component's progress in both
+ * of Decidim's ways, timelines, and results made from a budget's selected projects. The
+ * CSV in Decidim's columns is `civitas/io`'s (`parseResultsCsv`, `writeResultsCsv`).
+ *
+ * @module accountability
+ */
+
+export {
+  componentProgress,
+  type Result,
+  type ResultStatus,
+  resultProgress,
+  resultSchema,
+  resultStatusSchema,
+  resultsFromProjects,
+} from "./results.js";
