@@ -8,6 +8,17 @@
  */
 
 export {
+  type ParticipationAction,
+  type ParticipationKind,
+  type ParticipationStatistics,
+  participationStatistics,
+} from "./participation.js";
+export {
+  participationFromInitiative,
+  participationFromOrders,
+  participationFromProposals,
+} from "./participationFromLogs.js";
+export {
   componentProgress,
   type Result,
   type ResultStatus,

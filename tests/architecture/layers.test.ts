@@ -14,7 +14,7 @@ const allowed: Record<string, readonly string[]> = {
   simulation: ["core", "tally", "budgeting"],
   sortition: ["core"],
   initiatives: ["core", "calendar"],
-  accountability: ["core"],
+  accountability: ["core", "budgeting", "proposals", "initiatives"],
   storage: ["core"],
   testing: ["core", "storage"],
   cli: [

@@ -1,0 +1,43 @@
+import type { ParticipationAction } from "../../src/accountability/index.js";
+import { seededRandom } from "../../src/core/index.js";
+
+/**
+ * A synthetic process the size of Angers' participatory budget, seeded: 155,000 residents
+ * in 10 districts; 1,000 proposals by 800 people; 40,000 supports by 6,000; 3,000
+ * comments; and 15,500 residents (10%) voting in the budget vote, over the process's
+ * three months (September to November 2026).
+ */
+export function angersActions(seed: number | string): ParticipationAction[] {
+  const random = seededRandom(seed);
+  const residents = 155_000;
+  const person = (k: number) => `resident-${k}`;
+  const district = (k: number) => `district-${k % 10}`;
+  const start = Date.parse("2026-09-01T06:00:00Z");
+  const when = (fromDay: number, days: number) =>
+    start + Math.floor((fromDay + random() * days) * 86_400_000);
+  const someone = (pool: number) => Math.floor(random() * pool);
+  const actions: ParticipationAction[] = [];
+  for (let k = 0; k < 1_000; k++) {
+    const who = someone(800);
+    actions.push({ person: person(who), kind: "proposal", at: when(0, 30), scope: district(who) });
+  }
+  for (let k = 0; k < 40_000; k++) {
+    const who = someone(6_000);
+    actions.push({ person: person(who), kind: "support", at: when(20, 30), scope: district(who) });
+  }
+  for (let k = 0; k < 3_000; k++) {
+    const who = someone(2_000);
+    actions.push({ person: person(who), kind: "comment", at: when(10, 50), scope: district(who) });
+  }
+  // Voters drawn without repeats: a random 10% of the residents.
+  const voters = new Set<number>();
+  while (voters.size < residents / 10) voters.add(someone(residents));
+  for (const who of voters)
+    actions.push({
+      person: person(who),
+      kind: "budget-vote",
+      at: when(60, 28),
+      scope: district(who),
+    });
+  return actions;
+}
