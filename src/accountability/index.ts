@@ -8,6 +8,12 @@
  */
 
 export {
+  type ChartOptions,
+  projectVotesChart,
+  resultsProgressChart,
+  turnoutChart,
+} from "./charts.js";
+export {
   type ParticipationAction,
   type ParticipationKind,
   type ParticipationStatistics,
