@@ -68,7 +68,7 @@ export {
 } from "./result.js";
 export { schemaIssues } from "./schemaIssues.js";
 export { seededRandom, seededShuffle } from "./seededRandom.js";
-export { sha256 } from "./sha256.js";
+export { hmacSha256, sha256 } from "./sha256.js";
 export {
   orderByTieBreaking,
   parseTieBreakingPolicy,

@@ -12,19 +12,8 @@ const K = new Uint32Array([
 
 const rotate = (x: number, n: number) => (x >>> n) | (x << (32 - n));
 
-/**
- * SHA-256 (FIPS 180-4) of a text's UTF-8 bytes, in lowercase hex, in plain TypeScript:
- * the same digest in Node, a browser or a worker, with no platform API, so a published
- * draw can be checked anywhere. (Storage uses Node's faster one for its large chains.)
- *
- * @category Text
- * @example
- * ```ts
- * sha256("abc"); //=> "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
- * ```
- */
-export function sha256(text: string): string {
-  const bytes = new TextEncoder().encode(text);
+/** SHA-256 (FIPS 180-4) of bytes, as 32 bytes. */
+function sha256Bytes(bytes: Uint8Array): Uint8Array {
   const length = bytes.length;
   const blocks = Math.ceil((length + 9) / 64);
   const padded = new Uint8Array(blocks * 64);
@@ -78,5 +67,59 @@ export function sha256(text: string): string {
     const next = [a, b, c, d, e, f, g, h];
     for (let k = 0; k < 8; k++) hash[k] = ((hash[k] as number) + (next[k] as number)) >>> 0;
   }
-  return Array.from(hash, (word) => word.toString(16).padStart(8, "0")).join("");
+  const out = new Uint8Array(32);
+  const outView = new DataView(out.buffer);
+  for (let k = 0; k < 8; k++) outView.setUint32(4 * k, hash[k] as number);
+  return out;
+}
+
+const hex = (bytes: Uint8Array) =>
+  Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+
+/**
+ * SHA-256 (FIPS 180-4) of a text's UTF-8 bytes, in lowercase hex, in plain TypeScript:
+ * the same digest in Node, a browser or a worker, with no platform API, so a published
+ * draw can be checked anywhere. (Storage uses Node's faster one for its large chains.)
+ *
+ * @category Text
+ * @example
+ * ```ts
+ * sha256("abc"); //=> "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+ * ```
+ */
+export function sha256(text: string): string {
+  return hex(sha256Bytes(new TextEncoder().encode(text)));
+}
+
+/**
+ * HMAC-SHA-256 (RFC 2104) of a message under a key, both texts (UTF-8), in lowercase hex:
+ * a keyed hash, so an id can be replaced by a pseudonym nobody without the key can link
+ * back to it, yet the same id always gets the same pseudonym.
+ *
+ * @category Text
+ * @example
+ * ```ts
+ * hmacSha256("key", "The quick brown fox jumps over the lazy dog");
+ * //=> "f7bc83f430538424b13298e6aa6fb143ef4d59a14946175997479dbc2d1a3cd8"
+ * ```
+ */
+export function hmacSha256(key: string, message: string): string {
+  const encoder = new TextEncoder();
+  const encoded: Uint8Array = encoder.encode(key);
+  const keyBytes = encoded.length > 64 ? sha256Bytes(encoded) : encoded;
+  const pad = (byte: number) => {
+    const block = new Uint8Array(64).fill(byte);
+    keyBytes.forEach((b, k) => {
+      block[k] = b ^ byte;
+    });
+    return block;
+  };
+  const text = encoder.encode(message);
+  const inner = new Uint8Array(64 + text.length);
+  inner.set(pad(0x36));
+  inner.set(text, 64);
+  const outer = new Uint8Array(64 + 32);
+  outer.set(pad(0x5c));
+  outer.set(sha256Bytes(inner), 64);
+  return hex(sha256Bytes(outer));
 }

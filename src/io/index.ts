@@ -16,6 +16,7 @@ export {
   type SometimesLocatedIoIssueCode,
   type UnlocatedIoIssueCode,
 } from "./ioIssues.js";
+export { type OpenDataProcess, openDataArchive } from "./openDataArchive.js";
 export {
   type AbcvotingInstance,
   abcvotingDocumentSchema,

@@ -1,7 +1,7 @@
-import { createHash } from "node:crypto";
+import { createHash, createHmac } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { sha256 } from "../../src/core/index.js";
+import { hmacSha256, sha256 } from "../../src/core/index.js";
 
 describe("sha256", () => {
   it("gives FIPS 180-4's digests, and Node's for any text", () => {
@@ -12,6 +12,20 @@ describe("sha256", () => {
         expect(sha256(text)).toBe(createHash("sha256").update(text, "utf8").digest("hex"));
       }),
       { numRuns: 500, seed: 10 },
+    );
+  });
+
+  it("gives RFC 4231's HMAC-SHA-256, and Node's for any key and text", () => {
+    expect(hmacSha256("Jefe", "what do ya want for nothing?")).toBe(
+      "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843",
+    );
+    fc.assert(
+      fc.property(fc.string({ maxLength: 150 }), fc.string({ maxLength: 200 }), (key, text) => {
+        expect(hmacSha256(key, text)).toBe(
+          createHmac("sha256", key).update(text, "utf8").digest("hex"),
+        );
+      }),
+      { numRuns: 300, seed: 15 },
     );
   });
 });
