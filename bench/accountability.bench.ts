@@ -9,7 +9,7 @@
 import { cpus } from "node:os";
 import { participationStatistics } from "../src/accountability/index.js";
 import { greedy } from "../src/budgeting/index.js";
-import { openDataArchive } from "../src/io/index.js";
+import { openDataArchive } from "../src/io/openData.js";
 import type { ProposalEvent } from "../src/proposals/index.js";
 import { angersActions, angersOpenData } from "../tests/helpers/angersProcess.js";
 

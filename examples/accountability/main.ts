@@ -15,7 +15,7 @@ import {
 } from "civitas/accountability";
 import { greedy, methodOfEqualShares, type PbElection } from "civitas/budgeting";
 import { seededRandom } from "civitas/core";
-import { openDataArchive } from "civitas/io";
+import { openDataArchive } from "civitas/open-data";
 import type { ProposalEvent } from "civitas/proposals";
 
 const RESIDENTS = 155_000;

@@ -16,7 +16,6 @@ export {
   type SometimesLocatedIoIssueCode,
   type UnlocatedIoIssueCode,
 } from "./ioIssues.js";
-export { type OpenDataProcess, openDataArchive } from "./openDataArchive.js";
 export {
   type AbcvotingInstance,
   abcvotingDocumentSchema,

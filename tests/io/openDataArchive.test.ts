@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import type { Result as AccountabilityResult } from "../../src/accountability/index.js";
 import { hmacSha256 } from "../../src/core/index.js";
 import { splitDelimitedRecord } from "../../src/io/delimitedRecord.js";
-import { openDataArchive, parsePabulib } from "../../src/io/index.js";
+import { parsePabulib } from "../../src/io/index.js";
+import { openDataArchive } from "../../src/io/openData.js";
 import type { ProposalEvent } from "../../src/proposals/index.js";
 import { approvalElection } from "../helpers/elections.js";
 
