@@ -78,7 +78,10 @@ const tree = [
 assert.equal(accountability.resultProgress(tree).get("p"), 60);
 // Open data: an archive with its README and LICENSE, by the CommonJS build.
 const openData = require("civitas/open-data");
-const archive = openData.openDataArchive({ slug: "x", title: "X" }, { key: "k", generatedAt: "2026-12-01T00:00:00Z" });
+const archive = openData.openDataArchive(
+  { slug: "x", title: "X" },
+  { key: "k", generatedAt: "2026-12-01T00:00:00Z" },
+);
 assert.deepEqual(archive.ok && archive.value.files, ["LICENSE.md", "README.md"]);
 // Initiatives: one created, by the CommonJS build.
 const initiatives = require("civitas/initiatives");
