@@ -41,6 +41,7 @@ export default defineConfig([
       "sortition/index": "src/sortition/index.ts",
       "initiatives/index": "src/initiatives/index.ts",
       "accountability/index": "src/accountability/index.ts",
+      "consultations/index": "src/consultations/index.ts",
       "io/openData": "src/io/openData.ts",
       "storage/index": "src/storage/index.ts",
       "storage/postgres/index": "src/storage/postgres/index.ts",

@@ -2,6 +2,7 @@ import { budgetingIssueMessages } from "./budgeting/budgetingIssues.js";
 import { votingIssueMessages } from "./budgeting/voting/votingIssues.js";
 import { accessIssueMessages } from "./calendar/accessIssues.js";
 import { calendarIssueMessages } from "./calendar/calendarIssues.js";
+import { consultationIssueMessages } from "./consultations/consultationIssues.js";
 import { coreIssueMessages } from "./core/coreIssues.js";
 import { initiativeIssueMessages } from "./initiatives/initiativeIssues.js";
 import { ioIssueMessages } from "./io/ioIssues.js";
@@ -40,6 +41,7 @@ export const issueCatalogue = {
   ...simulationIssueMessages,
   ...sortitionIssueMessages,
   ...initiativeIssueMessages,
+  ...consultationIssueMessages,
 };
 
 /**

@@ -31,7 +31,7 @@ function sourceFiles(folder: string): string[] {
 function reportedCodes(text: string): string[] {
   const code = text.replace(/\/\*[\s\S]*?\*\//g, "").replace(/^\s*\/\/.*$/gm, "");
   const makers =
-    "(?:makeIssue|makeWarning|report|issue|ballotIssue|locatedIssue|locatedAt|at|schemaIssues|proposalIssue|accessIssue|votingIssue|orderIssue|refuse|ioIssue|ioWarning|budgetingIssue|budgetingWarning|tallyIssue|calendarIssue|simulationIssue|sortitionIssue|initiativeIssue)";
+    "(?:makeIssue|makeWarning|report|issue|ballotIssue|locatedIssue|locatedAt|at|schemaIssues|proposalIssue|accessIssue|votingIssue|orderIssue|refuse|ioIssue|ioWarning|budgetingIssue|budgetingWarning|tallyIssue|calendarIssue|simulationIssue|sortitionIssue|initiativeIssue|consultationIssue)";
   const call = new RegExp(
     `\\b${makers}\\(\\s*(?:[^()"\`]|\\([^()]*\\))*?"([a-z][a-z0-9]*(?:-[a-z0-9]+)+)"`,
     "g",

@@ -242,3 +242,39 @@ export function resultsProgressChart(
     body.filter((part) => part !== ""),
   );
 }
+
+/**
+ * Labelled horizontal bars as an SVG string, in the order given: one bar per row, its
+ * length to scale with the largest value, and the text beside it (`text`, else the value).
+ * For option shares, contributions per theme, anything counted.
+ *
+ * @category Charts
+ * @example
+ * ```ts
+ * barChart([{ label: "Oui", value: 75, text: "75 (62,5 %)" }, { label: "Non", value: 45 }], { title: "Êtes-vous satisfait ?", lang: "fr" });
+ * ```
+ */
+export function barChart(
+  rows: readonly { readonly label: string; readonly value: number; readonly text?: string }[],
+  options: ChartOptions,
+): string {
+  const width = options.width ?? 640;
+  const rowHeight = 24;
+  const top = 44;
+  const labelWidth = 220;
+  const plotLeft = labelWidth + 12;
+  const plotWidth = width - plotLeft - 110;
+  const height = top + rowHeight * rows.length + 16;
+  const max = Math.max(0, ...rows.map((row) => row.value));
+  const body: string[] = [];
+  rows.forEach((row, k) => {
+    const y = top + k * rowHeight;
+    const w = max > 0 ? (plotWidth * Math.max(0, row.value)) / max : 0;
+    body.push(
+      `<text x="${labelWidth}" y="${n(y + 16)}" text-anchor="end" font-size="12" fill="#1a1a1a" data-left="0" data-right="${plotLeft}">${xml(cut(row.label, 34))}</text>`,
+      `<rect x="${plotLeft}" y="${n(y + 4)}" width="${n(w)}" height="${rowHeight - 8}" fill="#4a7fb5"/>`,
+      `<text x="${n(plotLeft + w + 6)}" y="${n(y + 16)}" font-size="11" fill="#444444">${xml(row.text ?? row.value.toLocaleString("en"))}</text>`,
+    );
+  });
+  return svg(options, width, height, body);
+}

@@ -8,6 +8,7 @@
  */
 
 export {
+  barChart,
   type ChartOptions,
   projectVotesChart,
   resultsProgressChart,

@@ -131,4 +131,5 @@ export const KNOWN_CAPABILITIES: readonly string[] = [
   "proposals.answer",
   "budget.vote",
   "results.publish",
+  "consultation.respond",
 ];

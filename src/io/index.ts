@@ -7,6 +7,12 @@
  */
 export { checkPabulib } from "./checkPabulib.js";
 export {
+  parseQuestionnaireFile,
+  parseResponsesFile,
+  parseSynthesisProposals,
+  type ResponseFileEntry,
+} from "./consultationFiles.js";
+export {
   type DetailsOf,
   type IoIssueCode,
   type IoIssueDetails,
@@ -41,6 +47,13 @@ export { parseRankedCsv } from "./parseRankedCsv.js";
 export { type ElectionFile, type ProfileOf, readElection, readElectionOf } from "./readElection.js";
 export { checkPbElectionText, readPbElection, readPbElectionChecked } from "./readPbElection.js";
 export { parseResultsCsv, type ResultsCsvOptions, writeResultsCsv } from "./resultsCsv.js";
+export {
+  questionnaireResultsCsv,
+  questionnaireResultsJson,
+  type SurveyExportOptions,
+  surveyExportCsv,
+  surveyExportJson,
+} from "./surveyExport.js";
 export { writeAbcvoting } from "./writeAbcvoting.js";
 export { writeBlt } from "./writeBlt.js";
 export { MAX_PABULIB_ROWS, writePabulib } from "./writePabulib.js";

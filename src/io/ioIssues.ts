@@ -38,6 +38,8 @@ export const ioIssueMessages = {
   "missing-budget": "META has no budget",
   "missing-column": "a required column is missing",
   "duplicate-result": "a result id appears twice",
+  "duplicate-response": "a response id appears twice in a responses file",
+  "invalid-proposals": "the synthesis proposals file does not match its schema",
   "unknown-parent": "a result's parent is not among the results",
   "parent-cycle": "results are each other's ancestors",
   "invalid-progress": "a progress is not a number from 0 to 100",
@@ -171,6 +173,8 @@ export interface IoIssueDetails {
   readonly "missing-budget": NoDetails;
   readonly "missing-column": { readonly name: string };
   readonly "duplicate-result": { readonly result: string };
+  readonly "duplicate-response": { readonly id: string };
+  readonly "invalid-proposals": NoDetails;
   readonly "unknown-parent": { readonly parent: string };
   readonly "parent-cycle": { readonly result: string };
   readonly "invalid-progress": { readonly value: string };
@@ -273,7 +277,8 @@ export type UnlocatedIoIssueCode =
   | "unreadable-file"
   | "not-utf8"
   | "too-many-issues"
-  | "weight-split";
+  | "weight-split"
+  | "duplicate-response";
 
 /**
  * Codes a reader reports at a place in a text and a writer about a value: their params

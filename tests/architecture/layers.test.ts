@@ -8,13 +8,14 @@ const allowed: Record<string, readonly string[]> = {
   core: [],
   budgeting: ["core"],
   tally: ["core", "budgeting"],
-  io: ["core", "budgeting", "tally", "proposals", "accountability"],
+  io: ["core", "budgeting", "tally", "proposals", "accountability", "consultations"],
   calendar: ["core"],
   proposals: ["core", "calendar", "budgeting"],
   simulation: ["core", "tally", "budgeting"],
   sortition: ["core"],
   initiatives: ["core", "calendar"],
   accountability: ["core", "budgeting", "proposals", "initiatives"],
+  consultations: ["core", "calendar", "tally", "proposals", "accountability"],
   storage: ["core"],
   testing: ["core", "storage"],
   cli: [
@@ -28,6 +29,7 @@ const allowed: Record<string, readonly string[]> = {
     "sortition",
     "initiatives",
     "accountability",
+    "consultations",
   ],
 };
 

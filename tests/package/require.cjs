@@ -116,3 +116,15 @@ assert.equal(
   drawn.ballots.reduce((sum, ballot) => sum + ballot.weight, 0),
   100,
 );
+// Consultations: a response checked against its questionnaire, by the CommonJS build.
+const consultations = require("civitas/consultations");
+const questionnaire = consultations.parseQuestionnaire({
+  id: "q",
+  title: "Q",
+  questions: [{ id: "a", type: "single_option", body: "?", options: [{ id: "yes", body: "Yes" }] }],
+});
+assert.equal(questionnaire.ok, true);
+const refused = consultations.checkResponse(questionnaire.value, {
+  answers: [{ question: "a", choices: [{ option: "no" }] }],
+});
+assert.equal(refused.ok || refused.issues[0].code, "unknown-option");
