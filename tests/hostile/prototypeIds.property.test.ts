@@ -458,21 +458,72 @@ describe("ids named after Object.prototype members work like any other id", () =
       title: "Q",
       allowEditing: true,
       questions: [
-        { id: "q1", type: "single_option", body: "q1?", options: [{ id: "o1", body: "o1" }, { id: "o2", body: "o2", freeText: true }] },
-        { id: "q2", type: "matrix_multiple", body: "q2?", rows: [{ id: "r1", body: "r1" }, { id: "r2", body: "r2" }], options: [{ id: "o1", body: "o1" }, { id: "o2", body: "o2" }] },
-        { id: "q3", type: "sorting", body: "q3?", options: [{ id: "o1", body: "o1" }, { id: "o2", body: "o2" }] },
-        { id: "q4", type: "short_answer", body: "q4?", displayConditions: [{ question: "q1", type: "equal", option: "o1", mandatory: true }] },
+        {
+          id: "q1",
+          type: "single_option",
+          body: "q1?",
+          options: [
+            { id: "o1", body: "o1" },
+            { id: "o2", body: "o2", freeText: true },
+          ],
+        },
+        {
+          id: "q2",
+          type: "matrix_multiple",
+          body: "q2?",
+          rows: [
+            { id: "r1", body: "r1" },
+            { id: "r2", body: "r2" },
+          ],
+          options: [
+            { id: "o1", body: "o1" },
+            { id: "o2", body: "o2" },
+          ],
+        },
+        {
+          id: "q3",
+          type: "sorting",
+          body: "q3?",
+          options: [
+            { id: "o1", body: "o1" },
+            { id: "o2", body: "o2" },
+          ],
+        },
+        {
+          id: "q4",
+          type: "short_answer",
+          body: "q4?",
+          displayConditions: [{ question: "q1", type: "equal", option: "o1", mandatory: true }],
+        },
       ],
     };
     // Sorted, "o1" becomes __proto__ and "o2" constructor: option ids are keys of counts.
     const ids = ["a1", "b1", "b2", "b3", "o1", "o2", "q1", "q2", "q3", "q4", "r1", "r2"];
     const renaming = renamingOf(ids);
     const answer = fc.oneof(
-      fc.record({ question: fc.constantFrom("q1", "q3"), choices: fc.array(fc.record({ option: fc.constantFrom("o1", "o2", "b3") }), { maxLength: 3 }) }),
-      fc.record({ question: fc.constant("q2"), matrix: fc.array(fc.record({ row: fc.constantFrom("r1", "r2"), options: fc.array(fc.constantFrom("o1", "o2"), { maxLength: 2 }) }), { maxLength: 2 }) }),
+      fc.record({
+        question: fc.constantFrom("q1", "q3"),
+        choices: fc.array(fc.record({ option: fc.constantFrom("o1", "o2", "b3") }), {
+          maxLength: 3,
+        }),
+      }),
+      fc.record({
+        question: fc.constant("q2"),
+        matrix: fc.array(
+          fc.record({
+            row: fc.constantFrom("r1", "r2"),
+            options: fc.array(fc.constantFrom("o1", "o2"), { maxLength: 2 }),
+          }),
+          { maxLength: 2 },
+        ),
+      }),
       fc.record({ question: fc.constantFrom("q4", "b3"), text: fc.constantFrom("text", "") }),
     );
-    const entry = fc.record({ who: fc.constantFrom(...ids), group: fc.constantFrom("b1", "b2"), answers: fc.array(answer, { maxLength: 5 }) });
+    const entry = fc.record({
+      who: fc.constantFrom(...ids),
+      group: fc.constantFrom("b1", "b2"),
+      answers: fc.array(answer, { maxLength: 5 }),
+    });
     fc.assert(
       fc.property(fc.array(entry, { maxLength: 12 }), (entries) => {
         const run = (rename_: <T>(x: T) => T) => {
@@ -482,14 +533,34 @@ describe("ids named after Object.prototype members work like any other id", () =
           let ledger = emptyLedger();
           const decisions = entries.map((e) => {
             const response = { answers: rename_(e.answers) };
-            const command = { type: "respond", respondent: { id: rename_(e.who) }, response, attributes: { [rename_("a1")]: rename_(e.group) }, at: 0 };
+            const command = {
+              type: "respond",
+              respondent: { id: rename_(e.who) },
+              response,
+              attributes: { [rename_("a1")]: rename_(e.group) },
+              at: 0,
+            };
             const decided = decideResponse(ledger, command, { questionnaire: q });
-            if (decided.ok) for (const event of decided.value) ledger = applyResponseEvent(ledger, event);
+            if (decided.ok)
+              for (const event of decided.value) ledger = applyResponseEvent(ledger, event);
             return { checked: checkResponse(q, response), decided };
           });
-          const results = questionnaireResults(q, countedResponses(ledger), { breakdownBy: [rename_("a1")], threshold: 1 });
-          const proposals = entries.map((e, k) => ({ id: `${rename_(e.who)}`, title: `t${k}`, body: "b", category: rename_(e.group), author: rename_(e.who), supporters: [rename_(e.group)], comments: [] }));
-          const unique = proposals.filter((p, k) => proposals.findIndex((o) => o.id === p.id) === k);
+          const results = questionnaireResults(q, countedResponses(ledger), {
+            breakdownBy: [rename_("a1")],
+            threshold: 1,
+          });
+          const proposals = entries.map((e, k) => ({
+            id: `${rename_(e.who)}`,
+            title: `t${k}`,
+            body: "b",
+            category: rename_(e.group),
+            author: rename_(e.who),
+            supporters: [rename_(e.group)],
+            comments: [],
+          }));
+          const unique = proposals.filter(
+            (p, k) => proposals.findIndex((o) => o.id === p.id) === k,
+          );
           const synthesis = consultationSynthesis({ title: "s", proposals: unique });
           return { decisions, results, synthesis, html: synthesisHtml(synthesis) };
         };
