@@ -1,5 +1,6 @@
 import { budgetCommand } from "./budgetCommand.js";
 import { type CliIo, UsageError } from "./cliSupport.js";
+import { consultationCommand } from "./consultationCommand.js";
 import { pbCommand } from "./pbCommands.js";
 import { processCommand } from "./processCommand.js";
 import { proposalsCommand } from "./proposalsCommand.js";
@@ -44,6 +45,7 @@ export function runCli(args: readonly string[], io: CliIo): number {
     if (group === "budget") return budgetCommand([command ?? "", ...rest], io);
     if (group === "sim") return simCommand([command ?? "", ...rest], io);
     if (group === "sortition") return sortitionCommand([command ?? "", ...rest], io);
+    if (group === "consultation") return consultationCommand([command ?? "", ...rest], io);
     throw new UsageError(`unknown command "${group}"`);
   } catch (error) {
     if (

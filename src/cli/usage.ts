@@ -32,6 +32,11 @@ export const USAGE = `Usage:
   civitas sortition commit --secret S          (the commitment to publish before a public draw)
   civitas sortition draw --candidates IDS.json --count N --secret S --random R [--json]
   civitas sortition verify DRAW.json [--json]  (exit 0 when the published draw checks, 1 with what differs)
+  civitas consultation check QUESTIONNAIRE.json RESPONSES.json [--json]   (each response's issues; exit 1 if any)
+  civitas consultation results QUESTIONNAIRE.json RESPONSES.json [--json|--csv] [--by ATTRIBUTE]... [--threshold N] [--lang L] [--strict]
+  civitas consultation export QUESTIONNAIRE.json RESPONSES.json [--format csv|json] [--lang L]   (Decidim's survey export)
+  civitas consultation synthesis PROPOSALS.json [--questionnaire Q.json --responses R.json] --format md|html
+                      [--title T] [--lang L]   (themes, most supported, arguments, near duplicates, results)
   civitas process check FILE.json...            (a process definition: issues, exit 1 if invalid)
   civitas process at FILE.json --at <ISO instant> [--json]
   civitas process ics FILE.json [--stamp <ISO instant>]
