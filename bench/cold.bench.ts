@@ -38,7 +38,16 @@ const cases: Case[] = [
     goal: (m, bare) =>
       `${(m / bare).toFixed(2)}× bare node; goal ≤ 2×: ${m <= 2 * bare ? "met" : "MISSED"}`,
   },
-  ...["core", "io", "budgeting", "tally", "calendar", "proposals", "simulation"].map((subpath) => ({
+  ...[
+    "core",
+    "io",
+    "budgeting",
+    "tally",
+    "calendar",
+    "proposals",
+    "simulation",
+    "consultations",
+  ].map((subpath) => ({
     name: `import civitas/${subpath}`,
     args: ["-e", `import("civitas/${subpath}")`],
     goal: (m: number, bare: number) =>
