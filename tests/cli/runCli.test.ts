@@ -105,6 +105,18 @@ describe("civitas pb run", () => {
     expect(binary.stderr).toBe(
       "x.pb: line 1, column 1: the file is not UTF-8 text (binary data?)\n",
     );
+    // A byte-order mark is not text: the file reads as without it.
+    const small =
+      "META\nkey;value\nnum_projects;1\nnum_votes;1\nbudget;10\nvote_type;approval\nPROJECTS\nproject_id;cost\n1;5\nVOTES\nvoter_id;vote\n1;1\n";
+    const withMark = run(["pb", "run", "x.pb", "--rule", "greedy"], { "x.pb": `\uFEFF${small}` });
+    expect([withMark.code, withMark.stdout]).toEqual([
+      0,
+      run(["pb", "run", "x.pb", "--rule", "greedy"], { "x.pb": small }).stdout,
+    ]);
+    // A truncated multi-byte character is not UTF-8 either.
+    expect(
+      run(["pb", "run", "x.pb", "--rule", "greedy"], { "x.pb": new Uint8Array([0x4d, 0xc3]) }).code,
+    ).toBe(1);
     const missing = run(["pb", "run", "/nonexistent.pb", "--rule", "greedy"]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toBe("/nonexistent.pb: no such file\n");
