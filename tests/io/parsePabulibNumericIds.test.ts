@@ -1,0 +1,83 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { parsePabulib } from "../../src/io/index.js";
+
+/** A file with these project ids (each costing 1) and these vote texts. */
+function file(projects: readonly string[], votes: readonly string[]): string {
+  return [
+    "META",
+    "key;value",
+    `num_projects;${projects.length}`,
+    `num_votes;${votes.length}`,
+    "budget;100",
+    "vote_type;approval",
+    "PROJECTS",
+    "project_id;cost",
+    ...projects.map((id) => `${id};1`),
+    "VOTES",
+    "voter_id;vote",
+    ...votes.map((vote, k) => `v${k};${vote}`),
+    "",
+  ].join("\n");
+}
+
+/** What a parse gives, for comparison: ok with ballots and warnings, or the issues. */
+function outcome(text: string, grouped: boolean) {
+  const parsed = parsePabulib(text, { grouped } as never);
+  return parsed.ok
+    ? {
+        ballots: parsed.value.profile.ballots,
+        warnings: parsed.warnings.map((w) => [w.code, w.message]),
+      }
+    : { issues: parsed.issues.map((i) => [i.code, i.message]) };
+}
+
+describe("numeric project ids read as numbers", () => {
+  it("read every vote as the general reader does: spaces, leading zeros, unknown and repeated ids", () => {
+    const canonical = ["1", "2", "10", "1822"];
+    const token = fc.constantFrom(
+      "1",
+      "2",
+      "10",
+      "1822",
+      "01",
+      "3",
+      " 2",
+      "2 ",
+      "1e1",
+      "",
+      "x",
+      "000",
+    );
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.array(token, { maxLength: 4 }).map((t) => t.join(",")),
+          { minLength: 1, maxLength: 8 },
+        ),
+        fc.boolean(),
+        (votes, grouped) => {
+          // The same file with one project id that is not canonical reads by the general path.
+          const general = outcome(file([...canonical, "a"], votes), grouped);
+          const numeric = outcome(file(canonical, votes), grouped);
+          // The general file has one more PROJECTS line: votes are a line further down.
+          const strip = (o: ReturnType<typeof outcome>) =>
+            JSON.parse(JSON.stringify(o).replace(/line \d+/g, "line N"));
+          if ("issues" in general && "issues" in numeric)
+            expect(numeric.issues.map((i) => i[0])).toEqual(general.issues.map((i) => i[0]));
+          else expect(strip(numeric)).toEqual(strip(general));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("keep the PROJECTS section's strings", () => {
+    const parsed = parsePabulib(file(["7", "12"], ["12,7", "7"]));
+    if (!parsed.ok) throw new Error(parsed.issues[0]?.message);
+    expect(parsed.value.profile.ballots.map((b) => b.projects)).toEqual([["12", "7"], ["7"]]);
+    expect(parsed.value.profile.ballots[0]?.projects[0]).toBe(
+      parsed.value.instance.projects[1]?.id,
+    );
+  });
+});
