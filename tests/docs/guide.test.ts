@@ -58,11 +58,14 @@ describe("docs/guide.md", () => {
       `'the phase "Analyse technique des projets" does not permit proposals.support'`,
     );
     expect(lines).toContain("adding i4 goes 13000 EUR over the budget of 60000 EUR");
-    expect(lines.slice(-2)).toEqual([
+    expect(lines.slice(-5)).toEqual([
       "avancement : 50 %",
       "6 residents proposed or supported ideas",
+      "hidden-question-answered",
+      "{ online: 2, paper: 2, total: 4 }",
+      "# Budget participatif d'Angers : bilan",
     ]);
-    expect(lines.slice(-10, -2)).toEqual([
+    expect(lines.slice(-13, -5)).toEqual([
       "already-cast",
       "true",
       "i4: selected (fits), votes 114, 35000 € left",
