@@ -28,7 +28,7 @@ export interface ChannelCounts {
 
 /**
  * How often an option was chosen, with its two shares, both exact: over the respondents
- * who answered the question (`shareOfRespondents`; they add up to more than 1 where
+ * who answered the question (`shareOfRespondents`; they add up to 1 or more where
  * several choices are allowed) and over all the choices made (`shareOfAnswers`; they add
  * up to 1). Options that take a text of their own list those texts with their counts.
  *
@@ -310,6 +310,7 @@ function countMatrix(tally: QuestionTally, answer: Answer, paper: boolean, stamp
       bump(paper ? tally.paper : tally.online, key);
       keys.push(key);
       any = true;
+      if (tally.question.type === "matrix_single") break;
     }
     if (any) bump(paper ? tally.rowPaper : tally.rowOnline, row);
   }
@@ -339,6 +340,7 @@ function count(
   for (const choice of answer.choices ?? []) {
     const o = tally.optionIndex.get(choice.option);
     if (o === undefined || !firstTime(tally, o, stamp)) continue;
+    if (question.type === "single_option" && keys.length > 0) break;
     keys.push(o);
     if (question.type === "sorting") continue;
     bump(paper ? tally.paper : tally.online, o);
@@ -509,7 +511,8 @@ function breakdown(question: Question, groups: GroupCounts, threshold: number): 
  * Borda score; text answers listed with their counts. Only what a respondent could see is
  * counted: an answer to a question its display conditions hide, to an unknown question,
  * or naming an unknown option is left out, as is any answer after the first to a
- * question. With `breakdownBy`, each question's figures by the groups of each respondent
+ * question and any choice after the first where only one is allowed (single option, a
+ * row of a single-choice matrix): results stay whole even on unchecked responses. With `breakdownBy`, each question's figures by the groups of each respondent
  * attribute, small groups suppressed with their complements ({@link smallGroupSuppression}).
  *
  * @category Results

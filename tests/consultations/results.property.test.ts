@@ -37,7 +37,7 @@ const responseArbitrary = (mark: string) =>
                         row: fc.constant(row),
                         options: fc.subarray(
                           question.options.map((o) => o.id),
-                          { minLength: 1, maxLength: 1 },
+                          { minLength: 1, maxLength: 2 },
                         ),
                       }),
                     ),
@@ -50,10 +50,8 @@ const responseArbitrary = (mark: string) =>
                   choices: fc
                     .shuffledSubarray(
                       question.options.map((o) => o.id),
-                      {
-                        minLength: 1,
-                        maxLength: question.type === "single_option" ? 1 : question.options.length,
-                      },
+                      // Unchecked: a single option may come with two choices too.
+                      { minLength: 1, maxLength: question.options.length },
                     )
                     .map((ids) => ids.map((option) => ({ option }))),
                 })
@@ -355,6 +353,6 @@ describe("the ledger (model-based)", () => {
       }),
       { numRuns: 150 },
     );
-    expect(withdrawals).toBeGreaterThan(50);
+    expect(withdrawals).toBeGreaterThan(20);
   });
 });
