@@ -48,6 +48,9 @@ export interface NearDuplicateGroup {
   }[];
 }
 
+/** How far below the threshold a similarity computed in doubles may fall and still count. */
+const ROUNDING = 1e-9;
+
 interface Vector {
   readonly terms: Int32Array;
   readonly weights: Float64Array;
@@ -108,7 +111,8 @@ function vectors(texts: readonly string[]): { vectors: Vector[]; df: number[] } 
  * Groups of near-duplicate texts (proposals saying the same thing in other words): the
  * cosine similarity of their TF-IDF vectors over {@link textTerms} (weights 1 + log of the
  * term's count, times the smoothed inverse document frequency log((n+1)/(df+1)) + 1;
- * vectors of unit length), pairs at or above `threshold` (default 0.5) linked, and linked
+ * vectors of unit length), pairs at or above `threshold` (default 0.5; up to 10^-9 below
+ * it, for rounding) linked, and linked
  * texts grouped (single linkage). Exact without comparing every pair, by prefix
  * filtering (Bayardo et al., "Scaling up all pairs similarity search", 2007): terms are
  * ordered from the most frequent; a text's most frequent terms, as long as what they can
@@ -130,7 +134,9 @@ export function nearDuplicates(
   texts: readonly { readonly id: string; readonly text: string }[],
   options: { readonly threshold?: number | undefined } = {},
 ): NearDuplicateGroup[] {
-  const threshold = options.threshold ?? 0.5;
+  // Rounding must not decide: a similarity that is the threshold exactly (two texts of
+  // two words sharing one, 0.5) may come out a unit in the last place below it.
+  const threshold = (options.threshold ?? 0.5) - ROUNDING;
   const n = texts.length;
   const { vectors: docs, df } = vectors(texts.map((entry) => entry.text));
   // Per term, the earlier texts holding it outside their prefix, with its weight there.
