@@ -115,8 +115,16 @@ export interface RenderOptions {
   readonly texts?: number | undefined;
 }
 
-const percent = (share: Rational) =>
-  `${formatRationalAsDecimal(multiplyRational(share, rational(100)), 1)} %`;
+/** A decimal written with the language's decimal separator ("62,5" in French). */
+function decimal(value: Rational, digits: number, lang: string): string {
+  const separator =
+    new Intl.NumberFormat(lang).formatToParts(1.5).find((part) => part.type === "decimal")?.value ??
+    ".";
+  return formatRationalAsDecimal(value, digits).replace(".", separator);
+}
+
+const percent = (share: Rational, lang: string) =>
+  `${decimal(multiplyRational(share, rational(100)), 1, lang)} %`;
 
 /** Markdown text with its special characters escaped and on one line. */
 function md(text: string): string {
@@ -161,8 +169,8 @@ function questionTables(
               rows: result.options.map((option) => [
                 textIn(option.body, lang),
                 channels(option.count),
-                percent(option.shareOfRespondents),
-                percent(option.shareOfAnswers),
+                percent(option.shareOfRespondents, lang),
+                percent(option.shareOfAnswers, lang),
               ]),
             },
           },
@@ -170,7 +178,7 @@ function questionTables(
         bars: result.options.map((option) => ({
           label: textIn(option.body, lang),
           value: option.count.total,
-          text: `${option.count.total} (${percent(option.shareOfRespondents)})`,
+          text: `${option.count.total} (${percent(option.shareOfRespondents, lang)})`,
         })),
       };
     case "matrix_single":
@@ -183,7 +191,7 @@ function questionTables(
             rows: row.options.map((option) => [
               textIn(option.body, lang),
               channels(option.count),
-              percent(option.shareOfRespondents),
+              percent(option.shareOfRespondents, lang),
             ]),
           },
         })),
@@ -199,9 +207,7 @@ function questionTables(
                 const option = result.options.find((o) => o.option === id);
                 return [
                   textIn(option?.body ?? id, lang),
-                  option?.meanPosition === undefined
-                    ? "—"
-                    : formatRationalAsDecimal(option.meanPosition, 2),
+                  option?.meanPosition === undefined ? "—" : decimal(option.meanPosition, 2, lang),
                   String(option?.borda ?? 0),
                 ];
               }),

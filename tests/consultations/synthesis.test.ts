@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   consultationSynthesis,
   nearDuplicates,
+  questionnaireResults,
   type SynthesisProposal,
   synthesisHtml,
   synthesisMarkdown,
@@ -10,6 +11,7 @@ import {
   textTerms,
 } from "../../src/consultations/index.js";
 import type { ProposalRecord } from "../../src/proposals/index.js";
+import { centreResponse, during, questionnaire } from "./fixture.js";
 
 /** Every pair compared, TF-IDF written out again: what nearDuplicates must equal. */
 function bruteForce(texts: readonly string[], threshold: number): string[][] {
@@ -204,6 +206,29 @@ describe("the synthesis", () => {
     expect(
       synthesisHtml(consultationSynthesis({ title: "<script>alert(1)</script> | *x*", proposals })),
     ).toBe(html);
+  });
+
+  it("writes decimals the synthesis's language's way", () => {
+    const north = { answers: [{ question: "district", choices: [{ option: "nord" }] }] };
+    const responses = [centreResponse, centreResponse, north].map((response, k) => ({
+      id: `r${k}`,
+      channel: "online" as const,
+      response,
+      attributes: {},
+      at: during,
+    }));
+    const results = questionnaireResults(questionnaire, responses);
+    const rendered = (lang: string) =>
+      synthesisMarkdown(
+        consultationSynthesis({
+          title: "T",
+          lang,
+          proposals: [],
+          questionnaire: { questionnaire, results },
+        }),
+      );
+    expect(rendered("fr")).toContain("| Centre | 2 \\(2 online, 0 on paper\\) | 66,7 % | 66,7 % |");
+    expect(rendered("en")).toContain("| Centre | 2 \\(2 online, 0 on paper\\) | 66.7 % | 66.7 % |");
   });
 
   it("reads a civitas/proposals consultation: published proposals only, comments from the app's store", () => {
