@@ -1,3 +1,4 @@
+import { escapeXml } from "../core/escapeXml.js";
 /**
  * Options every chart takes: its title, width in pixels, and the language of its labels
  * (`lang`, written into the SVG so screen readers and fonts pick the right script). Labels
@@ -14,20 +15,6 @@ export interface ChartOptions {
   readonly title: string;
   readonly width?: number | undefined;
   readonly lang?: string | undefined;
-}
-
-/** Text for XML: the five special characters escaped, control characters dropped. */
-function xml(text: string): string {
-  return (
-    text
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed.
-      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "")
-      .replace(/&/g, "&amp;")
-      .replace(/</g, "&lt;")
-      .replace(/>/g, "&gt;")
-      .replace(/"/g, "&quot;")
-      .replace(/'/g, "&apos;")
-  );
 }
 
 /** A number as SVG writes it: at most two decimals, no trailing zeros, never "-0". */
@@ -51,12 +38,12 @@ function svg(
   height: number,
   body: readonly string[],
 ): string {
-  const lang = xml(options.lang ?? "en");
+  const lang = escapeXml(options.lang ?? "en");
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${n(width)}" height="${n(height)}" viewBox="0 0 ${n(width)} ${n(height)}" role="img" aria-label="${xml(options.title)}" xml:lang="${lang}" lang="${lang}" ${FONT}>`,
-    `<title>${xml(options.title)}</title>`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${n(width)}" height="${n(height)}" viewBox="0 0 ${n(width)} ${n(height)}" role="img" aria-label="${escapeXml(options.title)}" xml:lang="${lang}" lang="${lang}" ${FONT}>`,
+    `<title>${escapeXml(options.title)}</title>`,
     `<rect width="${n(width)}" height="${n(height)}" fill="#ffffff"/>`,
-    `<text x="${n(width / 2)}" y="22" text-anchor="middle" font-size="15" font-weight="600" fill="#1a1a1a">${xml(options.title)}</text>`,
+    `<text x="${n(width / 2)}" y="22" text-anchor="middle" font-size="15" font-weight="600" fill="#1a1a1a">${escapeXml(options.title)}</text>`,
     ...body,
     "</svg>",
   ].join("\n");
@@ -107,7 +94,7 @@ export function turnoutChart(
   perDay.forEach((d, k) => {
     const h = (d.new / top_) * plotHeight;
     body.push(
-      `<rect x="${n(left + k * slot + slot * 0.15)}" y="${n(top + plotHeight - h)}" width="${n(slot * 0.7)}" height="${n(h)}" fill="#9cc3e6"><title>${xml(d.day)}: ${d.new} new</title></rect>`,
+      `<rect x="${n(left + k * slot + slot * 0.15)}" y="${n(top + plotHeight - h)}" width="${n(slot * 0.7)}" height="${n(h)}" fill="#9cc3e6"><title>${escapeXml(d.day)}: ${d.new} new</title></rect>`,
     );
   });
   const points = perDay.map((d, k) => `${n(left + (k + 0.5) * slot)},${n(y(d.cumulative))}`);
@@ -119,7 +106,7 @@ export function turnoutChart(
   perDay.forEach((d, k) => {
     if (k % every === 0)
       body.push(
-        `<text x="${n(left + (k + 0.5) * slot)}" y="${n(top + plotHeight + 18)}" text-anchor="middle" font-size="11" fill="#555555">${xml(d.day)}</text>`,
+        `<text x="${n(left + (k + 0.5) * slot)}" y="${n(top + plotHeight + 18)}" text-anchor="middle" font-size="11" fill="#555555">${escapeXml(d.day)}</text>`,
       );
   });
   body.push(
@@ -167,7 +154,7 @@ export function projectVotesChart(
   const body: string[] = [];
   funding.rules.forEach((rule, r) => {
     body.push(
-      `<text x="${n(plotRight + ruleWidth * (r + 0.5))}" y="${top - 10}" text-anchor="middle" font-size="12" font-weight="600" fill="#1a1a1a">${xml(cut(rule.name, 10))}</text>`,
+      `<text x="${n(plotRight + ruleWidth * (r + 0.5))}" y="${top - 10}" text-anchor="middle" font-size="12" font-weight="600" fill="#1a1a1a">${escapeXml(cut(rule.name, 10))}</text>`,
     );
   });
   let spent = 0n;
@@ -178,14 +165,14 @@ export function projectVotesChart(
     spent += project.cost;
     const w = ((plotRight - plotLeft - 10) * project.votes) / max;
     body.push(
-      `<text x="${labelWidth}" y="${n(y + 15)}" text-anchor="end" font-size="12" fill="#1a1a1a" data-left="0" data-right="${plotLeft}">${xml(cut(project.label, 32))}</text>`,
+      `<text x="${labelWidth}" y="${n(y + 15)}" text-anchor="end" font-size="12" fill="#1a1a1a" data-left="0" data-right="${plotLeft}">${escapeXml(cut(project.label, 32))}</text>`,
       `<rect x="${plotLeft}" y="${n(y + 4)}" width="${n(w)}" height="${rowHeight - 8}" fill="#9cc3e6"/>`,
       `<text x="${n(plotLeft + w + 4)}" y="${n(y + 15)}" font-size="11" fill="#555555">${project.votes.toLocaleString("en")}</text>`,
     );
     funding.rules.forEach((rule, r) => {
       if (rule.funded.includes(project.id))
         body.push(
-          `<circle cx="${n(plotRight + ruleWidth * (r + 0.5))}" cy="${n(y + rowHeight / 2)}" r="6" fill="#1f5f99"><title>${xml(rule.name)} funds ${xml(project.label)}</title></circle>`,
+          `<circle cx="${n(plotRight + ruleWidth * (r + 0.5))}" cy="${n(y + rowHeight / 2)}" r="6" fill="#1f5f99"><title>${escapeXml(rule.name)} funds ${escapeXml(project.label)}</title></circle>`,
         );
     });
   });
@@ -227,7 +214,7 @@ export function resultsProgressChart(
     const known = result.progress !== undefined;
     const value = Math.min(100, Math.max(0, result.progress ?? 0));
     body.push(
-      `<text x="${labelWidth}" y="${n(y + 17)}" text-anchor="end" font-size="12" fill="#1a1a1a" data-left="0" data-right="${plotLeft}">${xml(cut(result.label, 36))}</text>`,
+      `<text x="${labelWidth}" y="${n(y + 17)}" text-anchor="end" font-size="12" fill="#1a1a1a" data-left="0" data-right="${plotLeft}">${escapeXml(cut(result.label, 36))}</text>`,
       `<rect x="${plotLeft}" y="${n(y + 5)}" width="${n(plotWidth)}" height="${rowHeight - 10}" fill="${known ? "#eeeeee" : "url(#unknown)"}"/>`,
       known
         ? `<rect x="${plotLeft}" y="${n(y + 5)}" width="${n((plotWidth * value) / 100)}" height="${rowHeight - 10}" fill="#3c8d5a"/>`
@@ -271,9 +258,9 @@ export function barChart(
     const y = top + k * rowHeight;
     const w = max > 0 ? (plotWidth * Math.max(0, row.value)) / max : 0;
     body.push(
-      `<text x="${labelWidth}" y="${n(y + 16)}" text-anchor="end" font-size="12" fill="#1a1a1a" data-left="0" data-right="${plotLeft}">${xml(cut(row.label, 34))}</text>`,
+      `<text x="${labelWidth}" y="${n(y + 16)}" text-anchor="end" font-size="12" fill="#1a1a1a" data-left="0" data-right="${plotLeft}">${escapeXml(cut(row.label, 34))}</text>`,
       `<rect x="${plotLeft}" y="${n(y + 4)}" width="${n(w)}" height="${rowHeight - 8}" fill="#4a7fb5"/>`,
-      `<text x="${n(plotLeft + w + 6)}" y="${n(y + 16)}" font-size="11" fill="#444444">${xml(row.text ?? row.value.toLocaleString("en"))}</text>`,
+      `<text x="${n(plotLeft + w + 6)}" y="${n(y + 16)}" font-size="11" fill="#444444">${escapeXml(row.text ?? row.value.toLocaleString("en"))}</text>`,
     );
   });
   return svg(options, width, height, body);

@@ -1,4 +1,5 @@
 import { barChart } from "../accountability/charts.js";
+import { escapeXml } from "../core/escapeXml.js";
 import {
   formatRationalAsDecimal,
   multiplyRational,
@@ -129,15 +130,6 @@ const percent = (share: Rational, lang: string) =>
 /** Markdown text with its special characters escaped and on one line. */
 function md(text: string): string {
   return text.replace(/\s+/g, " ").replace(/([\\`*_{}[\]<>()#+!|~])/g, "\\$1");
-}
-
-function html(text: string): string {
-  return text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
 }
 
 /** A table: header and rows of cells (already escaped for the target). */
@@ -356,17 +348,17 @@ export function synthesisHtml(
   const lang = synthesis.lang;
   const t = synthesis.totals;
   const body: string[] = [
-    `<h1>${html(synthesis.title)}</h1>`,
-    `<h2>${html(labels.summary)}</h2>`,
+    `<h1>${escapeXml(synthesis.title)}</h1>`,
+    `<h2>${escapeXml(labels.summary)}</h2>`,
     `<div class="figures">${[
       [t.participants, labels.participants],
       [t.proposals, labels.proposals],
       [t.comments, labels.comments],
       [t.supports, labels.supports],
     ]
-      .map(([value, label]) => `<p><strong>${value}</strong>${html(String(label))}</p>`)
+      .map(([value, label]) => `<p><strong>${value}</strong>${escapeXml(String(label))}</p>`)
       .join("")}</div>`,
-    `<h2>${html(labels.themes)}</h2>`,
+    `<h2>${escapeXml(labels.themes)}</h2>`,
     `<figure>${barChart(
       synthesis.categories.map((category) => ({
         label: category.category ?? labels.noTheme,
@@ -376,31 +368,31 @@ export function synthesisHtml(
     )}</figure>`,
   ];
   const htmlTable = (table: Table) =>
-    `<table><thead><tr>${table.head.map((h) => `<th>${html(h)}</th>`).join("")}</tr></thead><tbody>${table.rows
-      .map((row) => `<tr>${row.map((c) => `<td>${html(c)}</td>`).join("")}</tr>`)
+    `<table><thead><tr>${table.head.map((h) => `<th>${escapeXml(h)}</th>`).join("")}</tr></thead><tbody>${table.rows
+      .map((row) => `<tr>${row.map((c) => `<td>${escapeXml(c)}</td>`).join("")}</tr>`)
       .join("")}</tbody></table>`;
   for (const category of synthesis.categories) {
     body.push(
-      `<h3>${html(category.category ?? labels.noTheme)}</h3>`,
-      `<p>${category.participants} ${html(labels.participants)} · ${category.contributions} ${html(labels.contributions)} · ${category.supports} ${html(labels.supports)}</p>`,
-      `<p>${html(labels.mostSupported)}</p><ol>`,
+      `<h3>${escapeXml(category.category ?? labels.noTheme)}</h3>`,
+      `<p>${category.participants} ${escapeXml(labels.participants)} · ${category.contributions} ${escapeXml(labels.contributions)} · ${category.supports} ${escapeXml(labels.supports)}</p>`,
+      `<p>${escapeXml(labels.mostSupported)}</p><ol>`,
     );
     for (const proposal of category.top) {
       const sides = (["favour", "against"] as const).map((side) => {
         const list = argumentsOf(proposal, side);
-        return `<li>${html(labels[side])}: ${list.length === 0 ? `<em>${html(labels.noArguments)}</em>` : list.map((a) => `${html(a.body)} (${a.endorsements})`).join("; ")}</li>`;
+        return `<li>${escapeXml(labels[side])}: ${list.length === 0 ? `<em>${escapeXml(labels.noArguments)}</em>` : list.map((a) => `${escapeXml(a.body)} (${a.endorsements})`).join("; ")}</li>`;
       });
       body.push(
-        `<li><strong>${html(proposal.title)}</strong> (${proposal.supports} ${html(labels.supports)})<ul class="arguments">${sides.join("")}</ul></li>`,
+        `<li><strong>${escapeXml(proposal.title)}</strong> (${proposal.supports} ${escapeXml(labels.supports)})<ul class="arguments">${sides.join("")}</ul></li>`,
       );
     }
     body.push("</ol>");
   }
   if (synthesis.duplicates.length > 0) {
-    body.push(`<h2>${html(labels.duplicates)}</h2><ul>`);
+    body.push(`<h2>${escapeXml(labels.duplicates)}</h2><ul>`);
     for (const group of synthesis.duplicates)
       body.push(
-        `<li>« ${html(group.titles[0] ?? "")} »: ${group.ids.map(html).join(", ")} (${html(labels.similarity)} ${(group.links[0]?.similarity ?? 0).toFixed(2)})</li>`,
+        `<li>« ${escapeXml(group.titles[0] ?? "")} »: ${group.ids.map(escapeXml).join(", ")} (${escapeXml(labels.similarity)} ${(group.links[0]?.similarity ?? 0).toFixed(2)})</li>`,
       );
     body.push("</ul>");
   }
@@ -408,27 +400,27 @@ export function synthesisHtml(
   if (questionnaire !== undefined) {
     const r = questionnaire.results.respondents;
     body.push(
-      `<h2>${html(labels.questionnaire)}: ${html(textIn(questionnaire.questionnaire.title, lang))}</h2>`,
-      `<p>${r.total} ${html(labels.respondents)} (${r.online} ${html(labels.online)}, ${r.paper} ${html(labels.paper)})</p>`,
+      `<h2>${escapeXml(labels.questionnaire)}: ${escapeXml(textIn(questionnaire.questionnaire.title, lang))}</h2>`,
+      `<p>${r.total} ${escapeXml(labels.respondents)} (${r.online} ${escapeXml(labels.online)}, ${r.paper} ${escapeXml(labels.paper)})</p>`,
     );
     questionnaire.results.questions.forEach((result, k) => {
       const title = `${k + 1}. ${textIn(result.body, lang)}`;
       body.push(
-        `<h3>${html(title)}</h3>`,
-        `<p>${result.answered.total} ${html(labels.answered)}</p>`,
+        `<h3>${escapeXml(title)}</h3>`,
+        `<p>${result.answered.total} ${escapeXml(labels.answered)}</p>`,
       );
       const { tables, bars } = questionTables(result, lang, labels, options.texts ?? 10);
       if (bars.length > 0) body.push(`<figure>${barChart(bars, { title, lang })}</figure>`);
       for (const { caption, table } of tables) {
-        if (caption !== undefined) body.push(`<p>${html(caption)}</p>`);
+        if (caption !== undefined) body.push(`<p>${escapeXml(caption)}</p>`);
         body.push(htmlTable(table));
       }
     });
   }
   return [
     "<!doctype html>",
-    `<html lang="${html(lang)}">`,
-    `<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${html(synthesis.title)}</title><style>${STYLE}</style></head>`,
+    `<html lang="${escapeXml(lang)}">`,
+    `<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeXml(synthesis.title)}</title><style>${STYLE}</style></head>`,
     `<body>`,
     ...body,
     "</body>",

@@ -15,6 +15,7 @@ export {
   parseDecimal,
   rescaleDecimal,
 } from "./decimal.js";
+export { escapeXml } from "./escapeXml.js";
 export { greatestCommonDivisor } from "./greatestCommonDivisor.js";
 export { idRecord, idRecordFrom, ownValue } from "./idRecord.js";
 export {

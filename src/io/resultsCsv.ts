@@ -81,9 +81,7 @@ export function writeResultsCsv(
     r.weight === undefined ? "" : String(r.weight),
     r.projectIds.join(";"),
   ]);
-  // RFC 4180 quoting, and a field holding the separator quoted too.
-  const quote = (field: string) =>
-    field.includes(separator) && !/[",\r\n]/.test(field) ? `"${field}"` : csvField(field);
+  const quote = (field: string) => csvField(field, separator);
   return `${[header, ...rows].map((row) => row.map(quote).join(separator)).join("\n")}\n`;
 }
 

@@ -91,11 +91,6 @@ function guarded(value: string): string {
   return /^[=+\-@]/.test(value) ? `'${value}` : value;
 }
 
-/** A `;`-separated field, quoted as Ruby's CSV quotes it: when it holds `;`, `"` or a line break. */
-function field(value: string): string {
-  return /[;"\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
 /**
  * Responses exported as CSV the way Decidim writes its survey export: `;`-separated, nested
  * values flattened (a matrix row becomes the column "N. question/row"), lists joined with
@@ -136,8 +131,10 @@ export function surveyExportCsv(
     }).keys(),
   ];
   const lines = [
-    header.map(field).join(";"),
-    ...rows.map((flat) => header.map((key) => field(guarded(flat.get(key) ?? ""))).join(";")),
+    header.map((name) => csvField(name, ";")).join(";"),
+    ...rows.map((flat) =>
+      header.map((key) => csvField(guarded(flat.get(key) ?? ""), ";")).join(";"),
+    ),
   ];
   return `${lines.join("\n")}\n`;
 }

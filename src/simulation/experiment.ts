@@ -167,7 +167,7 @@ export function experimentRowCsv(row: ExperimentRow): string {
     String(row.electsCondorcetWinner),
     ...Object.values(row.violates ?? {}).map(String),
   ]
-    .map(csvField)
+    .map((field) => csvField(field))
     .join(",");
 }
 
