@@ -3,7 +3,7 @@ import { parseSchema } from "../core/parseSchema.js";
 import { fail, ok, type Result } from "../core/result.js";
 import { schemaIssues } from "../core/schemaIssues.js";
 import { consultationIssue } from "./consultationIssues.js";
-import { shownQuestions } from "./displayConditions.js";
+import { firstAnswers, visibility } from "./displayConditions.js";
 import { isAnswerable, type Question, type Questionnaire } from "./questionnaire.js";
 import {
   type Answer,
@@ -185,7 +185,8 @@ export function checkResponse(
   if (!parsed.success) return fail(schemaIssues(parsed.error, "invalid-response", "response"));
   const checked = parsed.data;
   const items = new Map(questionnaire.questions.map((item) => [item.id, item]));
-  const shown = shownQuestions(questionnaire, checked);
+  const given = firstAnswers(checked);
+  const shown = visibility(questionnaire)(given);
   const issues: Issue[] = [];
   const answered = new Set<string>();
   checked.answers.forEach((answer, k) => {
@@ -206,9 +207,6 @@ export function checkResponse(
     } else issues.push(...answerIssues(item, answer, path));
     answered.add(question);
   });
-  const given = new Map(
-    checked.answers.map((answer) => [answer.question, answer] as const).reverse(),
-  );
   for (const item of questionnaire.questions)
     if (
       isAnswerable(item) &&

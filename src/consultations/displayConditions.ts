@@ -77,22 +77,40 @@ export function shownQuestions(
   questionnaire: Questionnaire,
   response: QuestionnaireResponse,
 ): Set<string> {
-  return visibility(questionnaire)(response);
+  return visibility(questionnaire)(firstAnswers(response));
 }
 
 /**
- * {@link shownQuestions} prepared once for a questionnaire, for many responses.
+ * Each question's first answer in a response (a later one to the same question is
+ * ignored wherever answers are read).
+ *
+ * @internal
+ * @example
+ * ```ts
+ * firstAnswers({ answers: [{ question: "q1", text: "a" }, { question: "q1", text: "b" }] }).get("q1")?.text; //=> "a"
+ * ```
+ */
+export function firstAnswers(response: QuestionnaireResponse): Map<string, Answer> {
+  const answers = new Map<string, Answer>();
+  for (const answer of response.answers)
+    if (!answers.has(answer.question)) answers.set(answer.question, answer);
+  return answers;
+}
+
+/**
+ * {@link shownQuestions} prepared once for a questionnaire, for many responses' first
+ * answers ({@link firstAnswers}).
  *
  * @internal
  * @example
  * ```ts
  * const shown = visibility(questionnaire);
- * responses.map((r) => shown(r.response));
+ * responses.map((r) => shown(firstAnswers(r.response)));
  * ```
  */
 export function visibility(
   questionnaire: Questionnaire,
-): (response: QuestionnaireResponse) => Set<string> {
+): (answers: ReadonlyMap<string, Answer>) => Set<string> {
   const labels = new Map<string, ReadonlyMap<string, readonly string[]>>();
   const steps: { id: string; mandatory: DisplayCondition[]; optional: DisplayCondition[] }[] = [];
   for (const item of questionnaire.questions) {
@@ -107,10 +125,7 @@ export function visibility(
     });
   }
   const none = new Map<string, readonly string[]>();
-  return (response) => {
-    const answers = new Map<string, Answer>();
-    for (const answer of response.answers)
-      if (!answers.has(answer.question)) answers.set(answer.question, answer);
+  return (answers) => {
     const shown = new Set<string>();
     const test = (rule: DisplayCondition) =>
       holds(

@@ -203,7 +203,6 @@ export function nearDuplicates(
     }
     prefixNorm[j] = Math.min(Math.sqrt(squares), reach);
   });
-  links.sort((a, b) => a.i - b.i || a.j - b.j);
   return group(texts, links);
 }
 

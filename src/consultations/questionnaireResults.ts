@@ -1,6 +1,6 @@
 import { type Rational, rational } from "../core/rational.js";
 import { borda } from "../tally/ranked/borda.js";
-import { visibility } from "./displayConditions.js";
+import { firstAnswers, visibility } from "./displayConditions.js";
 import {
   isAnswerable,
   type LocalizedText,
@@ -539,10 +539,8 @@ export function questionnaireResults(
   for (const [stamp, counted] of responses.entries()) {
     const { channel, response } = counted;
     respondents.add(channel);
-    const shown = shownIn(response);
-    const first = new Map<string, Answer>();
-    for (const answer of response.answers)
-      if (!first.has(answer.question)) first.set(answer.question, answer);
+    const first = firstAnswers(response);
+    const shown = shownIn(first);
     for (const question of questions) {
       if (!shown.has(question.id)) continue;
       const tally = tallies.get(question.id) as QuestionTally;
