@@ -7,10 +7,15 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-process.exitCode = runCli(process.argv.slice(2), {
+const code = runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   readFile: (path) => readFileSync(path),
   now: () => performance.now(),
   clock: () => Date.now(),
 });
+process.exitCode = code;
+// Nothing is left to do once the output is out: exit when stdout and stderr have flushed
+// rather than wait for the heap a large election leaves behind to be torn down (35 ms
+// of Warsaw 2026's run).
+process.stdout.write("", () => process.stderr.write("", () => process.exit(code)));
