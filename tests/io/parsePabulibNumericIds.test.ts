@@ -72,6 +72,23 @@ describe("numeric project ids read as numbers", () => {
     );
   });
 
+  it("group thousands of distinct votes as the general reader does", () => {
+    const canonical = Array.from({ length: 40 }, (_, k) => String(k + 1));
+    const vote = fc
+      .uniqueArray(fc.constantFrom(...canonical), { maxLength: 4 })
+      .map((ids) => ids.join(","));
+    fc.assert(
+      // Well over 1,024 distinct votes, each cast again further down.
+      fc.property(fc.array(vote, { minLength: 1600, maxLength: 2500 }), (votes) => {
+        const twice = [...votes, ...[...votes].reverse()];
+        const general = outcome(file([...canonical, "a"], twice), true);
+        const numeric = outcome(file(canonical, twice), true);
+        expect(numeric).toEqual(general);
+      }),
+      { numRuns: 5, endOnFailure: true },
+    );
+  });
+
   it("keep the PROJECTS section's strings", () => {
     const parsed = parsePabulib(file(["7", "12"], ["12,7", "7"]));
     if (!parsed.ok) throw new Error(parsed.issues[0]?.message);
