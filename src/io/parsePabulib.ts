@@ -5,10 +5,10 @@ import { idRecord, idRecordFrom } from "../core/idRecord.js";
 import { type Issue, type IssueSeverity, makeWarning } from "../core/issue.js";
 import { fail, ok, type Result } from "../core/result.js";
 import { fieldColumn, splitDelimitedRecord } from "./delimitedRecord.js";
-import { IntSequenceTable } from "./intSequenceTable.js";
 import type { IoIssueCode, IoIssueDetails } from "./ioIssues.js";
 import { ioIssue } from "./ioIssues.js";
 import { locatedAt } from "./locatedIssue.js";
+import { NumericVotes } from "./numericVotes.js";
 
 /** After this many issues the reader stops: the file is clearly not what it claims. */
 const MAX_ISSUES = 50;
@@ -842,58 +842,9 @@ function votesReader(
     text.slice(starts[k] as number, ends[k] as number).trim();
   // Grouped reading: the ballot read for each vote text (and points text) seen so far.
   const seen = new Map<string, { multiplicity: number }>();
-  // Project ids that are all plain decimal numbers (1822; not 01822, 1e3 or 18 22): a
-  // vote's ids are then read as numbers from the text, each mapped to its PROJECTS
-  // position without making a string per id, and grouped reading finds a vote seen before
-  // by its positions in a table of typed arrays (Warsaw 2026: 61,668 votes, 55,017
-  // distinct, read without a string or a lookup key per vote). Anything else — a space, a
-  // leading zero, an unknown or repeated id — leaves the vote to the general way, which
-  // reports what is wrong.
-  const byNumber = new Map<number, number>();
-  for (const [position, id] of ids.entries()) {
-    if (!/^(?:0|[1-9]\d{0,14})$/.test(id)) {
-      byNumber.clear();
-      break;
-    }
-    byNumber.set(Number(id), position);
-  }
-  let positions = new Int32Array(16);
-  /** How many ids `text[from .. to)` names, their positions in `positions`; -1 if not plain. */
-  const numericPositions = (text: string, from: number, to: number): number => {
-    if (byNumber.size === 0) return -1;
-    let count = 0;
-    let value = 0;
-    let digits = 0;
-    for (let i = from; i <= to; i++) {
-      const code = i < to ? text.charCodeAt(i) : 44;
-      if (code >= 48 && code <= 57) {
-        if (digits > 0 && value === 0) return -1;
-        value = value * 10 + (code - 48);
-        if (++digits > 15) return -1;
-        continue;
-      }
-      const at = code === 44 && digits > 0 ? byNumber.get(value) : undefined;
-      if (at === undefined) return -1;
-      for (let k = 0; k < count; k++) if (positions[k] === at) return -1;
-      if (count === positions.length) {
-        const bigger = new Int32Array(2 * count);
-        bigger.set(positions);
-        positions = bigger;
-      }
-      positions[count++] = at;
-      value = 0;
-      digits = 0;
-    }
-    return count;
-  };
-  const idsAt = (count: number): string[] => {
-    const chosen = new Array<string>(count);
-    for (let k = 0; k < count; k++) chosen[k] = ids[positions[k] as number] as string;
-    return chosen;
-  };
-  // Grouped plain votes without points: the ballot of each distinct sequence of positions.
-  const sequences = new IntSequenceTable();
-  const sequenceBallots: { multiplicity: number }[] = [];
+  // Plain numeric ids read from the text; grouped, each distinct vote's ballot by number.
+  const numeric = new NumericVotes(ids);
+  const numberedBallots: { multiplicity: number }[] = [];
   /** The trimmed extent of column k: [from, to). */
   const trimmedStart = (text: string, k: number): number => {
     let from = starts[k] as number;
@@ -911,14 +862,14 @@ function votesReader(
     if (grouped && pointsIndex === -1) {
       const from = trimmedStart(text, voteIndex);
       const to = trimmedEnd(text, voteIndex, from);
-      const count = from === to ? 0 : numericPositions(text, from, to);
+      const count = numeric.read(text, from, to);
       if (count >= 0) {
         if (voteType === "choose-1" && count > 1) return false;
-        const number = sequences.numberOf(positions, count);
-        if (number >= 0) (sequenceBallots[number] as { multiplicity: number }).multiplicity++;
+        const number = numeric.numberOf(count);
+        if (number >= 0) (numberedBallots[number] as { multiplicity: number }).multiplicity++;
         else {
-          const ballot = { projects: idsAt(count), multiplicity: 1 };
-          sequenceBallots.push(ballot);
+          const ballot = { projects: numeric.idsOf(count), multiplicity: 1 };
+          numberedBallots.push(ballot);
           ballots.push(ballot);
           lines.push(lineNumber);
         }
@@ -937,10 +888,10 @@ function votesReader(
         return true;
       }
     }
-    const count = voteText === "" ? 0 : numericPositions(voteText, 0, voteText.length);
-    const numeric = count >= 0 ? idsAt(count) : undefined;
-    const chosen = numeric ?? splitIds(voteText);
-    for (let k = 0; numeric === undefined && k < chosen.length; k++) {
+    const count = numeric.read(voteText, 0, voteText.length);
+    const plain = count >= 0 ? numeric.idsOf(count) : undefined;
+    const chosen = plain ?? splitIds(voteText);
+    for (let k = 0; plain === undefined && k < chosen.length; k++) {
       const at = projects.get(chosen[k] as string);
       if (at === undefined) return false;
       const id = ids[at] as string;
