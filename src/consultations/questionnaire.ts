@@ -7,10 +7,6 @@ import { fail, ok, type Result } from "../core/result.js";
 import { schemaIssues } from "../core/schemaIssues.js";
 import { consultationIssue } from "./consultationIssues.js";
 
-const id = z.string().check(z.minLength(1));
-/** Text in one language, or by language code (`{ fr: "…", nl: "…" }`) as Decidim stores it. */
-const localized = z.union([z.string(), idRecordSchema(z.string())]);
-
 /**
  * Text as Decidim stores it: one string, or one per language code.
  *
@@ -39,33 +35,43 @@ export function textIn(text: LocalizedText, lang = "en"): string {
   return Object.values(text)[0] ?? "";
 }
 
-const option = z.object({
-  id,
-  body: localized,
-  /** The option takes a text of its own ("Other: …"). */
-  freeText: z._default(z.boolean(), false),
-});
-const condition = z.object({
-  /** The earlier question whose answer is looked at. */
-  question: id,
-  type: z.enum(["answered", "not_answered", "equal", "not_equal", "match"]),
-  /** For `equal` and `not_equal`: one of that question's options. */
-  option: z.optional(id),
-  /** For `match`: the text looked for (any language given). */
-  value: z.optional(localized),
-  /** Mandatory conditions must all hold; otherwise one of the optional ones must. */
-  mandatory: z._default(z.boolean(), false),
-});
-const base = {
-  id,
-  body: localized,
-  description: z.optional(localized),
-  mandatory: z._default(z.boolean(), false),
-  displayConditions: z._default(z.array(condition), []),
-};
-const options = z.array(option).check(z.minLength(1));
-const maxChoices = z.optional(z.int().check(z.gte(1)));
-const maxCharacters = z._default(z.int().check(z.gte(0)), 0);
+/**
+ * The pieces questionnaires are made of, built with the schema on first use (importing
+ * the module builds no zod schema).
+ */
+function questionnaireParts() {
+  const id = z.string().check(z.minLength(1));
+  /** Text in one language, or by language code (`{ fr: "…", nl: "…" }`) as Decidim stores it. */
+  const localized = z.union([z.string(), idRecordSchema(z.string())]);
+  const option = z.object({
+    id,
+    body: localized,
+    /** The option takes a text of its own ("Other: …"). */
+    freeText: z._default(z.boolean(), false),
+  });
+  const condition = z.object({
+    /** The earlier question whose answer is looked at. */
+    question: id,
+    type: z.enum(["answered", "not_answered", "equal", "not_equal", "match"]),
+    /** For `equal` and `not_equal`: one of that question's options. */
+    option: z.optional(id),
+    /** For `match`: the text looked for (any language given). */
+    value: z.optional(localized),
+    /** Mandatory conditions must all hold; otherwise one of the optional ones must. */
+    mandatory: z._default(z.boolean(), false),
+  });
+  const base = {
+    id,
+    body: localized,
+    description: z.optional(localized),
+    mandatory: z._default(z.boolean(), false),
+    displayConditions: z._default(z.array(condition), []),
+  };
+  const options = z.array(option).check(z.minLength(1));
+  const maxChoices = z.optional(z.int().check(z.gte(1)));
+  const maxCharacters = z._default(z.int().check(z.gte(0)), 0);
+  return { id, localized, base, options, maxChoices, maxCharacters };
+}
 
 /**
  * The zod schema of a questionnaire, with Decidim's question types: `short_answer` and
@@ -84,8 +90,9 @@ const maxCharacters = z._default(z.int().check(z.gte(0)), 0);
  * parseSchema(questionnaireSchema, { id: "services", title: "Vos services", questions: [{ id: "q1", type: "short_answer", body: "Votre avis" }] }).success; //=> true
  * ```
  */
-export const questionnaireSchema = lazySchema(() =>
-  z.object({
+export const questionnaireSchema = lazySchema(() => {
+  const { id, localized, base, options, maxChoices, maxCharacters } = questionnaireParts();
+  return z.object({
     id,
     title: localized,
     description: z.optional(localized),
@@ -122,8 +129,8 @@ export const questionnaireSchema = lazySchema(() =>
         }),
       ]),
     ),
-  }),
-);
+  });
+});
 
 /**
  * A questionnaire, as {@link questionnaireSchema} reads it (defaults filled in).

@@ -1,8 +1,6 @@
 import * as z from "zod/mini";
 import { lazySchema } from "../core/lazySchema.js";
 
-const id = z.string().check(z.minLength(1));
-
 /**
  * The zod schema of one person's answers to a questionnaire: per question, a `text`
  * (short and long answers), `choices` (single and multiple option, sorting in rank order,
@@ -15,8 +13,9 @@ const id = z.string().check(z.minLength(1));
  * parseSchema(questionnaireResponseSchema, { answers: [{ question: "q1", choices: [{ option: "other", text: "the market" }] }] }).success; //=> true
  * ```
  */
-export const questionnaireResponseSchema = lazySchema(() =>
-  z.object({
+export const questionnaireResponseSchema = lazySchema(() => {
+  const id = z.string().check(z.minLength(1));
+  return z.object({
     answers: z.array(
       z.object({
         question: id,
@@ -25,8 +24,8 @@ export const questionnaireResponseSchema = lazySchema(() =>
         matrix: z.optional(z.array(z.object({ row: id, options: z.array(id) }))),
       }),
     ),
-  }),
-);
+  });
+});
 
 /**
  * One person's answers, as {@link questionnaireResponseSchema} reads them.

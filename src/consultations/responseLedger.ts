@@ -13,18 +13,6 @@ import { consultationIssue } from "./consultationIssues.js";
 import type { Questionnaire } from "./questionnaire.js";
 import type { QuestionnaireResponse } from "./questionnaireResponse.js";
 
-const id = z.string().check(z.minLength(1));
-const at = z.number().check(z.int());
-/** The attributes results may be broken down by (age band, district…), as the app supplies them. */
-const attributes = z.optional(idRecordSchema(z.string()));
-const respondent = z.object({
-  id,
-  verified: z.optional(z.boolean()),
-  scopes: z.optional(z.array(z.string())),
-  birthDate: z.optional(z.string()),
-  attributes: z.optional(z.record(z.string(), z.unknown())),
-});
-
 /**
  * The zod schema of the commands on a questionnaire's responses: respond (online, as a
  * participant or an anonymous token), replace or withdraw one's response while the phase
@@ -38,8 +26,19 @@ const respondent = z.object({
  * parseSchema(responseCommandSchema, { type: "respond", respondent: { id: "ana" }, response: { answers: [] }, at: 0 }).success; //=> true
  * ```
  */
-export const responseCommandSchema = lazySchema(() =>
-  z.discriminatedUnion("type", [
+export const responseCommandSchema = lazySchema(() => {
+  const id = z.string().check(z.minLength(1));
+  const at = z.number().check(z.int());
+  /** The attributes results may be broken down by (age band, district…), as the app supplies them. */
+  const attributes = z.optional(idRecordSchema(z.string()));
+  const respondent = z.object({
+    id,
+    verified: z.optional(z.boolean()),
+    scopes: z.optional(z.array(z.string())),
+    birthDate: z.optional(z.string()),
+    attributes: z.optional(z.record(z.string(), z.unknown())),
+  });
+  return z.discriminatedUnion("type", [
     z.object({
       type: z.enum(["respond", "replace"]),
       respondent,
@@ -56,8 +55,8 @@ export const responseCommandSchema = lazySchema(() =>
       at,
     }),
     z.object({ type: z.literal("remove-paper-batch"), batch: id, by: id, at }),
-  ]),
-);
+  ]);
+});
 
 /**
  * A command on responses, as {@link responseCommandSchema} reads it.
