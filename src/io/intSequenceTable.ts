@@ -15,13 +15,24 @@
  */
 export class IntSequenceTable {
   /** Open addressing, at most half full: sequence number + 1 (0: empty slot). */
-  private slots = new Int32Array(1024);
+  private slots: Int32Array;
   /** The hash of each sequence, by number. */
-  private hashes = new Int32Array(513);
+  private hashes: Int32Array;
   /** Sequence n is `pool[starts[n] .. starts[n + 1])`. */
-  private starts = new Int32Array(513);
-  private pool = new Int32Array(2048);
+  private starts: Int32Array;
+  private pool: Int32Array;
   private count = 0;
+
+  /** Room for `capacity` sequences (of four numbers on average) before any array grows. */
+  constructor(capacity = 4096) {
+    const size = Math.max(1, capacity);
+    let slots = 2;
+    while (slots < 2 * size) slots *= 2;
+    this.slots = new Int32Array(slots);
+    this.hashes = new Int32Array(size + 1);
+    this.starts = new Int32Array(size + 1);
+    this.pool = new Int32Array(4 * size);
+  }
 
   /** How many distinct sequences it holds. */
   get size(): number {
@@ -67,22 +78,23 @@ export class IntSequenceTable {
   private append(values: Int32Array, length: number, hash: number): void {
     const n = this.count;
     // starts has one more entry than there are sequences; hashes as many (room for n).
+    // Arrays grow fourfold: a hundred thousand votes make few of them.
     if (n + 2 > this.starts.length) {
-      this.starts = grown(this.starts, 2 * this.starts.length);
+      this.starts = grown(this.starts, 4 * this.starts.length);
       this.hashes = grown(this.hashes, this.starts.length);
     }
     const start = this.starts[n] as number;
     if (start + length > this.pool.length) {
-      this.pool = grown(this.pool, Math.max(2 * this.pool.length, start + length));
+      this.pool = grown(this.pool, Math.max(4 * this.pool.length, start + length));
     }
-    this.pool.set(values.subarray(0, length), start);
+    for (let k = 0; k < length; k++) this.pool[start + k] = values[k] as number;
     this.starts[n + 1] = start + length;
     this.hashes[n] = hash;
     this.count = n + 1;
   }
 
   private rehash(): void {
-    const slots = new Int32Array(2 * this.slots.length);
+    const slots = new Int32Array(4 * this.slots.length);
     const mask = slots.length - 1;
     for (let n = 0; n < this.count; n++) {
       let at = (this.hashes[n] as number) & mask;
