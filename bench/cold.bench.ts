@@ -1,7 +1,7 @@
 /**
  * `npm run bench` (first part): whole processes, as users run them — one `civitas`
  * process per file, a serverless function importing a subpath cold. Each command is
- * spawned 7 times, interleaved with bare `node -e 1` so both see the same machine, and the
+ * spawned 11 times, interleaved with bare `node -e 1` so both see the same machine, and the
  * median is printed. Reads the built `dist` (npm run build first).
  *
  * Goals (issue 13): the CLI on an empty file ≤ 2× bare node; importing any subpath
@@ -16,7 +16,7 @@ import { join } from "node:path";
 const root = join(import.meta.dirname, "..");
 const cli = join(root, "dist", "cli", "main.js");
 const shared = join(root, "..", "shared", "data", "pabulib");
-const RUNS = 7;
+const RUNS = 11;
 const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
   exports: Record<string, unknown>;
 };
