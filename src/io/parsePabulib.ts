@@ -857,27 +857,34 @@ function votesReader(
     while (to > from && isSpace(text.charCodeAt(to - 1))) to--;
     return to;
   };
+  /** Counts a plain numeric vote, its `count` ids just read, in its group. */
+  const countNumbered = (count: number, lineNumber: number): boolean => {
+    if (voteType === "choose-1" && count > 1) return false;
+    const number = numeric.numberOf(count);
+    if (number >= 0) (numberedBallots[number] as { multiplicity: number }).multiplicity++;
+    else {
+      const ballot = { projects: numeric.idsOf(count), multiplicity: 1 };
+      numberedBallots.push(ballot);
+      ballots.push(ballot);
+      lines.push(lineNumber);
+    }
+    index++;
+    return true;
+  };
   const clean = (text: string, lineNumber: number): boolean => {
     if (!valid) return false;
     if (grouped && pointsIndex === -1) {
       const from = trimmedStart(text, voteIndex);
       const to = trimmedEnd(text, voteIndex, from);
       const count = numeric.read(text, from, to);
-      if (count >= 0) {
-        if (voteType === "choose-1" && count > 1) return false;
-        const number = numeric.numberOf(count);
-        if (number >= 0) (numberedBallots[number] as { multiplicity: number }).multiplicity++;
-        else {
-          const ballot = { projects: numeric.idsOf(count), multiplicity: 1 };
-          numberedBallots.push(ballot);
-          ballots.push(ballot);
-          lines.push(lineNumber);
-        }
-        index++;
-        return true;
-      }
+      if (count >= 0) return countNumbered(count, lineNumber);
     }
     const voteText = slice(text, voteIndex);
+    if (grouped && pointsIndex === -1) {
+      // Plain once trimmed of white space beyond ASCII (U+2003…): the same group.
+      const count = numeric.read(voteText, 0, voteText.length);
+      if (count >= 0) return countNumbered(count, lineNumber);
+    }
     let key: string | undefined;
     if (grouped) {
       key = pointsIndex === -1 ? voteText : `${voteText};${slice(text, pointsIndex)}`;

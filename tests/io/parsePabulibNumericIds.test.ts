@@ -89,6 +89,17 @@ describe("numeric project ids read as numbers", () => {
     );
   });
 
+  it("group a vote padded with white space beyond ASCII with the same vote unpadded", () => {
+    const parsed = parsePabulib(file(["1", "2"], ["1,2", "\u20031,2\u3000", "2"]), {
+      grouped: true,
+    });
+    if (!parsed.ok) throw new Error(parsed.issues[0]?.message);
+    expect(parsed.value.profile.ballots).toEqual([
+      { projects: ["1", "2"], multiplicity: 2 },
+      { projects: ["2"], multiplicity: 1 },
+    ]);
+  });
+
   it("keep the PROJECTS section's strings", () => {
     const parsed = parsePabulib(file(["7", "12"], ["12,7", "7"]));
     if (!parsed.ok) throw new Error(parsed.issues[0]?.message);
