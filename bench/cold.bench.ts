@@ -117,3 +117,35 @@ for (const { name, baseline, goal } of cases) {
   const base = baseline === undefined ? bare : median(times.get(baseline) ?? []);
   console.log(`  ${name.padEnd(50)} ${`${m.toFixed(0)} ms`.padStart(8)}  ${goal?.(m, base) ?? ""}`);
 }
+
+// Where Warsaw 2026's time goes in a fresh process (the CLI's steps, timed from inside one
+// spawned process per run): what the next speed-up should aim at.
+if (existsSync(warsaw)) {
+  const script = `
+    const start = performance.now();
+    const { readFileSync } = await import("node:fs");
+    const io = await import("civitas/io");
+    const budgeting = await import("civitas/budgeting");
+    const imported = performance.now();
+    const text = readFileSync(${JSON.stringify(warsaw)}, "utf8");
+    const read = performance.now();
+    const election = io.readPbElectionChecked(text, { grouped: true });
+    const parsed = performance.now();
+    budgeting.methodOfEqualShares(election.value.instance, election.value.profile, { completion: "add1" });
+    const counted = performance.now();
+    console.log(JSON.stringify([start, imported - start, read - imported, parsed - read, counted - parsed]));
+  `;
+  const phases: number[][] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const out = execFileSync(process.execPath, ["--input-type=module", "-e", script], {
+      cwd: root,
+      encoding: "utf8",
+    });
+    phases.push(JSON.parse(out) as number[]);
+  }
+  const names = ["node start", "imports", "read", "parse and check", "equal shares with add1"];
+  const parts = names.map(
+    (phase, k) => `${phase} ${median(phases.map((p) => p[k] ?? 0)).toFixed(0)} ms`,
+  );
+  console.log(`  Warsaw 2026 by phase (medians): ${parts.join(", ")}`);
+}
