@@ -7,6 +7,7 @@ import { fail, ok, type Result } from "../core/result.js";
 import { fieldColumn, splitDelimitedRecord } from "./delimitedRecord.js";
 import type { IoIssueCode, IoIssueDetails } from "./ioIssues.js";
 import { ioIssue } from "./ioIssues.js";
+import { isSpace } from "./isSpace.js";
 import { locatedAt } from "./locatedIssue.js";
 import { NumericVotes } from "./numericVotes.js";
 
@@ -880,11 +881,6 @@ function votesReader(
       if (count >= 0) return countNumbered(count, lineNumber);
     }
     const voteText = slice(text, voteIndex);
-    if (grouped && pointsIndex === -1) {
-      // Plain once trimmed of white space beyond ASCII (U+2003…): the same group.
-      const count = numeric.read(voteText, 0, voteText.length);
-      if (count >= 0) return countNumbered(count, lineNumber);
-    }
     let key: string | undefined;
     if (grouped) {
       key = pointsIndex === -1 ? voteText : `${voteText};${slice(text, pointsIndex)}`;
@@ -895,7 +891,8 @@ function votesReader(
         return true;
       }
     }
-    const count = numeric.read(voteText, 0, voteText.length);
+    // Grouped votes without points were tried as plain numbers above, trimmed alike.
+    const count = grouped && pointsIndex === -1 ? -1 : numeric.read(voteText, 0, voteText.length);
     const plain = count >= 0 ? numeric.idsOf(count) : undefined;
     const chosen = plain ?? splitIds(voteText);
     for (let k = 0; plain === undefined && k < chosen.length; k++) {
@@ -986,9 +983,4 @@ function votesReader(
     return { lines: taken, rows, offset: position };
   };
   return { row, scan, finish: () => (valid ? ballots : undefined), lines };
-}
-
-/** Space, tab, and the other white space `String.prototype.trim` removes in ASCII. */
-function isSpace(code: number): boolean {
-  return code === 32 || (code >= 9 && code <= 13) || code === 160 || code === 0xfeff;
 }
