@@ -210,6 +210,16 @@ export function questionnaireJsonSchema(): Record<string, unknown> & {
   };
 }
 
+/** The positions of the entries whose id an earlier entry already has. */
+function repeatedAt(entries: readonly { readonly id: string }[]): number[] {
+  const seen = new Set<string>();
+  return entries.flatMap(({ id }, k) => {
+    const repeated = seen.has(id);
+    seen.add(id);
+    return repeated ? [k] : [];
+  });
+}
+
 /**
  * Reads a questionnaire from untrusted data: the schema, then what a schema cannot say —
  * ids unique among questions, among each question's options and rows, and display
@@ -235,30 +245,22 @@ export function parseQuestionnaire(data: unknown): Result<Questionnaire> {
       issues.push(consultationIssue("duplicate-question", [...at, "id"], { question: item.id }));
     if (isAnswerable(item)) {
       if ("options" in item) {
-        const seen = new Set<string>();
-        item.options.forEach((choice, o) => {
-          if (seen.has(choice.id))
-            issues.push(
-              consultationIssue("duplicate-option", [...at, "options", o, "id"], {
-                question: item.id,
-                option: choice.id,
-              }),
-            );
-          seen.add(choice.id);
-        });
+        for (const o of repeatedAt(item.options))
+          issues.push(
+            consultationIssue("duplicate-option", [...at, "options", o, "id"], {
+              question: item.id,
+              option: (item.options[o] as { id: string }).id,
+            }),
+          );
       }
       if ("rows" in item) {
-        const seen = new Set<string>();
-        item.rows.forEach((row, r) => {
-          if (seen.has(row.id))
-            issues.push(
-              consultationIssue("duplicate-matrix-row", [...at, "rows", r, "id"], {
-                question: item.id,
-                row: row.id,
-              }),
-            );
-          seen.add(row.id);
-        });
+        for (const r of repeatedAt(item.rows))
+          issues.push(
+            consultationIssue("duplicate-matrix-row", [...at, "rows", r, "id"], {
+              question: item.id,
+              row: (item.rows[r] as { id: string }).id,
+            }),
+          );
       }
       item.displayConditions.forEach((rule, c) => {
         issues.push(
