@@ -53,10 +53,10 @@ export default defineConfig([
     sourcemap: true,
     target: "node20",
     // One self-contained file per subpath: a cold import then reads one module instead of
-    // the twenty to forty shared chunks code splitting makes (resolving and linking each
-    // costs about a millisecond; civitas/io went from +58 to +31 ms over bare node, the
-    // root from +72 to +48). A program importing several subpaths loads the code they
-    // share once per subpath; nothing in civitas relies on identity across subpaths.
+    // the twenty to forty shared chunks code splitting makes (`npm run bench`: importing
+    // civitas/io took +63 to +70 ms over bare node split, +22 to +35 ms whole). A program
+    // importing several subpaths loads the code they share once per subpath; nothing in
+    // civitas relies on identity across subpaths.
     splitting: false,
     treeshake: true,
     // Minified: a cold import parses less (source maps keep stack traces readable).
