@@ -70,14 +70,22 @@ export default defineConfig([
     },
   },
   {
-    entry: { "cli/main": "src/cli/main.ts" },
+    // The command, and one self-contained file per command group that it loads on demand.
+    entry: {
+      "cli/main": "src/cli/main.ts",
+      ...Object.fromEntries(
+        ["tally", "process", "proposals", "pb", "budget", "sim", "sortition", "consultation"].map(
+          (group) => [`cli/${group}`, `src/cli/groups/${group}.ts`],
+        ),
+      ),
+    },
     format: ["esm"],
     dts: false,
     clean: false,
     sourcemap: true,
     target: "node20",
     minify: true,
-    splitting: true,
+    splitting: false,
     noExternal: bundled,
     esbuildPlugins: [yamlAsModule],
     banner: { js: "#!/usr/bin/env node" },

@@ -51,12 +51,19 @@ export function printIssue(io: CliIo, file: string, issue: Issue, prefix = ""): 
  * already says what is valid (an unknown rule or method lists the valid ids).
  */
 export class UsageError extends Error {
+  /** Told apart by name: each file of the built command holds its own copy of the class. */
+  override readonly name = "UsageError";
   constructor(
     message: string,
     readonly withUsage = true,
   ) {
     super(message);
   }
+}
+
+/** Whether `error` is a {@link UsageError}, from whichever file of the built command threw it. */
+export function isUsageError(error: unknown): error is UsageError {
+  return error instanceof Error && error.name === "UsageError";
 }
 
 function decode(bytes: Uint8Array): string | undefined {

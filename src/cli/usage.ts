@@ -1,7 +1,8 @@
-import { equalSharesCompletions, pbRules } from "../budgeting/index.js";
-import { committeeMethods, scoreMethods, tallyMethods } from "../tally/index.js";
-
-/** The usage text: printed with --help and after a usage error. */
+/**
+ * The usage text: printed with --help and after a usage error. Plain text, so that the
+ * command prints it without loading every rule; tests/cli/usage.test.ts checks that its
+ * lists of rules, methods and completions are the catalogues' ids, in their order.
+ */
 export const USAGE = `Usage:
   civitas pb run FILE... --rule <rule> [--sat cost|cardinality|points] [--completion <completion>]
                          [--tie-break cost,votes,id] [--json] [--explain] [--strict]
@@ -44,12 +45,12 @@ export const USAGE = `Usage:
   civitas proposals replay EVENTS.json [--process FILE.json] [--json]   (proposals, supports, figures by phase and scope)
   civitas proposals budget EVENTS.json --budget <amount> [--scale N] [--description TEXT]   (accepted proposals as a Pabulib file)
 
-Rules: ${pbRules.map((rule) => rule.metadata.id).join(", ")}
+Rules: greedy, greedy-no-skip, greedy-threshold, utilitarian, mes, phragmen, maximin-support, official
 Tally files: .blt, PrefLib (.soc .soi .toc .toi; .cat as approval ballots), CSV of ranked ballots (ballot_id,rank,choice), abcvoting .abc.yaml, JSON ballots.
-Methods: ${tallyMethods.map((method) => method.id).join(", ")}
-Committee methods (abcvoting .abc.yaml or approval JSON): ${committeeMethods.map((method) => method.id).join(", ")}
-Score methods (score JSON): ${scoreMethods.map((method) => method.id).join(", ")}; referendum (referendum JSON)
-Completions (mes): ${equalSharesCompletions.join(", ")}; in --rules write mes/add1 and so on.
+Methods: plurality, irv, borda, condorcet, copeland, llull, minimax, schulze, ranked-pairs, split-cycle, runoff, bucklin, coombs, baldwin, nanson, smith, schwartz, stable-voting, anti-plurality, dowdall, scottish-stv, meek-stv, warren-stv, prf-meek-stv, wigm-stv, prf-wigm-stv
+Committee methods (abcvoting .abc.yaml or approval JSON): av, sav, pav, slav, cc, lexcc, geom2, adams, seqpav, seqslav, seqcc, revseqpav, seqphragmen, phragmen-enestroem, greedy-monroe, minimaxphragmen, leximaxphragmen, maximin-support, minimaxav, lexminimaxav, monroe, equal-shares, equal-shares-with-av-completion, equal-shares-with-increment-completion, equal-shares-without-completion, consensus-rule, eph, trivial
+Score methods (score JSON): score, score-mean, star, majority-judgment, cumulative; referendum (referendum JSON)
+Completions (mes): none, add1, add1-exhaustive, greedy, add1-comparison, comparison; in --rules write mes/add1 and so on.
 Warnings (what was assumed to read a file, or what in it is inconsistent) go to stderr as
 "FILE: warning: …"; --strict makes them errors.
 Exit codes: 0 success, 1 bad input (one line per problem on stderr), 2 usage error.`;
