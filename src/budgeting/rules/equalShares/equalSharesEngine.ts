@@ -701,7 +701,7 @@ export class EqualSharesRunner extends EqualSharesClasses {
     let price: ExactPrice | undefined;
     const unitPrice = this.current.unitPrice;
     const unitError = this.current.unitError;
-    if (candidates.length === 1 && !this.explain) {
+    if (candidates.length === 1) {
       const winnerWeights = this.weightFloat[winner] as Float64Array;
       /** Whether entry e, with budget per weight `ratio`, is clearly on one side of the price. */
       const isClear = (ratio: number, e: number) => {

@@ -7,15 +7,15 @@ import {
   prepareEqualShares,
   runEqualShares,
 } from "../../../../src/budgeting/rules/equalShares/equalSharesEngine.js";
-import { addRational, rational } from "../../../../src/core/rational.js";
+import { addRational, type Rational, rational } from "../../../../src/core/rational.js";
 import { arbitraryElection } from "../../../helpers/arbitraries.js";
 import { approvalElection as election } from "../../../helpers/elections.js";
-import { referenceEqualShares } from "./referenceEqualShares.js";
+import { referenceEqualShares, referenceEqualSharesRounds } from "./referenceEqualShares.js";
 
-// The engine behind methodOfEqualShares. Runs that explain themselves decide every price
-// exactly; the others (add1's reruns) keep estimated prices when they are clearly right,
-// and only recompute a voter class's budget exactly when its double has drifted. These
-// tests aim at that second path.
+// The engine behind methodOfEqualShares. Runs keep estimated prices when they are clearly
+// right (every voter class clearly on one side of the price), and only recompute a voter
+// class's budget exactly when its double has drifted; runs that explain themselves also
+// compute every amount paid exactly. These tests aim at those paths.
 
 const prepare = (e: PbElection) =>
   prepareEqualShares(e.instance, e.profile, costSatisfaction, defaultPbTieBreaking);
@@ -69,6 +69,63 @@ describe("runEqualShares", () => {
         all,
       ]),
     ).toEqual([[2, 5n, true]]);
+  });
+
+  it("explains every purchase as the reference pays it: price, amounts and who paid all", () => {
+    // Each voter's payment in exact rationals (the reference), grouped like the engine's
+    // lines: by amount and whether it was all the voter had; voters with nothing left who
+    // pay nothing are not listed.
+    const lines = (payments: readonly { voters: number; amount: Rational; all: boolean }[]) => {
+      const voters = new Map<string, number>();
+      for (const { voters: count, amount, all } of payments) {
+        if (amount.num === 0n) continue;
+        const reduced = rational(amount.num, amount.den);
+        const key = `${reduced.num}/${reduced.den}${all ? " all" : ""}`;
+        voters.set(key, (voters.get(key) ?? 0) + count);
+      }
+      return [...voters].sort(([a], [b]) => (a < b ? -1 : 1));
+    };
+    fc.assert(
+      fc.property(
+        arbitraryElection({ voteTypes: ["approval"], maxProjects: 6, maxVoters: 16 }),
+        fc.bigInt({ min: 1n, max: 10n ** 10n }),
+        fc.array(fc.bigInt({ min: -3n, max: 3n }), { minLength: 6, maxLength: 6 }),
+        (e, factor, nudges) => {
+          const scaled: PbElection = {
+            ...e,
+            instance: {
+              ...e.instance,
+              budget: e.instance.budget * factor,
+              projects: e.instance.projects.map((project, k) => {
+                const cost = project.cost * factor + (nudges[k] ?? 0n);
+                return { ...project, cost: cost < 0n ? 0n : cost };
+              }),
+            },
+          };
+          const data = prepare(scaled);
+          const n = BigInt(e.profile.ballots.reduce((sum, ballot) => sum + ballot.multiplicity, 0));
+          if (n === 0n) return;
+          for (const perVoter of [rational(scaled.instance.budget, n), rational(factor)]) {
+            const run = runEqualShares(data, perVoter, true);
+            const reference = referenceEqualSharesRounds(scaled, costSatisfaction, perVoter);
+            const free = run.rounds.filter((round) => round.payments.length === 0).length;
+            const explained = run.rounds.slice(free).map((round) => ({
+              project: scaled.instance.projects[round.project]?.id,
+              price: rational(round.price.num, round.price.den),
+              lines: lines(round.payments),
+            }));
+            expect(explained).toEqual(
+              reference.rounds.map((round) => ({
+                project: round.project,
+                price: round.price,
+                lines: lines(round.payments.map((payment) => ({ voters: 1, ...payment }))),
+              })),
+            );
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it("equals the reference on big amounts nudged by a few units, rerun after rerun", () => {

@@ -69,6 +69,25 @@ export function referenceEqualShares(
   perVoter: Rational,
   tieBreaking: TieBreakingPolicy = defaultPbTieBreaking,
 ): string[] {
+  return referenceEqualSharesRounds(election, sat, perVoter, tieBreaking).selected;
+}
+
+/** One purchase of the reference: its price per unit of satisfaction and each voter's payment. */
+export interface ReferenceRound {
+  readonly project: string;
+  readonly price: Rational;
+  /** Per supporter: what it paid, and whether that was all it had. */
+  readonly payments: readonly { readonly amount: Rational; readonly all: boolean }[];
+}
+
+/** {@link referenceEqualShares} with the purchases it made (free projects have no round). */
+export function referenceEqualSharesRounds(
+  election: PbElection,
+  sat: SatisfactionFunction,
+  perVoter: Rational,
+  tieBreaking: TieBreakingPolicy = defaultPbTieBreaking,
+): { selected: string[]; rounds: ReferenceRound[] } {
+  const rounds: ReferenceRound[] = [];
   const everyone = voters(election, sat);
   for (const voter of everyone) voter.budget = perVoter;
   const compare = tieBreakingComparator(
@@ -130,15 +149,18 @@ export function referenceEqualShares(
     remaining = stillAffordable;
     if (best === undefined) break;
     const { project, rho } = best;
+    const payments: { amount: Rational; all: boolean }[] = [];
     for (const voter of supporters(project)) {
       const due = multiplyRational(rho, voter.utility.get(project.id) as Rational);
-      voter.budget =
-        compareRational(due, voter.budget) >= 0 ? ZERO : subtractRational(voter.budget, due);
+      const all = compareRational(due, voter.budget) >= 0;
+      payments.push({ amount: all ? voter.budget : due, all });
+      voter.budget = all ? ZERO : subtractRational(voter.budget, due);
     }
+    rounds.push({ project: project.id, price: rho, payments });
     selected.push(project.id);
     remaining = remaining.filter((other) => other !== project);
   }
-  return selected;
+  return { selected, rounds };
 }
 
 /** The add1 completion by its definition: per-voter budgets ⌊B/n⌋+1, +2, … one at a time. */
