@@ -23,6 +23,31 @@ const prepare = (e: PbElection) =>
 const ids = (e: PbElection, selected: readonly number[]) =>
   selected.map((p) => e.instance.projects[p]?.id);
 
+/**
+ * The election with its budget and costs multiplied by `factor`, each cost nudged by a few
+ * units; projects marked `tiny` cost only their nudge (only what is left tiny buys them).
+ */
+function scaledElection(
+  e: PbElection,
+  factor: bigint,
+  nudges: readonly bigint[],
+  tiny: readonly boolean[] = [],
+): PbElection {
+  return {
+    ...e,
+    instance: {
+      ...e.instance,
+      budget: e.instance.budget * factor,
+      projects: e.instance.projects.map((project, k) => {
+        const nudge = nudges[k] ?? 0n;
+        if (tiny[k] === true) return { ...project, cost: nudge < 0n ? -nudge : nudge };
+        const cost = project.cost * factor + nudge;
+        return { ...project, cost: cost < 0n ? 0n : cost };
+      }),
+    },
+  };
+}
+
 describe("runEqualShares", () => {
   // Four voters with 10^9 each. X (1.5 × 10^9, voters 2–4) goes first at 5 × 10^8 each.
   // Then Y (1,499,999,999, voters 1 and 2): voter 2 pays all he has left (5 × 10^8),
@@ -91,17 +116,7 @@ describe("runEqualShares", () => {
         fc.bigInt({ min: 1n, max: 10n ** 10n }),
         fc.array(fc.bigInt({ min: -3n, max: 3n }), { minLength: 6, maxLength: 6 }),
         (e, factor, nudges) => {
-          const scaled: PbElection = {
-            ...e,
-            instance: {
-              ...e.instance,
-              budget: e.instance.budget * factor,
-              projects: e.instance.projects.map((project, k) => {
-                const cost = project.cost * factor + (nudges[k] ?? 0n);
-                return { ...project, cost: cost < 0n ? 0n : cost };
-              }),
-            },
-          };
+          const scaled = scaledElection(e, factor, nudges);
           const data = prepare(scaled);
           const n = BigInt(e.profile.ballots.reduce((sum, ballot) => sum + ballot.multiplicity, 0));
           if (n === 0n) return;
@@ -139,20 +154,7 @@ describe("runEqualShares", () => {
         fc.array(fc.bigInt({ min: -3n, max: 3n }), { minLength: 6, maxLength: 6 }),
         fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }),
         (e, factor, nudges, tiny) => {
-          const scaled: PbElection = {
-            ...e,
-            instance: {
-              ...e.instance,
-              budget: e.instance.budget * factor,
-              projects: e.instance.projects.map((project, k) => {
-                const nudge = nudges[k] ?? 0n;
-                // Some projects cost a few units: only what is left tiny can buy them.
-                if (tiny[k] === true) return { ...project, cost: nudge < 0n ? -nudge : nudge };
-                const cost = project.cost * factor + nudge;
-                return { ...project, cost: cost < 0n ? 0n : cost };
-              }),
-            },
-          };
+          const scaled = scaledElection(e, factor, nudges, tiny);
           const data = prepare(scaled);
           const workspace = equalSharesWorkspace();
           let perVoter = rational(scaled.instance.budget, BigInt(e.profile.ballots.length));
