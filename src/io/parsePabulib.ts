@@ -972,9 +972,10 @@ function votesReader(
           from = to + 1;
         }
         if (field !== fieldCount) break;
-        const lineText = text.slice(position, stop);
-        if (!clean(text, line + taken))
+        if (!clean(text, line + taken)) {
+          const lineText = text.slice(position, stop);
           row({ fields: lineText.split(";"), text: lineText, line: line + taken });
+        }
         rows++;
       }
       taken++;
