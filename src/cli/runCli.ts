@@ -3,7 +3,7 @@ import { runCommandGroups } from "./dispatch.js";
 import { group as budget } from "./groups/budget.js";
 import { group as consultation } from "./groups/consultation.js";
 import { group as pb } from "./groups/pb.js";
-import { group as process } from "./groups/process.js";
+import { group as processGroup } from "./groups/process.js";
 import { group as proposals } from "./groups/proposals.js";
 import { group as sim } from "./groups/sim.js";
 import { group as sortition } from "./groups/sortition.js";
@@ -11,7 +11,16 @@ import { group as tally } from "./groups/tally.js";
 
 export type { CliIo } from "./cliSupport.js";
 
-const groups = { tally, process, proposals, pb, budget, sim, sortition, consultation };
+const groups = {
+  tally,
+  process: processGroup,
+  proposals,
+  pb,
+  budget,
+  sim,
+  sortition,
+  consultation,
+};
 
 /**
  * Runs the `civitas` command with the given arguments and returns its exit code, every
