@@ -146,7 +146,7 @@ describe("runEqualShares", () => {
   it("equals the reference on big amounts nudged by a few units, rerun after rerun", () => {
     // Costs scaled to billions plus or minus a few units leave voters a few units out of
     // billions; reruns at nearby budgets share a workspace, as add1's do, and each budget is
-    // also run explaining itself (exact prices).
+    // also run explaining itself (exact amounts paid).
     fc.assert(
       fc.property(
         arbitraryElection({ voteTypes: ["approval"], maxProjects: 6, maxVoters: 16 }),
