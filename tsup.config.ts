@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Plugin } from "esbuild";
 import { defineConfig } from "tsup";
+import { COMMAND_GROUPS } from "./src/cli/commandGroups.js";
 
 /**
  * Dependencies bundled into `dist`, tree-shaken: importing a civitas subpath reads a few
@@ -74,9 +75,7 @@ export default defineConfig([
     entry: {
       "cli/main": "src/cli/main.ts",
       ...Object.fromEntries(
-        ["tally", "process", "proposals", "pb", "budget", "sim", "sortition", "consultation"].map(
-          (group) => [`cli/${group}`, `src/cli/groups/${group}.ts`],
-        ),
+        COMMAND_GROUPS.map((group) => [`cli/${group}`, `src/cli/groups/${group}.ts`]),
       ),
     },
     format: ["esm"],

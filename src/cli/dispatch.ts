@@ -1,24 +1,10 @@
 import { type CliIo, isUsageError, UsageError } from "./cliSupport.js";
+import { COMMAND_GROUPS } from "./commandGroups.js";
 import { USAGE } from "./usage.js";
 
 /** The package's version, written into the build (tsup's `define`); "dev" from source. */
 declare const CIVITAS_VERSION: string | undefined;
 const VERSION = typeof CIVITAS_VERSION === "string" ? CIVITAS_VERSION : "dev";
-
-/**
- * The command's groups, by their first word (`civitas pb …`). The built command loads only
- * the group it is asked for: each is its own file in `dist/cli`.
- */
-export const COMMAND_GROUPS = [
-  "tally",
-  "process",
-  "proposals",
-  "pb",
-  "budget",
-  "sim",
-  "sortition",
-  "consultation",
-] as const;
 
 /** The first word of a command: one of {@link COMMAND_GROUPS}. */
 export type CommandGroupName = (typeof COMMAND_GROUPS)[number];
