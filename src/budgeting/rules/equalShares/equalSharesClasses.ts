@@ -153,6 +153,9 @@ export class EqualSharesClasses {
 
   readonly lower: Float64Array;
   selected: number[];
+  /** What the projects bought so far cost, and those still in play (alive). */
+  boughtCost: bigint;
+  aliveCost: bigint;
 
   rounds: EqualSharesRound[];
   unaffordable: { project: number; after: number }[];
@@ -248,6 +251,8 @@ export class EqualSharesClasses {
     this.alive = new Uint8Array(this.P);
     this.lower = new Float64Array(this.P);
     this.selected = [];
+    this.boughtCost = 0n;
+    this.aliveCost = 0n;
     this.rounds = emptyArrayOf<EqualSharesRound>();
     this.unaffordable = emptyArrayOf<{ project: number; after: number }>();
     this.exactDecisions = 0;

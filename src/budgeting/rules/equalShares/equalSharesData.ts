@@ -76,6 +76,13 @@ export interface EqualSharesRun {
   /** Rounds whose winner needed exact prices for more than one candidate. */
   readonly exactDecisions: number;
   /**
+   * Set when the run was given a cost limit and stopped as soon as its outcome's cost was
+   * settled against it: `selected` (and the rest) then hold only the purchases made until
+   * then; the whole run's selection costs more than the limit ("over") or no more
+   * ("within").
+   */
+  readonly costVerdict?: "within" | "over";
+  /**
    * Explaining runs only: what each voter of a group paid, purchase by purchase (minor
    * units, exact) — the prices of a priceability certificate.
    */

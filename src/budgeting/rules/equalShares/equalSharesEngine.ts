@@ -79,6 +79,7 @@ export function runEqualShares(
   perVoterBudget: Rational,
   explain: boolean,
   workspace?: EqualSharesWorkspace,
+  costLimit?: bigint,
 ): EqualSharesRun {
   const shared = workspace ?? equalSharesWorkspace();
   let runner = shared.runner?.data === data ? shared.runner : undefined;
@@ -86,7 +87,7 @@ export function runEqualShares(
     runner = new EqualSharesRunner(data, shared, workspace !== undefined);
     shared.runner = runner;
   }
-  const result = runner.run(perVoterBudget, explain);
+  const result = runner.run(perVoterBudget, explain, explain ? undefined : costLimit);
   if (explain) {
     // The explanation's paymentsOf reads this runner's classes: later runs get their own.
     shared.runner = undefined;
@@ -570,10 +571,21 @@ export class EqualSharesRunner extends EqualSharesClasses {
     return left < right ? -1 : left > right ? 1 : 0;
   }
 
-  /** One run at a per-voter budget, explaining or not: rounds until nothing is affordable. */
-  run(budget: Rational, explaining: boolean): EqualSharesRun {
+  /**
+   * One run at a per-voter budget, explaining or not: rounds until nothing is affordable.
+   * With a cost limit, it stops as soon as the outcome's cost is settled against it: above
+   * once what it bought costs more, within once what it bought and every project still in
+   * play together cost no more and some project was found unaffordable (so the run cannot
+   * end up buying every project).
+   */
+  run(budget: Rational, explaining: boolean, costLimit?: bigint): EqualSharesRun {
     this.startRun(budget, explaining);
     for (;;) {
+      if (costLimit !== undefined) {
+        if (this.boughtCost > costLimit) return this.finishRun("over");
+        if (this.unaffordable.length > 0 && this.boughtCost + this.aliveCost <= costLimit)
+          return this.finishRun("within");
+      }
       const candidates = this.roundCandidates();
       if (candidates.length === 0) break;
       const { winner, price, unitPrice, unitError } = this.chooseWinner(candidates);
@@ -619,12 +631,17 @@ export class EqualSharesRunner extends EqualSharesClasses {
 
     // Free projects (cost 0) with supporters go first, in tie order.
     const free: number[] = [];
+    this.boughtCost = 0n;
+    this.aliveCost = 0n;
     for (let p = 0; p < this.P; p++) {
       const hasSupport = (this.supStart[p + 1] as number) > (this.supStart[p] as number);
       const project = this.projects[p] as PbProject;
       if (!hasSupport) continue;
       if (project.cost === 0n) free.push(p);
-      else if ((this.data.sigma[p] as Rational).num > 0n) this.alive[p] = 1;
+      else if ((this.data.sigma[p] as Rational).num > 0n) {
+        this.alive[p] = 1;
+        this.aliveCost += project.cost;
+      }
     }
     free.sort((a, b) => (this.data.rank[a] as number) - (this.data.rank[b] as number));
     for (const p of free) {
@@ -660,6 +677,7 @@ export class EqualSharesRunner extends EqualSharesClasses {
       }
       if (estimateOf.affordable === "no") {
         this.alive[next] = 0;
+        this.aliveCost -= (this.projects[next] as PbProject).cost;
         this.unaffordable.push({ project: next, after: this.selected.length });
         continue;
       }
@@ -885,6 +903,8 @@ export class EqualSharesRunner extends EqualSharesClasses {
       }
     }
     this.alive[winner] = 0;
+    this.aliveCost -= (this.projects[winner] as PbProject).cost;
+    this.boughtCost += (this.projects[winner] as PbProject).cost;
     this.selected.push(winner);
     if (this.explain) {
       const sigma = this.data.sigma[winner] as Rational;
@@ -911,14 +931,18 @@ export class EqualSharesRunner extends EqualSharesClasses {
     this.aggregated = -1;
   }
 
-  /** What the run returns; explaining runs also tell what each group of voters paid. */
-  finishRun(): EqualSharesRun {
+  /**
+   * What the run returns; explaining runs also tell what each group of voters paid. A run
+   * stopped by its cost limit returns the purchases made so far and the verdict.
+   */
+  finishRun(costVerdict?: "within" | "over"): EqualSharesRun {
     if (!this.explain)
       return {
         selected: this.selected,
         rounds: this.rounds,
         unaffordable: this.unaffordable,
         exactDecisions: this.exactDecisions,
+        ...(costVerdict === undefined ? {} : { costVerdict }),
       };
     this.syncGroupClass();
     const groupPaid = (g: number) => {

@@ -178,16 +178,40 @@ function add1(
         ),
       ]);
     }
-    const run = runEqualShares(data, rational(perVoter), false, workspace);
-    if (runCost(data, run.selected) > budget) break;
-    streak = sameSelection(run.selected, kept.run.selected) ? streak + 1 : 0;
+    // Only whether the cost is within the budget matters here (add1-exhaustive also reads
+    // the selection): the run may stop as soon as that is settled, often well before its end.
+    const run = runEqualShares(
+      data,
+      rational(perVoter),
+      false,
+      workspace,
+      stopWhenExhaustive ? undefined : budget,
+    );
+    if (run.costVerdict === "over") break;
+    if (run.costVerdict === undefined && runCost(data, run.selected) > budget) break;
+    streak =
+      sameSelection(run.selected, kept.run.selected) &&
+      (run.costVerdict === undefined) === (kept.run.costVerdict === undefined)
+        ? streak + 1
+        : 0;
     kept = { run, perVoter: rational(perVoter), step: step(perVoter), runs };
     let next = perVoter + unit;
-    if (run.selected.length === 0 && firstAffordable !== undefined && firstAffordable > next) {
+    if (
+      run.costVerdict === undefined &&
+      run.selected.length === 0 &&
+      firstAffordable !== undefined &&
+      firstAffordable > next
+    ) {
       next = ((firstAffordable + unit - 1n) / unit) * unit;
       kept = { ...kept, perVoter: rational(next - unit), step: step(next - unit) };
     } else if (streak >= (jumpAfter ?? JUMP_COST_PER_PURCHASE * (run.selected.length + 1))) {
-      const until = equalSharesStableUntil(data, run, rational(perVoter));
+      // The jump needs the whole run (a stopped one is run again to its end).
+      const whole =
+        run.costVerdict === undefined
+          ? run
+          : runEqualShares(data, rational(perVoter), false, workspace);
+      kept = { ...kept, run: whole };
+      const until = equalSharesStableUntil(data, whole, rational(perVoter));
       // Never changes again: every higher budget keeps this selection.
       if (until === undefined) break;
       const jump = unitCeiling(until, unit);
@@ -199,6 +223,10 @@ function add1(
     }
     perVoter = next;
   }
+  // The budget kept was found by a run that stopped early: run it to its end, explaining
+  // (the rule's explanation is this run).
+  if (kept.run.costVerdict !== undefined)
+    kept = { ...kept, run: runEqualShares(data, kept.perVoter, true, workspace) };
   return ok(kept);
 }
 
@@ -240,7 +268,15 @@ export function computeEqualShares(
     completion === "add1" || completion === "add1-exhaustive" || completion === "add1-comparison";
   // Reruns on the same data share their groupings of voters (see the engine).
   const workspace = add1Completion ? equalSharesWorkspace() : undefined;
-  const base = runEqualShares(data, baseBudget, !add1Completion, workspace);
+  // add1 needs the plain run only when no higher budget is kept (then it is run again to
+  // its end): it may stop once its cost is settled, like the reruns.
+  const base = runEqualShares(
+    data,
+    baseBudget,
+    !add1Completion,
+    workspace,
+    add1Completion && completion !== "add1-exhaustive" ? budget : undefined,
+  );
   let perVoter = baseBudget;
   let mesSelected: readonly number[] = base.selected;
   let completed: number[] = [];
@@ -261,6 +297,7 @@ export function computeEqualShares(
     if (!result.ok) return result;
     perVoter = result.value.perVoter;
     mesSelected = result.value.run.selected;
+    if (result.value.run.paymentsOf !== undefined) explained = result.value.run;
     notes.push(
       result.value.step === 0
         ? "add1 completion: no higher per-voter budget kept the cost within the budget"

@@ -1,5 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { defaultPbTieBreaking } from "../../../../src/budgeting/election/pbTieBreaking.js";
+import type { SatisfactionFunction } from "../../../../src/budgeting/election/satisfaction.js";
 import {
   costSatisfaction,
   type EqualSharesCompletion,
@@ -7,6 +9,11 @@ import {
   type PbElection,
   pointsSatisfaction,
 } from "../../../../src/budgeting/index.js";
+import {
+  prepareEqualShares,
+  runEqualShares,
+} from "../../../../src/budgeting/rules/equalShares/equalSharesEngine.js";
+import { rational } from "../../../../src/core/rational.js";
 import { parsePabulib } from "../../../../src/io/index.js";
 import { arbitraryElection } from "../../../helpers/arbitraries.js";
 import { readFixture } from "../../../helpers/data.js";
@@ -108,5 +115,57 @@ describe("add1 jumps to the next budget at which the outcome can change", () => 
       completion: "add1",
     });
     expect(outcome.ok).toBe(true);
+  });
+});
+
+/**
+ * add1 by its definition, over whole runs: every budget ⌊B/n⌋+1, +2, … in turn, each run to
+ * its end, keeping the last whose outcome costs no more than B; stopping too once the kept
+ * outcome selects every supported project (or, exhaustive, leaves nothing that fits).
+ */
+function steppedAdd1(e: PbElection, sat: SatisfactionFunction, exhaustive: boolean) {
+  const data = prepareEqualShares(e.instance, e.profile, sat, defaultPbTieBreaking);
+  const { budget, projects } = e.instance;
+  const unit = 10n ** BigInt(e.instance.scale);
+  const n = BigInt(data.voters);
+  const costOf = (selected: readonly number[]) =>
+    selected.reduce((sum, p) => sum + (projects[p]?.cost ?? 0n), 0n);
+  const supported = projects.filter((_, p) => (data.supporters[p] ?? 0) > 0).length;
+  let kept = { selected: runEqualShares(data, rational(budget, n), false).selected, step: 0 };
+  for (let step = 1; ; step++) {
+    const left = budget - costOf(kept.selected);
+    const fits = projects.some((project, p) => !kept.selected.includes(p) && project.cost <= left);
+    if ((exhaustive && !fits) || kept.selected.length === supported) break;
+    const perVoter = (budget / (n * unit) + BigInt(step)) * unit;
+    const { selected } = runEqualShares(data, rational(perVoter), false);
+    if (costOf(selected) > budget) break;
+    kept = { selected, step };
+  }
+  return { selected: kept.selected.map((p) => projects[p]?.id), step: kept.step };
+}
+
+describe("add1 reruns stop once their cost is settled against the budget", () => {
+  it("keeps the budget and the selection that stepping over whole runs keeps", () => {
+    fc.assert(
+      fc.property(
+        stretched.filter((e) => e.profile.ballots.length > 0),
+        fc.constantFrom(costSatisfaction, pointsSatisfaction),
+        fc.constantFrom<EqualSharesCompletion>("add1", "add1-exhaustive"),
+        (e, sat, completion) => {
+          const outcome = methodOfEqualShares(e.instance, e.profile, {
+            completion,
+            sat,
+            add1JumpAfter: Number.POSITIVE_INFINITY,
+            rerunLimit: 10_000_000,
+          });
+          if (!outcome.ok) throw new Error(outcome.issues[0]?.message);
+          const step = Number(/budget step (\d+)/.exec(outcome.value.notes.join(" "))?.[1] ?? 0);
+          expect({ selected: outcome.value.selected, step }).toEqual(
+            steppedAdd1(e, sat, completion === "add1-exhaustive"),
+          );
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

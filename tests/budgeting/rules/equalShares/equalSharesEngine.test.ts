@@ -171,4 +171,46 @@ describe("runEqualShares", () => {
       { numRuns: 300 },
     );
   });
+
+  it("stopped by a cost limit, settles the cost as the whole run does and leaves the workspace sound", () => {
+    // add1 only needs to know whether a rerun's outcome costs more than the budget: a run
+    // given that limit stops once it is settled. Runs stopped or not share one workspace,
+    // as add1's do; each is compared with a whole run of its own.
+    const verdicts = { within: 0, over: 0, whole: 0 };
+    fc.assert(
+      fc.property(
+        arbitraryElection({ voteTypes: ["approval", "cumulative"], maxProjects: 7 }),
+        fc.bigInt({ min: 0n, max: 100n }),
+        (e, percent) => {
+          const data = prepare(e);
+          const total = e.instance.projects.reduce((sum, project) => sum + project.cost, 0n);
+          const limit = (total * percent) / 100n;
+          const costOf = (selected: readonly number[]) =>
+            selected.reduce((sum, p) => sum + (e.instance.projects[p]?.cost ?? 0n), 0n);
+          const workspace = equalSharesWorkspace();
+          let perVoter = rational(e.instance.budget, BigInt(Math.max(1, e.profile.ballots.length)));
+          for (let rerun = 0; rerun < 4; rerun++) {
+            const whole = runEqualShares(data, perVoter, false).selected;
+            const stopped = runEqualShares(data, perVoter, false, workspace, limit);
+            if (stopped.costVerdict === undefined) {
+              verdicts.whole++;
+              expect(stopped.selected).toEqual(whole);
+            } else {
+              verdicts[stopped.costVerdict]++;
+              expect(whole.slice(0, stopped.selected.length)).toEqual(stopped.selected);
+              expect(stopped.costVerdict).toBe(costOf(whole) > limit ? "over" : "within");
+            }
+            // The workspace stays sound for runs to their end after stopped ones.
+            expect(runEqualShares(data, perVoter, false, workspace).selected).toEqual(whole);
+            perVoter = addRational(perVoter, rational(1n, 3n));
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+    // Every kind of ending happened.
+    expect(verdicts.within).toBeGreaterThan(0);
+    expect(verdicts.over).toBeGreaterThan(0);
+    expect(verdicts.whole).toBeGreaterThan(0);
+  });
 });
