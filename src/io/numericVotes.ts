@@ -19,11 +19,16 @@ import { IntSequenceTable } from "./intSequenceTable.js";
  */
 export class NumericVotes {
   private readonly byNumber = new Map<number, number>();
-  private readonly sequences = new IntSequenceTable();
+  private readonly sequences: IntSequenceTable;
   /** The positions of the ids of the vote read last. */
   private positions = new Int32Array(16);
 
-  constructor(private readonly ids: readonly string[]) {
+  /** `expected`: how many votes to make room for (it grows past that). */
+  constructor(
+    private readonly ids: readonly string[],
+    expected = 4096,
+  ) {
+    this.sequences = new IntSequenceTable(expected);
     for (const [position, id] of ids.entries()) {
       if (!/^(?:0|[1-9]\d{0,14})$/.test(id)) {
         this.byNumber.clear();

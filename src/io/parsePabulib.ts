@@ -218,6 +218,7 @@ function read(
       projects.list.map((project) => project.id),
       report,
       grouped,
+      expectedVotes(meta.entries.num_votes, text.length),
     );
     return votes === undefined ? () => {} : votes;
   });
@@ -682,6 +683,16 @@ interface VotesReader extends RowScanner {
   readonly lines: number[];
 }
 
+/**
+ * How many votes to make room for when grouping: META's num_votes when it is a plausible
+ * count (a sizing hint only; nothing is checked against it here), else a default.
+ */
+function expectedVotes(numVotes: string | undefined, textLength: number): number {
+  const stated = Number(numVotes?.trim());
+  // Every vote takes at least two characters ("1" and a line break).
+  return Number.isSafeInteger(stated) && stated > 0 ? Math.min(stated, textLength / 2) : 4096;
+}
+
 function votesReader(
   header: Row,
   voteType: VoteType,
@@ -689,6 +700,7 @@ function votesReader(
   ids: readonly string[],
   report: Report,
   grouped: boolean,
+  expected: number,
 ): VotesReader | undefined {
   // Long by design: the VOTES fast path: one closure owning the column buffers and the grouping
   // map that every row reuses, so that no object is made per voter.
@@ -844,7 +856,7 @@ function votesReader(
   // Grouped reading: the ballot read for each vote text (and points text) seen so far.
   const seen = new Map<string, { multiplicity: number }>();
   // Plain numeric ids read from the text; grouped, each distinct vote's ballot by number.
-  const numeric = new NumericVotes(ids);
+  const numeric = new NumericVotes(ids, expected);
   const numberedBallots: { multiplicity: number }[] = [];
   /** The trimmed extent of column k: [from, to). */
   const trimmedStart = (text: string, k: number): number => {

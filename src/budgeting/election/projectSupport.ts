@@ -41,10 +41,21 @@ export function projectSupport(
   profile: PbProfile,
 ): ReadonlyMap<string, ProjectSupport> {
   const index = new Map(instance.projects.map((project, k) => [project.id, k]));
+  const scored = profile.voteType !== "approval" && profile.voteType !== "choose-1";
+  if (!scored) {
+    const counted = approvalVotes(profile, index, instance.projects.length);
+    if (counted !== undefined) {
+      return new Map(
+        instance.projects.map((project, k) => {
+          const votes = counted[k] as number;
+          return [project.id, { votes, score: rational(votes) }];
+        }),
+      );
+    }
+  }
   const votes = new Array<number>(instance.projects.length).fill(0);
   const wholeScores = new Array<number>(instance.projects.length).fill(0);
   let exactScores: Rational[] | undefined;
-  const scored = profile.voteType !== "approval" && profile.voteType !== "choose-1";
   const valuesOf = ballotValues(instance, profile);
   for (const ballot of profile.ballots) {
     const values = scored ? valuesOf(ballot) : undefined;
@@ -71,4 +82,28 @@ export function projectSupport(
       return [project.id, { votes: votes[k] as number, score }];
     }),
   );
+}
+
+/**
+ * Approval and choose-1 ballots: every value is 1, so the score is the number of votes,
+ * counted in one tight pass (a large file is counted here on every check and printout).
+ * Undefined when some count leaves the safe integers or a multiplicity is negative (the
+ * general pass then counts exactly).
+ */
+function approvalVotes(
+  profile: PbProfile,
+  index: ReadonlyMap<string, number>,
+  size: number,
+): Float64Array | undefined {
+  const votes = new Float64Array(size);
+  for (const ballot of profile.ballots) {
+    const { projects, multiplicity } = ballot;
+    // Sums of non-negative counts that end safe were exact all along.
+    if (!(multiplicity >= 0)) return undefined;
+    for (let k = 0; k < projects.length; k++) {
+      const at = index.get(projects[k] as string);
+      if (at !== undefined) votes[at] = (votes[at] as number) + multiplicity;
+    }
+  }
+  return votes.every(Number.isSafeInteger) ? votes : undefined;
 }
