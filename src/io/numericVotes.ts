@@ -86,3 +86,21 @@ export class NumericVotes {
     return this.sequences.numberOf(this.positions, count);
   }
 }
+
+/**
+ * How many votes to make room for when grouping: META's num_votes (a sizing hint only;
+ * nothing is checked against it here), at most one per 8 characters of the file and 2^18,
+ * so that a false count allocates little; the table grows past it when it must.
+ *
+ * @internal
+ * @example
+ * ```ts
+ * expectedVoteCount("61668", 3_160_653); //=> 61668
+ * expectedVoteCount("many", 3_160_653); //=> 4096
+ * ```
+ */
+export function expectedVoteCount(numVotes: string | undefined, textLength: number): number {
+  const stated = Number(numVotes?.trim());
+  if (!(Number.isSafeInteger(stated) && stated > 0)) return 4096;
+  return Math.min(stated, Math.floor(textLength / 8), 2 ** 18);
+}

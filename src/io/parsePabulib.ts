@@ -9,7 +9,7 @@ import type { IoIssueCode, IoIssueDetails } from "./ioIssues.js";
 import { ioIssue } from "./ioIssues.js";
 import { isSpace } from "./isSpace.js";
 import { locatedAt } from "./locatedIssue.js";
-import { NumericVotes } from "./numericVotes.js";
+import { expectedVoteCount, NumericVotes } from "./numericVotes.js";
 
 /** After this many issues the reader stops: the file is clearly not what it claims. */
 const MAX_ISSUES = 50;
@@ -218,7 +218,7 @@ function read(
       projects.list.map((project) => project.id),
       report,
       grouped,
-      expectedVotes(meta.entries.num_votes, text.length),
+      expectedVoteCount(meta.entries.num_votes, text.length),
     );
     return votes === undefined ? () => {} : votes;
   });
@@ -681,16 +681,6 @@ interface VotesReader extends RowScanner {
   readonly finish: () => PbBallot[] | undefined;
   /** The line of every ballot. */
   readonly lines: number[];
-}
-
-/**
- * How many votes to make room for when grouping: META's num_votes when it is a plausible
- * count (a sizing hint only; nothing is checked against it here), else a default.
- */
-function expectedVotes(numVotes: string | undefined, textLength: number): number {
-  const stated = Number(numVotes?.trim());
-  // Every vote takes at least two characters ("1" and a line break).
-  return Number.isSafeInteger(stated) && stated > 0 ? Math.min(stated, textLength / 2) : 4096;
 }
 
 function votesReader(

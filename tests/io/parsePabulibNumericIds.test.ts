@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parsePabulib } from "../../src/io/index.js";
+import { expectedVoteCount } from "../../src/io/numericVotes.js";
 
 /** A file with these project ids (each costing 1) and these vote texts. */
 function file(projects: readonly string[], votes: readonly string[]): string {
@@ -107,5 +108,30 @@ describe("numeric project ids read as numbers", () => {
     expect(parsed.value.profile.ballots[0]?.projects[0]).toBe(
       parsed.value.instance.projects[1]?.id,
     );
+  });
+});
+
+describe("expectedVoteCount", () => {
+  it("sizes the grouping table from META num_votes, bounded by the file's length", () => {
+    expect(expectedVoteCount("61668", 3_160_653)).toBe(61_668);
+    // A false count (absurd, or not a count) allocates little: the table grows instead.
+    expect(expectedVoteCount("9007199254740991", 3_160_653)).toBe(2 ** 18);
+    expect(expectedVoteCount("1000000", 800)).toBe(100);
+    expect(expectedVoteCount("many", 3_160_653)).toBe(4096);
+    expect(expectedVoteCount(undefined, 3_160_653)).toBe(4096);
+    expect(expectedVoteCount("-5", 3_160_653)).toBe(4096);
+  });
+
+  it("a file whose num_votes is far from its votes reads as one whose count is right", () => {
+    // 300 votes, 21 distinct: far more than a table sized for 1 or 3 holds.
+    const votes = Array.from({ length: 300 }, (_, k) =>
+      k % 3 === 0 ? `${(k % 7) + 1}` : `${(k % 7) + 1},${((k + 1) % 7) + 1}`,
+    );
+    const projects = ["1", "2", "3", "4", "5", "6", "7"];
+    const right = file(projects, votes);
+    for (const stated of ["1", "3", "100000"]) {
+      const wrong = right.replace(/num_votes;\d+/, `num_votes;${stated}`);
+      expect(outcome(wrong, true).ballots).toEqual(outcome(right, true).ballots);
+    }
   });
 });
