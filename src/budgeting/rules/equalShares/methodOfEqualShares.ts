@@ -163,7 +163,13 @@ function add1(
   // Runs with the same selection as the one before; past `jumpAfter` of them, the next
   // budget is the first at which the run can change (equalSharesStableUntil): the budgets
   // skipped would each rerun to the same selection, so the result is stepping's.
+  // Runs that stop early (see below) are compared as they stopped: the same purchases,
+  // stopped alike. The wait is measured in the purchases of the last whole run (the
+  // analysis follows a whole run), so a run stopped after a few purchases does not call
+  // for an analysis sooner.
   let streak = 0;
+  let previous = base;
+  let wholeLength = base.costVerdict === undefined ? base.selected.length : 0;
   const step = (value: bigint) => Number((value - first) / unit) + 1;
   for (let runs = 1; ; runs++) {
     if (stopWhenExhaustive && isExhaustive(data, kept.run.selected, budget)) break;
@@ -190,11 +196,14 @@ function add1(
     if (run.costVerdict === "over") break;
     if (run.costVerdict === undefined && runCost(data, run.selected) > budget) break;
     streak =
-      sameSelection(run.selected, kept.run.selected) &&
-      (run.costVerdict === undefined) === (kept.run.costVerdict === undefined)
+      sameSelection(run.selected, previous.selected) &&
+      (run.costVerdict === undefined) === (previous.costVerdict === undefined)
         ? streak + 1
         : 0;
+    previous = run;
+    if (run.costVerdict === undefined) wholeLength = run.selected.length;
     kept = { run, perVoter: rational(perVoter), step: step(perVoter), runs };
+    const wait = (purchases: number) => jumpAfter ?? JUMP_COST_PER_PURCHASE * (purchases + 1);
     let next = perVoter + unit;
     if (
       run.costVerdict === undefined &&
@@ -204,22 +213,26 @@ function add1(
     ) {
       next = ((firstAffordable + unit - 1n) / unit) * unit;
       kept = { ...kept, perVoter: rational(next - unit), step: step(next - unit) };
-    } else if (streak >= (jumpAfter ?? JUMP_COST_PER_PURCHASE * (run.selected.length + 1))) {
-      // The jump needs the whole run (a stopped one is run again to its end).
+    } else if (streak >= wait(Math.max(wholeLength, run.selected.length))) {
+      // The jump needs the whole run (a stopped one is run again to its end); if that buys
+      // more than the runs seen whole so far, the wait grows with it.
       const whole =
         run.costVerdict === undefined
           ? run
           : runEqualShares(data, rational(perVoter), false, workspace);
+      wholeLength = whole.selected.length;
       kept = { ...kept, run: whole };
-      const until = equalSharesStableUntil(data, whole, rational(perVoter));
-      // Never changes again: every higher budget keeps this selection.
-      if (until === undefined) break;
-      const jump = unitCeiling(until, unit);
-      if (jump > next) {
-        next = jump;
-        kept = { ...kept, perVoter: rational(next - unit), step: step(next - unit) };
+      if (streak >= wait(wholeLength)) {
+        const until = equalSharesStableUntil(data, whole, rational(perVoter));
+        // Never changes again: every higher budget keeps this selection.
+        if (until === undefined) break;
+        const jump = unitCeiling(until, unit);
+        if (jump > next) {
+          next = jump;
+          kept = { ...kept, perVoter: rational(next - unit), step: step(next - unit) };
+        }
+        streak = 0;
       }
-      streak = 0;
     }
     perVoter = next;
   }
