@@ -5,6 +5,7 @@ import {
   rational,
   rationalFromNumber,
 } from "../../core/rational.js";
+import { approvalSupport } from "./approvalGroups.js";
 import { ballotValues } from "./ballotValues.js";
 import type { PbInstance } from "./instance.js";
 import type { PbProfile } from "./profile.js";
@@ -44,14 +45,7 @@ export function projectSupport(
   const scored = profile.voteType !== "approval" && profile.voteType !== "choose-1";
   if (!scored) {
     const counted = approvalVotes(profile, index, instance.projects.length);
-    if (counted !== undefined) {
-      return new Map(
-        instance.projects.map((project, k) => {
-          const votes = counted[k] as number;
-          return [project.id, { votes, score: rational(votes) }];
-        }),
-      );
-    }
+    if (counted !== undefined) return approvalSupport(instance.projects, counted);
   }
   const votes = new Array<number>(instance.projects.length).fill(0);
   const wholeScores = new Array<number>(instance.projects.length).fill(0);

@@ -171,6 +171,7 @@ function add1(
   let previous = base;
   let wholeLength = base.costVerdict === undefined ? base.selected.length : 0;
   const step = (value: bigint) => Number((value - first) / unit) + 1;
+  const wait = (purchases: number) => jumpAfter ?? JUMP_COST_PER_PURCHASE * (purchases + 1);
   for (let runs = 1; ; runs++) {
     if (stopWhenExhaustive && isExhaustive(data, kept.run.selected, budget)) break;
     if (kept.run.selected.length === supported) break;
@@ -203,7 +204,6 @@ function add1(
     previous = run;
     if (run.costVerdict === undefined) wholeLength = run.selected.length;
     kept = { run, perVoter: rational(perVoter), step: step(perVoter), runs };
-    const wait = (purchases: number) => jumpAfter ?? JUMP_COST_PER_PURCHASE * (purchases + 1);
     let next = perVoter + unit;
     if (
       run.costVerdict === undefined &&

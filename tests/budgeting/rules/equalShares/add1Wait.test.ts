@@ -8,7 +8,7 @@ import { readFixture } from "../../../helpers/data.js";
 // as 16 runs per purchase) only after 16 reruns per purchase of a whole run in a row gave
 // the same outcome. Reruns stop as soon as their cost is settled, often after a few
 // purchases: the wait must still count the purchases of a whole run (Toulouse 2022 once
-// took a minute, analysing again and again, instead of 0.3 s).
+// took a minute in a scratch timing, analysing again and again, instead of 0.3 s).
 vi.mock(
   "../../../../src/budgeting/rules/equalShares/equalSharesStability.js",
   async (importOriginal) => {
